@@ -1,0 +1,412 @@
+"""Reading an article file: Markdown with front matter -> an Article of sections and blocks.
+
+This module owns the content format and every message staff see about a broken content file.
+It imports nothing from Qt, so it is tested without a QApplication.
+
+The Markdown is rendered inert: raw HTML is escaped and shown as text, links keep only their
+words, images keep only their description. Nothing in an article can load a resource or open
+a link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+ARTICLE_SUFFIX = ".md"
+INTRODUCTION_TITLE = "Introduction"
+KNOWN_METADATA = (
+    "title",
+    "summary",
+    "language",
+    "last_reviewed",
+    "next_review",
+    "reviewed_by",
+    "sources",
+)
+FRONT_MATTER_EXAMPLE = (
+    "---\ntitle: Ketamine as a treatment for chronic pain\n"
+    "summary: One sentence that says what the article is about.\nlanguage: en\n---"
+)
+
+# The front matter syntax of Python-Markdown's `meta` extension: `key: value`, and lines
+# indented by four or more spaces continue the previous value.
+_META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+_META_CONTINUATION = re.compile(r"^(?:[ ]{4,}|\t)(?P<value>.*)$")
+_FENCE = re.compile(r"^-{3,}\s*$")
+_FENCE_END = re.compile(r"^(?:-{3,}|\.{3,})\s*$")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_SECTION_HEADING = re.compile(r"^[ ]{0,3}#{1,2}(?:[ \t]+|$)")
+_SETEXT_UNDERLINE = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
+_TAG = re.compile(r"<[^>]*>")
+_SECTION_TAGS = ("h1", "h2")
+
+
+class ContentError(Exception):
+    """A content file the kiosk cannot show, said so that clinic staff can fix it."""
+
+    def __init__(self, path: Path, problem: str, fix: str, line: int | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        self.fix = fix
+        self.line = line
+        super().__init__(str(self))
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}, line {self.line}" if self.line is not None else str(self.path)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.problem} {self.fix}"
+
+
+class BlockKind(Enum):
+    """What a top-level piece of an article's text is."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"  # a sub-heading inside a section (### and deeper)
+    LIST = "list"
+    QUOTE = "quote"
+    CODE = "code"
+    RULE = "rule"
+
+
+_KIND_BY_TAG = {
+    "p": BlockKind.PARAGRAPH,
+    "h3": BlockKind.HEADING,
+    "h4": BlockKind.HEADING,
+    "h5": BlockKind.HEADING,
+    "h6": BlockKind.HEADING,
+    "ul": BlockKind.LIST,
+    "ol": BlockKind.LIST,
+    "blockquote": BlockKind.QUOTE,
+    "pre": BlockKind.CODE,
+    "hr": BlockKind.RULE,
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One top-level block of a section: its kind, its inert HTML and its plain text."""
+
+    kind: BlockKind
+    html: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A slide's worth of article: a heading and the blocks below it."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def html(self) -> str:
+        return "\n".join(block.html for block in self.blocks)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A whole article as read from one file."""
+
+    path: Path
+    title: str
+    summary: str
+    language: str
+    sections: tuple[Section, ...]
+    metadata: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def find_article_file(path: Path) -> Path:
+    """The article file to show for `path`: the file itself, or a folder's first article.
+
+    A folder's articles are taken in file-name order, so staff can choose which one shows by
+    naming it (for example with a leading number).
+    """
+    if path.is_dir():
+        articles = sorted(p for p in path.iterdir() if p.suffix == ARTICLE_SUFFIX and p.is_file())
+        if not articles:
+            raise ContentError(
+                path,
+                "This folder holds no article.",
+                f"Put an article file ending in {ARTICLE_SUFFIX} in it, or choose another folder.",
+            )
+        return articles[0]
+    if not path.exists():
+        raise ContentError(
+            path,
+            "The article file does not exist.",
+            "Check the path, or put the article file there.",
+        )
+    return path
+
+
+def load_article(path: Path) -> Article:
+    """Read the article at `path` (a file, or a folder holding one). Raises ContentError."""
+    path = find_article_file(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ContentError(
+            path,
+            f"The file could not be read ({error.strerror or error}).",
+            "Check that the file exists and that the kiosk's user may read it.",
+        ) from error
+    return parse_article(data, path)
+
+
+def parse_article(data: bytes, path: Path) -> Article:
+    """Turn the bytes of an article file into an Article. Raises ContentError."""
+    text = _decode(data, path)
+    if not text.strip():
+        raise ContentError(
+            path,
+            "The file is empty.",
+            f"Write the article into it, starting with front matter like:\n{FRONT_MATTER_EXAMPLE}",
+        )
+    lines = text.split("\n")
+    metadata, metadata_lines, body_start = _read_front_matter(lines, path)
+    title = _single_value(metadata, "title")
+    if not title:
+        raise ContentError(
+            path,
+            "The article has no title.",
+            f"Add a 'title:' line to the front matter at the top of the file, like:\n"
+            f"{FRONT_MATTER_EXAMPLE}",
+            line=metadata_lines.get("title", 1),
+        )
+    language = _single_value(metadata, "language") or "en"
+    if not _LANGUAGE_TAG.match(language):
+        raise ContentError(
+            path,
+            f"'{language}' is not a language code.",
+            "Write a language code such as 'en', 'es' or 'pt-BR' after 'language:'.",
+            line=metadata_lines.get("language"),
+        )
+    body_lines = lines[body_start:]
+    sections = _read_sections(body_lines, body_start, path)
+    return Article(
+        path=path,
+        title=title,
+        summary=_single_value(metadata, "summary"),
+        language=language,
+        sections=sections,
+        metadata=metadata,
+    )
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ContentError(
+            path,
+            "The file is not saved as UTF-8 text, so some letters cannot be read.",
+            "Open it in a text editor and save it again with the encoding 'UTF-8'.",
+            line=line,
+        ) from error
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ContentError(
+            path,
+            "The file holds binary data, not text.",
+            "Check that this is the article's Markdown file and not another kind of file.",
+            line=line,
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_front_matter(
+    lines: list[str], path: Path
+) -> tuple[dict[str, tuple[str, ...]], dict[str, int], int]:
+    """Parse the front matter: (values by key, line number by key, index of the first body line).
+
+    Python-Markdown's own `meta` extension silently turns a line it cannot read into article
+    text; staff need to hear about that line instead, so the same syntax is read here.
+    """
+    if not lines or not _FENCE.match(lines[0]):
+        return {}, {}, 0
+    values: dict[str, list[str]] = {}
+    key_lines: dict[str, int] = {}
+    key: str | None = None
+    for index in range(1, len(lines)):
+        line = lines[index]
+        number = index + 1
+        if _FENCE_END.match(line):
+            return {k: tuple(v) for k, v in values.items()}, key_lines, index + 1
+        if not line.strip():
+            key = None
+            continue
+        continuation = _META_CONTINUATION.match(line)
+        if continuation and key is not None:
+            values[key].append(continuation.group("value").strip())
+            continue
+        entry = _META_LINE.match(line)
+        if entry is None:
+            raise ContentError(
+                path,
+                f"This line of the front matter is not a 'name: value' setting: {line.strip()!r}.",
+                "Write it as 'name: value' (for example 'title: My article'), or indent it "
+                "by four spaces to continue the line above.",
+                line=number,
+            )
+        key = entry.group("key").lower()
+        if key in values:
+            raise ContentError(
+                path,
+                f"'{key}' is set twice in the front matter.",
+                f"Keep one '{key}:' line (the first is on line {key_lines[key]}).",
+                line=number,
+            )
+        value = entry.group("value").strip()
+        values[key] = [value] if value else []
+        key_lines[key] = number
+    raise ContentError(
+        path,
+        "The front matter starts with '---' on line 1 but never ends.",
+        "Add a line with just '---' after the last setting (title, summary, ...).",
+        line=1,
+    )
+
+
+def _single_value(metadata: Mapping[str, tuple[str, ...]], key: str) -> str:
+    return " ".join(metadata.get(key, ())).strip()
+
+
+class _InertBlocks(Treeprocessor):
+    """Runs last: makes links and images inert, then records each top-level block."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.blocks: list[tuple[str, str, str]] = []  # (tag, html, text)
+
+    def run(self, root: etree.Element) -> None:
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "a":
+                    child.tag = "span"
+                    child.attrib.clear()
+                elif child.tag == "img":
+                    parent.remove(child)
+                    parent.insert(index, _image_replacement(child))
+        self.blocks = []
+        for element in root:
+            serialized: str = self.md.serializer(element)
+            for processor in self.md.postprocessors:
+                serialized = processor.run(serialized)
+            self.blocks.append((element.tag, serialized.strip(), _plain_text(serialized)))
+
+
+def _image_replacement(image: etree.Element) -> etree.Element:
+    """An image shows as its description, in italics, and is never loaded."""
+    replacement = etree.Element("em")
+    description = (image.get("alt") or "").strip()
+    replacement.text = f"[Picture: {description}]" if description else ""
+    replacement.tail = image.tail
+    return replacement
+
+
+def _plain_text(fragment: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+def _markdown_blocks(body: str) -> list[tuple[str, str, str]]:
+    md = markdown.Markdown(extensions=[], output_format="html")
+    # Raw HTML is never interpreted: without these two steps it stays text and gets escaped.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    collector = _InertBlocks(md)
+    md.treeprocessors.register(collector, "kiosk_inert_blocks", -10)
+    md.convert(body)
+    return collector.blocks
+
+
+def _heading_lines(body_lines: list[str], first_line: int) -> list[int]:
+    """Source line numbers of section headings (# or ##, or setext), in order; best effort."""
+    numbers = []
+    in_fence = False
+    for index, line in enumerate(body_lines):
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        if _SECTION_HEADING.match(line):
+            numbers.append(first_line + index + 1)
+        elif (
+            index > 0
+            and _SETEXT_UNDERLINE.match(line)
+            and body_lines[index - 1].strip()
+            and not _SECTION_HEADING.match(body_lines[index - 1])
+        ):
+            numbers.append(first_line + index)
+    return numbers
+
+
+def _read_sections(body_lines: list[str], first_line: int, path: Path) -> tuple[Section, ...]:
+    try:
+        raw_blocks = _markdown_blocks("\n".join(body_lines))
+    except RecursionError as error:
+        raise ContentError(
+            path,
+            "The article nests lists or quotes too deeply to show.",
+            "Use at most a few levels of lists and quotes inside each other.",
+        ) from error
+    heading_lines = _heading_lines(body_lines, first_line)
+    section_count = sum(1 for tag, _, _ in raw_blocks if tag in _SECTION_TAGS)
+    # Line numbers are only trusted when the source scan found exactly the headings Markdown did.
+    if len(heading_lines) != section_count:
+        heading_lines = []
+    sections: list[Section] = []
+    title = INTRODUCTION_TITLE
+    title_line: int | None = None
+    blocks: list[Block] = []
+    heading_count = 0
+
+    def close_section() -> None:
+        if blocks:
+            sections.append(Section(title=title, blocks=tuple(blocks)))
+        elif title_line is not None or heading_count:
+            raise ContentError(
+                path,
+                f"The section '{title}' has no text under its heading.",
+                "Write the section's text below the heading, or remove the heading.",
+                line=title_line,
+            )
+
+    for tag, block_html, text in raw_blocks:
+        if tag in _SECTION_TAGS:
+            close_section()
+            title = text or INTRODUCTION_TITLE
+            title_line = heading_lines[heading_count] if heading_lines else None
+            heading_count += 1
+            blocks = []
+            continue
+        kind = _KIND_BY_TAG.get(tag, BlockKind.PARAGRAPH)
+        if kind is BlockKind.RULE or text or kind is BlockKind.CODE:
+            blocks.append(Block(kind=kind, html=block_html, text=text))
+    close_section()
+    if not any(block.text for section in sections for block in section.blocks):
+        raise ContentError(
+            path,
+            "The article has no text to show.",
+            "Write the article below the front matter: an introduction, then a '## ' heading "
+            "for each section with its text below it.",
+            line=first_line + 1,
+        )
+    return tuple(sections)
+

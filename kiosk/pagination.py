@@ -1,0 +1,227 @@
+"""Sections -> pages, measured with Qt's own text layout at the real size and font.
+
+Each section is laid out once as a QTextDocument at the column width. Pages are then cut from
+that one layout between lines, so what is measured is exactly what is drawn: a line is never
+clipped, a page never runs under the footer, and text is never shrunk to fit.
+
+Rules, in order: a block that fits on a page is never split; a block taller than a page is
+split between lines; a heading is never the last thing on a page.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter, QTextBlockFormat, QTextCursor, QTextDocument
+
+from kiosk.article import Article, Section
+from kiosk.theme import LINE_HEIGHT, Theme
+
+log = logging.getLogger(__name__)
+
+HEADING_LINE_HEIGHT = 1.2
+# Layout positions are fractional; this much overshoot is rounding, not overflow.
+_EPSILON = 0.01
+
+
+@dataclass(frozen=True)
+class Line:
+    """One laid-out line: its text block (by number in the document), line in it, and extent."""
+
+    block: int
+    line: int
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Page:
+    """A run of whole lines from one section's document, from `top` to `bottom`."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def blocks(self) -> tuple[int, ...]:
+        """Numbers of the text blocks on this page, in order, each once."""
+        return tuple(dict.fromkeys(line.block for line in self.lines))
+
+
+class SectionLayout:
+    """One section laid out for one theme: its heading, its text and the pages cut from it."""
+
+    def __init__(self, section: Section, theme: Theme) -> None:
+        self.section = section
+        self.heading = _heading_document(section.title, theme)
+        self.body = _body_document(section, theme)
+        self.body_top = self.heading.size().height() + theme.heading_gap
+        self.body_height = max(theme.column_rect.height() - self.body_top, float(theme.line_height_px))
+        self.pages = paginate(self.body, self.body_height)
+
+    def paint_page(self, painter: QPainter, page_index: int, left: float, top: float) -> None:
+        """Draw the heading and page `page_index` with the column's top-left at (left, top)."""
+        page = self.pages[page_index]
+        painter.save()
+        painter.translate(left, top)
+        self.heading.drawContents(painter)
+        painter.translate(0, self.body_top - page.top)
+        width = self.body.textWidth()
+        self.body.drawContents(painter, QRectF(-width, page.top, 3 * width, page.height))
+        painter.restore()
+
+
+class ArticleLayout:
+    """Every section of an article laid out for one theme."""
+
+    def __init__(self, article: Article, theme: Theme) -> None:
+        self.article = article
+        self.theme = theme
+        self.sections = tuple(SectionLayout(section, theme) for section in article.sections)
+
+    @property
+    def page_counts(self) -> tuple[int, ...]:
+        return tuple(len(section.pages) for section in self.sections)
+
+
+def paginate(document: QTextDocument, available_height: float) -> tuple[Page, ...]:
+    """Cut a laid-out document into pages no taller than `available_height`."""
+    blocks = _measure(document)
+    pages: list[Page] = []
+    current: list[Line] = []
+    headings = {number for number, (is_heading, _) in enumerate(blocks) if is_heading}
+
+    def fits(bottom: float) -> bool:
+        return not current or bottom - current[0].top <= available_height + _EPSILON
+
+    def only_headings() -> bool:
+        return all(line.block in headings for line in current)
+
+    def lines_that_fit(lines: list[Line]) -> int:
+        return sum(1 for line in lines if fits(line.bottom))
+
+    def break_page(widow: bool = False) -> None:
+        nonlocal current
+        carried: list[Line] = []
+        if widow:
+            # Never leave one lonely line of a paragraph to start the next page.
+            carried.append(current.pop())
+        # A heading never ends a page: it moves over with the text it introduces.
+        while current and current[-1].block in headings and not only_headings():
+            heading_block = current[-1].block
+            while current and current[-1].block == heading_block:
+                carried.insert(0, current.pop())
+        pages.append(Page(tuple(current)))
+        current = carried
+
+    for _, lines in blocks:
+        block_height = lines[-1].bottom - lines[0].top
+        if current and not fits(lines[-1].bottom) and not only_headings():
+            # Split a block only when it could never fit on one page, and then only if at
+            # least two of its lines stay on this page; otherwise it starts a new page.
+            if block_height <= available_height + _EPSILON or lines_that_fit(lines) < 2:
+                break_page()
+        for index, line in enumerate(lines):
+            if not fits(line.bottom):
+                own_lines = sum(1 for placed in current if placed.block == line.block)
+                break_page(widow=index == len(lines) - 1 and own_lines >= 3)
+            current.append(line)
+    if current:
+        pages.append(Page(tuple(current)))
+    return tuple(pages)
+
+
+def _measure(document: QTextDocument) -> list[tuple[bool, list[Line]]]:
+    """(is a heading, its lines) for every text block that has lines."""
+    document.size()  # lays the document out; until then its blocks have no lines
+    measured = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        origin = layout.position().y()
+        fixed = block.blockFormat().lineHeight()
+        lines = []
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            top = origin + line.y()
+            lines.append(Line(block.blockNumber(), number, top, top + max(line.height(), fixed)))
+        if lines:
+            measured.append((block.blockFormat().headingLevel() > 0, lines))
+        block = block.next()
+    return measured
+
+
+def _body_document(section: Section, theme: Theme) -> QTextDocument:
+    document = _new_document(theme)
+    document.setDefaultFont(theme.font(theme.body_px))
+    gap = theme.paragraph_gap_px
+    sub_heading = round(theme.body_px * 1.2)
+    document.setDefaultStyleSheet(
+        f"p, li, pre {{ margin-top: 0px; margin-bottom: {gap}px; }}"
+        f"h3, h4, h5, h6 {{ font-size: {sub_heading}px; font-weight: bold;"
+        f" margin-top: {gap}px; margin-bottom: {gap // 2}px; }}"
+        f"ul, ol {{ margin-top: 0px; margin-bottom: {gap}px; }}"
+        f"blockquote {{ margin-left: {theme.body_px}px; margin-top: 0px;"
+        f" margin-bottom: {gap}px; font-style: italic; }}"
+        f"pre {{ font-size: {theme.body_px}px; }}"
+    )
+    document.setIndentWidth(theme.body_px * 1.2)
+    document.setHtml(section.html)
+    _set_line_heights(document, LINE_HEIGHT)
+    return document
+
+
+def _heading_document(title: str, theme: Theme) -> QTextDocument:
+    document = _new_document(theme)
+    document.setDefaultFont(theme.font(theme.heading_px, bold=True))
+    document.setPlainText(title)
+    _set_line_heights(document, HEADING_LINE_HEIGHT)
+    return document
+
+
+def _new_document(theme: Theme) -> QTextDocument:
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    document.setDocumentMargin(0)
+    document.setTextWidth(theme.column_width)
+    return document
+
+
+def _set_line_heights(document: QTextDocument, factor: float) -> None:
+    """Give every block a fixed line pitch of `factor` x its largest font size."""
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        pixel_size = max(
+            (fragment.charFormat().font().pixelSize() for fragment in _fragments(block)),
+            default=document.defaultFont().pixelSize(),
+        )
+        pixel_size = max(pixel_size, document.defaultFont().pixelSize())
+        block_format = QTextBlockFormat(block.blockFormat())
+        block_format.setLineHeight(
+            round(pixel_size * factor), QTextBlockFormat.LineHeightTypes.FixedHeight.value
+        )
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(block_format)
+        block = block.next()
+
+
+def _fragments(block):  # type: ignore[no-untyped-def]
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid():
+            yield fragment
+        iterator += 1

@@ -1,0 +1,224 @@
+"""Colours, fonts and sizes, derived from the screen: the one place a pixel size is decided.
+
+All sizes are given for the 1920x1080 reference screen and scaled by the shorter side of the
+actual window over 1080, so a 1080x1920 portrait screen (the same panel, turned) gets the same
+physical text size as the landscape one. Widgets take every size and colour from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QColor, QFont
+
+REFERENCE_HEIGHT = 1080
+
+# Sizes at 1080 px (see DESIGN.md: body >= 40 px, heading >= 64 px, targets >= 88 px).
+BODY_PX = 44
+MINIMUM_BODY_PX = 40
+HEADING_PX = 64
+TITLE_PX = 80
+LINE_HEIGHT = 1.45  # >= 1.4 x font size, WCAG 1.4.12
+MINIMUM_TOUCH_PX = 88
+MINIMUM_GAP_PX = 16
+
+# Sans-serif faces known to read well at a distance, best first; the system's sans-serif last.
+FONT_FAMILIES = ["Atkinson Hyperlegible", "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"]
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours as '#rrggbb'. Every text colour reaches at least 7:1 on its background."""
+
+    background: str = "#fbf8f3"  # warm off-white: calmer than pure white on a bright panel
+    text: str = "#1b1b1b"
+    muted_text: str = "#3b3b3b"  # secondary words (summary, position)
+    accent: str = "#174a7c"  # primary buttons, progress
+    accent_pressed: str = "#0e3358"
+    on_accent: str = "#ffffff"
+    button_face: str = "#ffffff"
+    button_pressed: str = "#dde6ef"
+    rule: str = "#c9c2b5"  # dividers and the progress track: decoration, not text
+    scrim: str = "#000000"  # behind the idle warning, drawn translucent
+    card: str = "#ffffff"
+
+    def text_pairs(self) -> list[tuple[str, str, str]]:
+        """(what, foreground, background) for every place text is drawn."""
+        return [
+            ("body text", self.text, self.background),
+            ("secondary text", self.muted_text, self.background),
+            ("primary button", self.on_accent, self.accent),
+            ("pressed primary button", self.on_accent, self.accent_pressed),
+            ("secondary button", self.accent, self.button_face),
+            ("pressed secondary button", self.accent, self.button_pressed),
+            ("idle warning", self.text, self.card),
+            ("idle countdown", self.accent, self.card),
+        ]
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of '#rrggbb'."""
+    channels = []
+    for index in (1, 3, 5):
+        value = int(colour[index : index + 2], 16) / 255
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio, from 1.0 to 21.0."""
+    lighter, darker = sorted(
+        (relative_luminance(foreground), relative_luminance(background)), reverse=True
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything a screen needs to draw itself at one window size."""
+
+    width: int
+    height: int
+    palette: Palette = field(default_factory=Palette)
+
+    @classmethod
+    def for_size(cls, size: QSize) -> Theme:
+        return cls(max(size.width(), 1), max(size.height(), 1))
+
+    @cached_property
+    def scale(self) -> float:
+        return min(self.width, self.height) / REFERENCE_HEIGHT
+
+    def px(self, reference_px: float) -> int:
+        """A size given for the 1080 px reference screen, at this screen's scale."""
+        return max(1, round(reference_px * self.scale))
+
+    # Text
+
+    @cached_property
+    def body_px(self) -> int:
+        return max(self.px(BODY_PX), self.minimum_body_px)
+
+    @cached_property
+    def minimum_body_px(self) -> int:
+        return self.px(MINIMUM_BODY_PX)
+
+    @cached_property
+    def heading_px(self) -> int:
+        return self.px(HEADING_PX)
+
+    @cached_property
+    def title_px(self) -> int:
+        return self.px(TITLE_PX)
+
+    @cached_property
+    def button_text_px(self) -> int:
+        return self.px(42)
+
+    @cached_property
+    def small_px(self) -> int:
+        """The smallest text anywhere (footer position), still far above 'small print'."""
+        return self.px(36)
+
+    def font(self, pixel_size: int, *, bold: bool = False) -> QFont:
+        font = QFont()
+        font.setFamilies(FONT_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.SansSerif)
+        font.setPixelSize(pixel_size)
+        font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        # Glyphs on a screen read at arm's length: hinting keeps stems crisp.
+        font.setHintingPreference(QFont.HintingPreference.PreferFullHinting)
+        return font
+
+    @cached_property
+    def line_height_px(self) -> int:
+        return round(self.body_px * LINE_HEIGHT)
+
+    @cached_property
+    def paragraph_gap_px(self) -> int:
+        return round(self.body_px * 0.8)
+
+    # Layout
+
+    @cached_property
+    def margin(self) -> int:
+        return self.px(56)
+
+    @cached_property
+    def gap(self) -> int:
+        """Space between neighbouring touch targets (>= 16 px at 1080)."""
+        return max(self.px(32), self.px(MINIMUM_GAP_PX))
+
+    @cached_property
+    def column_width(self) -> int:
+        """Width of the text column: about 60 characters a line on a landscape screen."""
+        return min(self.width - 2 * self.margin, self.px(1360))
+
+    @cached_property
+    def footer_height(self) -> int:
+        return self.button_height + 2 * self.px(28)
+
+    @cached_property
+    def button_height(self) -> int:
+        return self.px(112)
+
+    @cached_property
+    def button_min_width(self) -> int:
+        return self.px(220)
+
+    @cached_property
+    def corner_radius(self) -> int:
+        return self.px(20)
+
+    @cached_property
+    def border_width(self) -> int:
+        return max(2, self.px(4))
+
+    @cached_property
+    def slide_size(self) -> QSize:
+        """The reading screen's area above the footer, where pages are drawn."""
+        return QSize(self.width, self.height - self.footer_height)
+
+    @cached_property
+    def slide_top_margin(self) -> int:
+        return self.px(64)
+
+    @cached_property
+    def slide_bottom_margin(self) -> int:
+        return self.px(40)
+
+    @cached_property
+    def heading_gap(self) -> int:
+        """Space between a slide's heading and its text."""
+        return self.px(40)
+
+    @cached_property
+    def column_rect(self) -> QRect:
+        """Where a page's heading and text go, inside the slide area."""
+        left = (self.width - self.column_width) // 2
+        top = self.slide_top_margin
+        height = self.slide_size.height() - top - self.slide_bottom_margin
+        return QRect(left, top, self.column_width, height)
+
+    @cached_property
+    def edge_zone_width(self) -> int:
+        """Taps on this much of each side of the slide turn the page (15 %)."""
+        return round(self.width * 0.15)
+
+    @cached_property
+    def swipe_distance(self) -> float:
+        """A drag this far turns the page (about 8 % of the width)."""
+        return self.width * 0.08
+
+    @cached_property
+    def tap_slop(self) -> float:
+        """A touch that moves less than this is a tap, never a swipe."""
+        return float(self.px(24))
+
+    @cached_property
+    def fling_speed(self) -> float:
+        """A release faster than this (px per ms) turns the page after a short drag."""
+        return 0.6 * self.scale
