@@ -243,6 +243,7 @@ def _read_front_matter(
     values: dict[str, list[str]] = {}
     key_lines: dict[str, int] = {}
     key: str | None = None
+    blank_line: int | None = None
     for index in range(1, len(lines)):
         line = lines[index]
         number = index + 1
@@ -250,12 +251,21 @@ def _read_front_matter(
             return {k: tuple(v) for k, v in values.items()}, key_lines, index + 1
         if not line.strip():
             key = None
+            blank_line = blank_line or number
             continue
         continuation = _META_CONTINUATION.match(line)
         if continuation and key is not None:
             values[key].append(continuation.group("value").strip())
             continue
         entry = _META_LINE.match(line)
+        if entry is None and blank_line is not None:
+            # Settings, an empty line, then text: the closing '---' was forgotten.
+            raise ContentError(
+                path,
+                "The front matter starts with '---' on line 1 but never ends.",
+                f"Add a line with just '---' after the last setting (before line {blank_line}).",
+                line=1,
+            )
         if entry is None:
             raise ContentError(
                 path,

@@ -205,10 +205,9 @@ def _set_line_heights(document: QTextDocument, factor: float) -> None:
     block = document.begin()
     while block.isValid():
         pixel_size = max(
-            (fragment.charFormat().font().pixelSize() for fragment in _fragments(block)),
-            default=document.defaultFont().pixelSize(),
+            [document.defaultFont().pixelSize()]
+            + [piece.format.font().pixelSize() for piece in block.textFormats()]
         )
-        pixel_size = max(pixel_size, document.defaultFont().pixelSize())
         block_format = QTextBlockFormat(block.blockFormat())
         block_format.setLineHeight(
             round(pixel_size * factor), QTextBlockFormat.LineHeightTypes.FixedHeight.value
@@ -217,11 +216,3 @@ def _set_line_heights(document: QTextDocument, factor: float) -> None:
         cursor.setBlockFormat(block_format)
         block = block.next()
 
-
-def _fragments(block):  # type: ignore[no-untyped-def]
-    iterator = block.begin()
-    while not iterator.atEnd():
-        fragment = iterator.fragment()
-        if fragment.isValid():
-            yield fragment
-        iterator += 1

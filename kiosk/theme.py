@@ -158,8 +158,18 @@ class Theme:
         return min(self.width - 2 * self.margin, self.px(1360))
 
     @cached_property
+    def portrait(self) -> bool:
+        return self.height > self.width
+
+    @cached_property
     def footer_height(self) -> int:
-        return self.button_height + 2 * self.px(28)
+        """Landscape: one row of buttons and position. Portrait: position above the buttons."""
+        row = self.button_height + 2 * self.footer_inset
+        return row + self.px(88) if self.portrait else row
+
+    @cached_property
+    def footer_inset(self) -> int:
+        return self.px(28)
 
     @cached_property
     def button_height(self) -> int:

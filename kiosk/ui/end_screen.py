@@ -1,0 +1,64 @@
+"""The end screen: the patient has read it all; start again, or go back to the last page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.theme import Theme
+from kiosk.ui.reading_screen import END_CARD_TEXT
+from kiosk.ui.widgets import BigButton, Icon, TextLabel
+
+THANKS_TEXT = "Thank you for reading."
+START_AGAIN_TEXT = "Start again"
+BACK_TEXT = "Back to the last page"
+
+
+class EndScreen(QWidget):
+    """"You have reached the end", with Start again and Back to the last page."""
+
+    start_again_requested = Signal()  # "Start again"
+    back_requested = Signal()  # "Back to the last page"
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self.heading_label = TextLabel(END_CARD_TEXT)
+        self.thanks_label = TextLabel(THANKS_TEXT)
+        for label in (self.heading_label, self.thanks_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.start_again_button = BigButton(START_AGAIN_TEXT, theme, primary=True, icon=Icon.HOME)
+        self.back_button = BigButton(BACK_TEXT, theme, icon=Icon.BACK)
+        self.start_again_button.clicked.connect(self.start_again_requested)
+        self.back_button.clicked.connect(self.back_requested)
+
+        self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._buttons.addStretch(1)
+        self._buttons.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._buttons.addWidget(self.start_again_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._buttons.addStretch(1)
+        self._column = QVBoxLayout(self)
+        self._column.addStretch(2)
+        self._column.addWidget(self.heading_label)
+        self._column.addWidget(self.thanks_label)
+        self._column.addSpacing(1)
+        self._column.addLayout(self._buttons)
+        self._column.addStretch(3)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        palette = theme.palette
+        self.setStyleSheet(f"EndScreen {{ background: {palette.background}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._column.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
+        self._column.setSpacing(theme.px(40))
+        landscape = theme.width >= theme.height
+        self._buttons.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        self._buttons.setSpacing(theme.px(48))
+        self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
+        self.thanks_label.set_style(theme, theme.body_px, palette.muted_text)
+        for button in (self.start_again_button, self.back_button):
+            button.set_theme(theme)
+            button.setFixedSize(theme.px(700), theme.px(140))

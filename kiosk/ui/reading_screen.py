@@ -1,0 +1,358 @@
+"""The reading screen: the page as a slide that follows the finger, and the footer below it.
+
+The screen shows the positions the window gives it and reports what the patient asked for
+(next, back, home). It never decides where to go; the neighbours it shows while a finger drags
+are the ones the window told it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPointF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTouchEvent,
+)
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.navigation import Position, Screen, describe, progress
+from kiosk.pagination import ArticleLayout
+from kiosk.swipe import Gesture, SwipeTracker
+from kiosk.theme import Theme
+from kiosk.ui.widgets import BigButton, Icon, ProgressBar, TextLabel
+
+log = logging.getLogger(__name__)
+
+# DESIGN.md: page turns animate briefly, never longer than this.
+MAX_TURN_MS = 250
+
+END_CARD_TEXT = "You have reached the end"
+
+
+class SlideView(QWidget):
+    """Draws the current page, and during a drag or a turn the page beside it."""
+
+    next_requested = Signal()  # swipe left, or a tap on the right edge
+    back_requested = Signal()  # swipe right, or a tap on the left edge
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._theme = theme
+        self._layout: ArticleLayout | None = None
+        self._current = Position(Screen.READING)
+        self._previous = Position(Screen.START)
+        self._next = Position(Screen.END)
+        self._outgoing: Position | None = None
+        self._direction = 0  # +1: the current page came in from the right
+        self._offset = 0.0
+        self.animations = True
+        self._tracker = self._new_tracker()
+        self._animation = QVariantAnimation(self)
+        self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._animation.valueChanged.connect(self._on_animation_step)
+        self._animation.finished.connect(self._on_animation_finished)
+
+    # What to show
+
+    def set_theme(self, theme: Theme, layout: ArticleLayout) -> None:
+        self._theme = theme
+        self._layout = layout
+        self._tracker = self._new_tracker()
+        self._settle()
+
+    def show_position(
+        self, current: Position, previous: Position, following: Position, direction: int = 0
+    ) -> None:
+        """Show `current`; `direction` +1/-1 slides it in from the right/left, 0 shows it at once."""
+        old = self._current
+        old_offset = self._offset
+        self._animation.stop()
+        self._current, self._previous, self._next = current, previous, following
+        if direction == 0 or not self.animations or old == current or not self.isVisible():
+            self._settle()
+            return
+        # Continue from wherever the old page is now (a drag may have moved it already).
+        self._outgoing = old
+        self._direction = direction
+        start = old_offset + direction * self.width()
+        self._animate(start)
+
+    @property
+    def is_animating(self) -> bool:
+        return self._animation.state() == QVariantAnimation.State.Running
+
+    @property
+    def offset(self) -> float:
+        """How far the current page is drawn from its resting place (0 at rest)."""
+        return self._offset
+
+    def finish_animation(self) -> None:
+        if self.is_animating:
+            self._animation.stop()
+            self._settle()
+
+    # Input: one finger or a mouse
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
+            assert isinstance(event, QTouchEvent)
+            self._on_touch(event)
+            return True
+        if kind == QEvent.Type.TouchCancel:
+            self._cancel_drag()
+            return True
+        return super().event(event)
+
+    def _on_touch(self, event: QTouchEvent) -> None:
+        event.accept()
+        points = event.points()
+        if len(points) != 1:
+            # Two or more fingers (a palm, a child's hand): not a page turn.
+            self._cancel_drag()
+            return
+        point = points[0].position()
+        time_ms = float(event.timestamp())
+        if event.type() == QEvent.Type.TouchBegin:
+            self._press(point, time_ms)
+        elif event.type() == QEvent.Type.TouchUpdate:
+            self._move(point, time_ms)
+        else:
+            self._release(point, time_ms)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press(event.position(), float(event.timestamp()))
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._move(event.position(), float(event.timestamp()))
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._release(event.position(), float(event.timestamp()))
+        event.accept()
+
+    def _press(self, point: QPointF, time_ms: float) -> None:
+        # A finger landing on a moving page catches it where it is.
+        self.finish_animation()
+        self._tracker.press(point.x(), point.y(), time_ms)
+
+    def _move(self, point: QPointF, time_ms: float) -> None:
+        if not self._tracker.active:
+            return
+        offset = self._tracker.move(point.x(), point.y(), time_ms)
+        if offset != self._offset:
+            self._offset = offset
+            self.update()
+
+    def _release(self, point: QPointF, time_ms: float) -> None:
+        if not self._tracker.active:
+            return
+        start_x = self._tracker.start_x
+        gesture = self._tracker.release(point.x(), point.y(), time_ms)
+        if gesture is Gesture.TAP:
+            self._offset = 0.0
+            if start_x < self._theme.edge_zone_width:
+                self.back_requested.emit()
+            elif start_x > self.width() - self._theme.edge_zone_width:
+                self.next_requested.emit()
+        elif gesture is Gesture.SWIPE_LEFT:
+            self.next_requested.emit()
+        elif gesture is Gesture.SWIPE_RIGHT:
+            self.back_requested.emit()
+        else:
+            self._snap_back()
+
+    def _cancel_drag(self) -> None:
+        if self._tracker.active:
+            self._tracker.cancel()
+            self._snap_back()
+
+    def _snap_back(self) -> None:
+        self._outgoing = None
+        if self._offset == 0:
+            return
+        if self.animations:
+            self._animate(self._offset)
+        else:
+            self._settle()
+
+    # Motion
+
+    def _new_tracker(self) -> SwipeTracker:
+        return SwipeTracker(
+            swipe_distance=self._theme.swipe_distance,
+            tap_slop=self._theme.tap_slop,
+            fling_speed=self._theme.fling_speed,
+        )
+
+    def _animate(self, start: float) -> None:
+        """Move the current page from `start` to rest, faster the less way there is to go."""
+        width = max(self.width(), 1)
+        duration = max(1, round(MAX_TURN_MS * min(abs(start) / width, 1.0)))
+        self._offset = start
+        self._animation.setDuration(duration)
+        self._animation.setStartValue(float(start))
+        self._animation.setEndValue(0.0)
+        self._animation.start()
+
+    @Slot(object)
+    def _on_animation_step(self, value: object) -> None:
+        assert isinstance(value, float)
+        self._offset = value
+        self.update()
+
+    @Slot()
+    def _on_animation_finished(self) -> None:
+        self._settle()
+
+    def _settle(self) -> None:
+        self._offset = 0.0
+        self._outgoing = None
+        self._direction = 0
+        self.update()
+
+    # Drawing
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self._theme.palette.background))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        width = self.width()
+        self._paint_slide(painter, self._current, self._offset)
+        if self._outgoing is not None:
+            self._paint_slide(painter, self._outgoing, self._offset - self._direction * width)
+        elif self._offset < 0:
+            self._paint_slide(painter, self._next, self._offset + width)
+        elif self._offset > 0:
+            self._paint_slide(painter, self._previous, self._offset - width)
+
+    def _paint_slide(self, painter: QPainter, position: Position, x: float) -> None:
+        if abs(x) >= self.width() or self._layout is None:
+            return
+        column = self._theme.column_rect
+        if position.screen is Screen.READING:
+            section = self._layout.sections[position.section]
+            section.paint_page(painter, position.page, x + column.left(), column.top())
+            return
+        # The start or end screen, seen at the edge of a drag: its big words only.
+        text = self._layout.article.title if position.screen is Screen.START else END_CARD_TEXT
+        painter.save()
+        painter.setPen(QColor(self._theme.palette.text))
+        painter.setFont(self._theme.font(self._theme.heading_px, bold=True))
+        target = column.translated(round(x), 0)
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        painter.drawText(target, flags, text)
+        painter.restore()
+
+
+class ReadingScreen(QWidget):
+    """The page, and a footer with Back, Home, where you are, and Next."""
+
+    next_requested = Signal()  # Next button, swipe left, right edge tap
+    back_requested = Signal()  # Back button, swipe right, left edge tap
+    home_requested = Signal()  # Home button
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._page_counts: tuple[int, ...] = ()
+        self.slide = SlideView(theme, self)
+        self.back_button = BigButton("Back", theme, icon=Icon.BACK)
+        self.home_button = BigButton("Home", theme, icon=Icon.HOME)
+        self.next_button = BigButton("Next", theme, primary=True, icon=Icon.NEXT)
+        self.position_label = TextLabel()
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress_bar = ProgressBar(theme)
+
+        self.footer = QWidget(self)
+        self.footer.setObjectName("footer")
+        self._footer_grid = QGridLayout(self.footer)
+        self._position_box = QVBoxLayout()
+        self._position_box.addStretch(1)
+        self._position_box.addWidget(self.position_label)
+        self._position_box.addWidget(self.progress_bar)
+        self._position_box.addStretch(1)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.slide, 1)
+        column.addWidget(self.footer)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.home_button.clicked.connect(self.home_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        self.slide.next_requested.connect(self.next_requested)
+        self.slide.back_requested.connect(self.back_requested)
+
+    def set_theme(self, theme: Theme, layout: ArticleLayout) -> None:
+        self._theme = theme
+        self._page_counts = layout.page_counts
+        palette = theme.palette
+        self.setStyleSheet(
+            f"ReadingScreen {{ background: {palette.background}; }}"
+            f"QWidget#footer {{ background: {palette.background};"
+            f" border-top: {theme.border_width // 2 or 1}px solid {palette.rule}; }}"
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.footer.setFixedHeight(theme.footer_height)
+        inset = theme.footer_inset
+        self._footer_grid.setContentsMargins(theme.margin, inset, theme.margin, inset)
+        self._footer_grid.setHorizontalSpacing(theme.gap)
+        self._footer_grid.setVerticalSpacing(theme.px(16))
+        self._position_box.setSpacing(theme.px(12))
+        self._place_footer(theme)
+        for button in (self.back_button, self.home_button, self.next_button):
+            button.set_theme(theme)
+            button.setFixedSize(max(button.sizeHint().width(), theme.px(240)), theme.button_height)
+        self.position_label.set_style(theme, theme.small_px, palette.muted_text)
+        self.progress_bar.set_theme(theme)
+        self.slide.set_theme(theme, layout)
+
+    def _place_footer(self, theme: Theme) -> None:
+        """Landscape: Back, Home, position, Next in one row. Portrait: position above them."""
+        grid = self._footer_grid
+        for widget in (self.back_button, self.home_button, self.next_button):
+            grid.removeWidget(widget)
+        grid.removeItem(self._position_box)
+        for column in range(4):
+            grid.setColumnStretch(column, 0)
+        if theme.portrait:
+            grid.addLayout(self._position_box, 0, 0, 1, 4)
+            grid.addWidget(self.back_button, 1, 0)
+            grid.addWidget(self.home_button, 1, 1)
+            grid.addWidget(self.next_button, 1, 3)
+            grid.setColumnStretch(2, 1)
+        else:
+            grid.addWidget(self.back_button, 0, 0)
+            grid.addWidget(self.home_button, 0, 1)
+            grid.addLayout(self._position_box, 0, 2)
+            grid.addWidget(self.next_button, 0, 3)
+            grid.setColumnStretch(2, 1)
+
+    def show_position(
+        self, current: Position, previous: Position, following: Position, direction: int = 0
+    ) -> None:
+        self.slide.show_position(current, previous, following, direction)
+        self.position_label.setText(describe(current, self._page_counts))
+        self.progress_bar.set_fraction(progress(current, self._page_counts))

@@ -1,0 +1,89 @@
+"""The start screen: what the article is, one big way in, and a way straight to each section."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.article import Article
+from kiosk.theme import Theme
+from kiosk.ui.widgets import BigButton, Icon, TextLabel
+
+START_TEXT = "Tap to start"
+SECTIONS_TEXT = "Or go straight to a part:"
+
+
+class StartScreen(QWidget):
+    """Title, summary, "Tap to start", and one button per section."""
+
+    start_requested = Signal()  # "Tap to start"
+    section_chosen = Signal(int)  # a section button, by section index
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self.title_label = TextLabel()
+        self.summary_label = TextLabel()
+        self.start_button = BigButton(START_TEXT, theme, primary=True, icon=Icon.NEXT)
+        self.sections_label = TextLabel(SECTIONS_TEXT)
+        self.section_buttons: list[BigButton] = []
+        self.start_button.clicked.connect(self.start_requested)
+
+        self._intro = QVBoxLayout()
+        self._intro.addStretch(1)
+        self._intro.addWidget(self.title_label)
+        self._intro.addWidget(self.summary_label)
+        self._intro.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._intro.addStretch(1)
+        self._sections = QGridLayout()
+        self._contents = QVBoxLayout()
+        self._contents.addStretch(1)
+        self._contents.addWidget(self.sections_label)
+        self._contents.addLayout(self._sections)
+        self._contents.addStretch(1)
+        # Side by side on a landscape screen, one above the other on a portrait one.
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._body.addLayout(self._intro, 1)
+        self._body.addLayout(self._contents, 1)
+
+    def set_article(self, article: Article) -> None:
+        self.title_label.setText(article.title)
+        self.summary_label.setText(article.summary)
+        self.summary_label.setVisible(bool(article.summary))
+        for button in self.section_buttons:
+            self._sections.removeWidget(button)
+            button.deleteLater()
+        self.section_buttons = []
+        for index, section in enumerate(article.sections):
+            button = BigButton(f"{index + 1}.  {section.title}", self._theme, align_left=True)
+            button.clicked.connect(lambda _=False, chosen=index: self.section_chosen.emit(chosen))
+            self.section_buttons.append(button)
+        self._place_section_buttons()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        palette = theme.palette
+        self.setStyleSheet(f"StartScreen {{ background: {palette.background}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        landscape = theme.width >= theme.height
+        self._body.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        self._body.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
+        self._body.setSpacing(theme.px(96) if landscape else theme.px(56))
+        self._intro.setSpacing(theme.px(40))
+        self._contents.setSpacing(theme.px(24))
+        self._sections.setSpacing(theme.gap)
+        self.title_label.set_style(theme, theme.title_px, palette.text, bold=True)
+        self.summary_label.set_style(theme, theme.body_px, palette.muted_text)
+        self.sections_label.set_style(theme, theme.small_px, palette.muted_text)
+        self.start_button.set_theme(theme)
+        self.start_button.setMinimumSize(theme.px(520), theme.px(140))
+        for button in self.section_buttons:
+            button.set_theme(theme)
+        self._place_section_buttons()
+
+    def _place_section_buttons(self) -> None:
+        for index, button in enumerate(self.section_buttons):
+            self._sections.addWidget(button, index, 0)
+            button.setMinimumHeight(self._theme.button_height)

@@ -1,0 +1,208 @@
+"""Building blocks shared by the screens: the big touch button, the progress bar, text labels."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
+
+from kiosk.theme import Theme
+
+
+class Icon(Enum):
+    """A small drawn symbol beside a button's words (never instead of them)."""
+
+    NONE = "none"
+    BACK = "back"
+    NEXT = "next"
+    HOME = "home"
+
+
+class BigButton(QAbstractButton):
+    """A large, high-contrast touch button whose words wrap instead of shrinking."""
+
+    def __init__(
+        self, text: str, theme: Theme, *, primary: bool = False, icon: Icon = Icon.NONE,
+        align_left: bool = False, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._primary = primary
+        self._icon = icon
+        horizontal = Qt.AlignmentFlag.AlignLeft if align_left else Qt.AlignmentFlag.AlignHCenter
+        self._text_flags = int(horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+        self.setText(text)
+        self.setAccessibleName(text)
+        # Keys belong to the window (arrows turn pages); a focused button would steal Space.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.updateGeometry()
+        self.update()
+
+    @property
+    def _padding(self) -> int:
+        return self._theme.px(32)
+
+    def _icon_width(self) -> int:
+        """Room for the icon and the space between it and the words."""
+        return 0 if self._icon is Icon.NONE else self._theme.px(40) + self._theme.px(12)
+
+    def _font_metrics(self) -> QFontMetrics:
+        return QFontMetrics(self._theme.font(self._theme.button_text_px, bold=True))
+
+    def sizeHint(self) -> QSize:
+        metrics = self._font_metrics()
+        text_width = metrics.horizontalAdvance(self.text())
+        width = text_width + self._icon_width() + 2 * self._padding
+        width = max(width, self._theme.button_min_width)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        side = self._theme.px(88)
+        return QSize(max(side, self._theme.button_min_width // 2), self._theme.button_height)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        text_rect = self._text_rect(QRect(0, 0, width, 10_000))
+        used = self._font_metrics().boundingRect(text_rect, self._text_flags, self.text())
+        return max(self._theme.button_height, used.height() + 2 * self._theme.px(24))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Words that wrap need a taller button; grow rather than cut a line off.
+        needed = self.heightForWidth(event.size().width())
+        if needed > self.minimumHeight() and needed > event.size().height():
+            self.setMinimumHeight(needed)
+
+    def _text_rect(self, rect: QRect) -> QRect:
+        inner = rect.adjusted(self._padding, 0, -self._padding, 0)
+        if self._icon is not Icon.NONE:
+            gap = self._icon_width()
+            inner = inner.adjusted(0, 0, -gap, 0) if self._icon is Icon.NEXT else inner.adjusted(
+                gap, 0, 0, 0)
+        return inner
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self._theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = self._theme.border_width
+        frame = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
+        if self._primary:
+            fill = palette.accent_pressed if self.isDown() else palette.accent
+            ink = palette.on_accent
+        else:
+            fill = palette.button_pressed if self.isDown() else palette.button_face
+            ink = palette.accent
+        painter.setPen(QPen(QColor(palette.accent), border))
+        painter.setBrush(QColor(fill))
+        radius = self._theme.corner_radius
+        painter.drawRoundedRect(frame, radius, radius)
+
+        painter.setPen(QColor(ink))
+        painter.setFont(self._theme.font(self._theme.button_text_px, bold=True))
+        text_rect = self._text_rect(self.rect())
+        used = painter.boundingRect(text_rect, self._text_flags, self.text())
+        painter.drawText(text_rect, self._text_flags, self.text())
+        if self._icon is not Icon.NONE:
+            self._paint_icon(painter, used, QColor(ink))
+
+    def _paint_icon(self, painter: QPainter, text: QRect, colour: QColor) -> None:
+        size = self._theme.px(30)
+        gap = self._theme.px(14)
+        middle = text.center().y() + 1
+        left = text.right() + gap if self._icon is Icon.NEXT else text.left() - gap - size
+        pen = QPen(colour, max(3, self._theme.px(6)))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath()
+        half = size / 2
+        if self._icon is Icon.NEXT:
+            path.moveTo(QPointF(left + half * 0.5, middle - half))
+            path.lineTo(QPointF(left + half * 1.5, middle))
+            path.lineTo(QPointF(left + half * 0.5, middle + half))
+        elif self._icon is Icon.BACK:
+            path.moveTo(QPointF(left + half * 1.5, middle - half))
+            path.lineTo(QPointF(left + half * 0.5, middle))
+            path.lineTo(QPointF(left + half * 1.5, middle + half))
+        else:  # a house: roof and walls
+            path.moveTo(QPointF(left, middle - half * 0.1))
+            path.lineTo(QPointF(left + half, middle - half))
+            path.lineTo(QPointF(left + size, middle - half * 0.1))
+            path.moveTo(QPointF(left + size * 0.18, middle - half * 0.3))
+            path.lineTo(QPointF(left + size * 0.18, middle + half))
+            path.lineTo(QPointF(left + size * 0.82, middle + half))
+            path.lineTo(QPointF(left + size * 0.82, middle - half * 0.3))
+        painter.drawPath(path)
+
+
+class ProgressBar(QWidget):
+    """How far through the article the patient is: a thick, rounded bar, no numbers on it."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._fraction = 0.0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.setFixedHeight(theme.px(16))
+        self.update()
+
+    @property
+    def fraction(self) -> float:
+        return self._fraction
+
+    def set_fraction(self, fraction: float) -> None:
+        self._fraction = min(max(fraction, 0.0), 1.0)
+        self.setAccessibleDescription(f"{round(self._fraction * 100)} percent read")
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self._theme.palette
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = self.height() / 2
+        painter.setBrush(QColor(palette.rule))
+        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+        if self._fraction > 0:
+            filled = QRectF(0, 0, max(self.height(), self.width() * self._fraction), self.height())
+            painter.setBrush(QColor(palette.accent))
+            painter.drawRoundedRect(filled, radius, radius)
+
+
+class TextLabel(QLabel):
+    """Plain words (never rich text: staff content must not become markup), themed and wrapped."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def set_style(self, theme: Theme, pixel_size: int, colour: str, *, bold: bool = False) -> None:
+        self.setFont(theme.font(pixel_size, bold=bold))
+        self.setStyleSheet(f"color: {colour}; background: transparent;")

@@ -1,0 +1,79 @@
+"""Test set-up: Qt offscreen on a 1920x1080 screen, the bundled article, quick settings.
+
+The platform is chosen here, before anything creates a QApplication, so every test sees the
+same virtual screen whatever machine runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+_SCREEN = {
+    "screens": [
+        {"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1080,
+         "logicalDpi": 96, "physicalDpi": 96, "dpr": 1}
+    ]
+}
+_screen_file = Path(tempfile.gettempdir()) / f"kiosk-test-screen-{os.getpid()}.json"
+_screen_file.write_text(json.dumps(_SCREEN), encoding="utf-8")
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_file}"
+os.environ.pop("NOTIFY_SOCKET", None)
+
+from PySide6.QtCore import QSize  # noqa: E402
+
+from kiosk.article import Article, load_article  # noqa: E402
+from kiosk.config import Settings  # noqa: E402
+from kiosk.ui.window import KioskWindow  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "content" / "ketamine-chronic-pain.md"
+SIZES = {
+    "landscape": QSize(1920, 1080),
+    "small": QSize(1280, 800),
+    "portrait": QSize(1080, 1920),
+}
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _screen_file.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def article() -> Article:
+    return load_article(BUNDLED)
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """Animations off, so a tap shows its page at once; timeouts stay at their defaults."""
+    return Settings(animations=False)
+
+
+WindowFactory = Callable[..., KioskWindow]
+
+
+@pytest.fixture
+def make_window(qtbot, article: Article, settings: Settings) -> Iterator[WindowFactory]:  # type: ignore[no-untyped-def]
+    """Build a shown kiosk window at a size (windowed, so any size fits the test screen)."""
+
+    def make(
+        size: QSize = SIZES["landscape"],
+        *,
+        settings: Settings = settings,
+        article: Article = article,
+    ) -> KioskWindow:
+        window = KioskWindow(article, settings)
+        qtbot.addWidget(window)
+        window.resize(size)
+        with qtbot.waitExposed(window):
+            window.show()
+        qtbot.waitUntil(lambda: window.size() == size)
+        return window
+
+    yield make
