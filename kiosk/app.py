@@ -59,15 +59,20 @@ def run_kiosk(article: Article, settings: Settings, *, windowed: bool) -> int:
     """Show the kiosk and run until it is closed."""
     app = application()
     window = KioskWindow(article, settings)
+    present(window, app, settings, windowed=windowed)
+    log.info("Showing '%s' from %s", article.title, article.path)
+    return app.exec()
+
+
+def present(window: KioskWindow, app: QApplication, settings: Settings, *, windowed: bool) -> None:
+    """Show the window: full-screen with no pointer for patients, or windowed for trying out."""
     if windowed:
         window.resize(WINDOWED_SIZE)
         window.show()
-    else:
-        show_full_screen(window, app)
-        if settings.hide_cursor:
-            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    log.info("Showing '%s' from %s", article.title, article.path)
-    return app.exec()
+        return
+    show_full_screen(window, app)
+    if settings.hide_cursor:
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
 
 def show_full_screen(window: KioskWindow, app: QApplication) -> None:
@@ -80,9 +85,7 @@ def show_full_screen(window: KioskWindow, app: QApplication) -> None:
     window.showFullScreen()
 
 
-def render_previews(
-    article: Article, settings: Settings, out_dir: Path, size: QSize
-) -> list[Path]:
+def render_previews(article: Article, settings: Settings, out_dir: Path, size: QSize) -> list[Path]:
     """Render every screen to numbered PNG files without showing a window."""
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)

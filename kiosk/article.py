@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from xml.etree import ElementTree
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
@@ -304,7 +304,7 @@ class _InertBlocks(Treeprocessor):
         super().__init__(md)
         self.blocks: list[tuple[str, str, str]] = []  # (tag, html, text)
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
                 if child.tag == "a":
@@ -321,9 +321,9 @@ class _InertBlocks(Treeprocessor):
             self.blocks.append((element.tag, serialized.strip(), _plain_text(serialized)))
 
 
-def _image_replacement(image: etree.Element) -> etree.Element:
+def _image_replacement(image: ElementTree.Element) -> ElementTree.Element:
     """An image shows as its description, in italics, and is never loaded."""
-    replacement = etree.Element("em")
+    replacement = ElementTree.Element("em")
     description = (image.get("alt") or "").strip()
     replacement.text = f"[Picture: {description}]" if description else ""
     replacement.tail = image.tail
@@ -419,4 +419,3 @@ def _read_sections(body_lines: list[str], first_line: int, path: Path) -> tuple[
             line=first_line + 1,
         )
     return tuple(sections)
-

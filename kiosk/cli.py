@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 EXIT_CONTENT = 1
 EXIT_USAGE = 2
-_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX\u00d7]\s*(\d{2,5})\s*$")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     _add_content_option(parser, BUNDLED_CONTENT)
     parser.add_argument(
-        "--windowed", action="store_true",
+        "--windowed",
+        action="store_true",
         help="Show the kiosk in an ordinary window instead of full-screen (for trying it out).",
     )
     _add_setting_options(parser)
@@ -46,18 +47,29 @@ def build_parser() -> argparse.ArgumentParser:
         "warning to numbered PNG files in DIR, without showing a window, and print their paths.",
     )
     _add_content_option(preview, BUNDLED_CONTENT)
-    preview.add_argument("--out", required=True, type=Path, metavar="DIR",
-                         help="Folder for the PNG files (created if missing).")
-    preview.add_argument("--size", default="1920x1080", metavar="WIDTHxHEIGHT",
-                         help="Screen size to render at, for example 1080x1920 (default: "
-                         "%(default)s).")
+    preview.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help="Folder for the PNG files (created if missing).",
+    )
+    preview.add_argument(
+        "--size",
+        default="1920x1080",
+        metavar="WIDTHxHEIGHT",
+        help="Screen size to render at, for example 1080x1920 (default: %(default)s).",
+    )
     _add_setting_options(preview)
     return parser
 
 
 def _add_content_option(parser: argparse.ArgumentParser, default: Path) -> None:
     parser.add_argument(
-        "--content", type=Path, default=default, metavar="PATH",
+        "--content",
+        type=Path,
+        default=default,
+        metavar="PATH",
         help="The article to show: a Markdown file, or a folder whose first .md file (by name) "
         "is shown (default: the bundled content folder).",
     )
@@ -68,13 +80,21 @@ def _add_setting_options(parser: argparse.ArgumentParser) -> None:
     for info in setting_infos():
         flag = "--" + info.name.replace("_", "-")
         if info.kind is bool:
-            group.add_argument(flag, dest=info.name, action=argparse.BooleanOptionalAction,
-                               default=None,
-                               help=f"{info.help} (default: {str(info.default).lower()})")
+            group.add_argument(
+                flag,
+                dest=info.name,
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help=f"{info.help} (default: {str(info.default).lower()})",
+            )
         else:
-            group.add_argument(flag, dest=info.name, default=None,
-                               metavar=(info.unit or "VALUE").upper(),
-                               help=f"{info.help} {info.allowed} (default: {info.default})")
+            group.add_argument(
+                flag,
+                dest=info.name,
+                default=None,
+                metavar=(info.unit or "VALUE").upper(),
+                help=f"{info.help} {info.allowed} (default: {info.default})",
+            )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -89,7 +109,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def parse_size(text: str) -> tuple[int, int]:
     match = _SIZE.match(text)
     if match is None:
-        raise ValueError(f"'{text}' is not a screen size. Write it as WIDTHxHEIGHT, like 1920x1080.")
+        raise ValueError(
+            f"'{text}' is not a screen size. Write it as WIDTHxHEIGHT, like 1920x1080."
+        )
     width, height = int(match.group(1)), int(match.group(2))
     if not (320 <= width <= 16384 and 320 <= height <= 16384):
         raise ValueError(f"'{text}' is not a screen size: use 320 to 16384 pixels a side.")

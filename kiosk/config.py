@@ -17,8 +17,14 @@ from typing import Any
 MINIMUM_IDLE_WARNING = 20
 
 
-def _setting(default: Any, help: str, *, minimum: float | None = None,
-             maximum: float | None = None, unit: str = "") -> Any:
+def _setting(
+    default: Any,
+    help: str,
+    *,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    unit: str = "",
+) -> Any:
     return field(
         default=default,
         metadata={"help": help, "minimum": minimum, "maximum": maximum, "unit": unit},
@@ -30,15 +36,23 @@ class Settings:
     """Every setting, with its default. Times are in seconds."""
 
     idle_timeout: float = _setting(
-        90, "Seconds without a touch on a reading or end screen before the 'Still reading?' "
-        "warning appears.", minimum=10, maximum=3600, unit="seconds",
+        90,
+        "Seconds without a touch on a reading or end screen before the 'Still reading?' "
+        "warning appears.",
+        minimum=10,
+        maximum=3600,
+        unit="seconds",
     )
     idle_warning: float = _setting(
-        30, "Seconds the 'Still reading?' warning counts down before the start screen returns.",
-        minimum=MINIMUM_IDLE_WARNING, maximum=600, unit="seconds",
+        30,
+        "Seconds the 'Still reading?' warning counts down before the start screen returns.",
+        minimum=MINIMUM_IDLE_WARNING,
+        maximum=600,
+        unit="seconds",
     )
     animations: bool = _setting(
-        True, "Slide pages in and out when they turn (false: pages change at once, no motion).",
+        True,
+        "Slide pages in and out when they turn (false: pages change at once, no motion).",
     )
     hide_cursor: bool = _setting(True, "Hide the mouse pointer in kiosk mode.")
 
@@ -104,18 +118,19 @@ def settings_from_mapping(
     Raises ConfigError for an unknown setting or a value outside what is allowed.
     """
     infos = {info.name: info for info in setting_infos()}
-    checked: dict[str, object] = {}
+    checked: dict[str, Any] = {}
     for key, value in values.items():
         info = infos.get(key)
         if info is None:
             known = ", ".join(sorted(infos))
-            raise ConfigError(key, value, f"There is no such setting. Known settings: {known}.",
-                              source)
+            raise ConfigError(
+                key, value, f"There is no such setting. Known settings: {known}.", source
+            )
         checked[key] = _check(info, value, source)
     return dataclasses.replace(base or Settings(), **checked)
 
 
-def _check(info: SettingInfo, value: object, source: str) -> object:
+def _check(info: SettingInfo, value: object, source: str) -> Any:
     if info.kind is bool:
         if isinstance(value, bool):
             return value
@@ -131,7 +146,8 @@ def _check(info: SettingInfo, value: object, source: str) -> object:
         number = int(value.strip())
     else:
         raise ConfigError(info.name, value, info.allowed, source)
-    assert info.minimum is not None and info.maximum is not None
+    assert info.minimum is not None
+    assert info.maximum is not None
     if not info.minimum <= number <= info.maximum:
         raise ConfigError(info.name, value, info.allowed, source)
     return number

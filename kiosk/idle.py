@@ -13,9 +13,11 @@ import logging
 import math
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+_TIMER_SLACK_S = 0.02
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -73,6 +75,7 @@ class IdleWatcher(QObject):
         self._idle_timer.timeout.connect(self._on_idle_timer)
         self._tick_timer = QTimer(self)
         self._tick_timer.setSingleShot(True)
+        self._tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick_timer.timeout.connect(self._on_tick)
 
     @property
@@ -84,7 +87,8 @@ class IdleWatcher(QObject):
         return self._warning
 
     def seconds_left(self) -> int:
-        return max(0, math.ceil(self._deadline - time.monotonic() - 1e-6))
+        # Timers may wake a few milliseconds early; that must not show the old number again.
+        return max(0, math.ceil(self._deadline - time.monotonic() - _TIMER_SLACK_S))
 
     def set_armed(self, armed: bool) -> None:
         """Arm on reading and end screens; disarm on the start screen, which never times out."""
@@ -143,14 +147,14 @@ class IdleWatcher(QObject):
     def _schedule_tick(self) -> None:
         remaining = self._deadline - time.monotonic()
         # Wake on the next whole second, so the number on screen changes on time.
-        until_next = remaining - math.floor(remaining - 1e-6) if remaining > 0 else 0.0
+        until_next = remaining - math.floor(remaining - _TIMER_SLACK_S) if remaining > 0 else 0.0
         self._tick_timer.start(self._ms(until_next))
 
     @Slot()
     def _on_tick(self) -> None:
         if not self._warning:
             return
-        if time.monotonic() >= self._deadline - 1e-3:
+        if time.monotonic() >= self._deadline - _TIMER_SLACK_S:
             self._end_warning()
             self._armed = False
             log.info("Idle warning ran out: returning to the start screen")

@@ -68,7 +68,9 @@ class SectionLayout:
         self.heading = _heading_document(section.title, theme)
         self.body = _body_document(section, theme)
         self.body_top = self.heading.size().height() + theme.heading_gap
-        self.body_height = max(theme.column_rect.height() - self.body_top, float(theme.line_height_px))
+        self.body_height = max(
+            theme.column_rect.height() - self.body_top, float(theme.line_height_px)
+        )
         self.pages = paginate(self.body, self.body_height)
 
     def paint_page(self, painter: QPainter, page_index: int, left: float, top: float) -> None:
@@ -128,11 +130,15 @@ def paginate(document: QTextDocument, available_height: float) -> tuple[Page, ..
 
     for _, lines in blocks:
         block_height = lines[-1].bottom - lines[0].top
-        if current and not fits(lines[-1].bottom) and not only_headings():
-            # Split a block only when it could never fit on one page, and then only if at
-            # least two of its lines stay on this page; otherwise it starts a new page.
-            if block_height <= available_height + _EPSILON or lines_that_fit(lines) < 2:
-                break_page()
+        # Split a block only when it could never fit on one page, and then only if at least
+        # two of its lines stay on this page; otherwise it starts a new page.
+        if (
+            current
+            and not fits(lines[-1].bottom)
+            and not only_headings()
+            and (block_height <= available_height + _EPSILON or lines_that_fit(lines) < 2)
+        ):
+            break_page()
         for index, line in enumerate(lines):
             if not fits(line.bottom):
                 own_lines = sum(1 for placed in current if placed.block == line.block)
@@ -215,4 +221,3 @@ def _set_line_heights(document: QTextDocument, factor: float) -> None:
         cursor.setPosition(block.position())
         cursor.setBlockFormat(block_format)
         block = block.next()
-

@@ -102,10 +102,25 @@ class SwipeTracker:
         dx = self._offset
         velocity = self._velocity(time_ms)
         far_enough = abs(dx) >= self.swipe_distance
-        flung = abs(velocity) >= self.fling_speed and (velocity < 0) == (dx < 0)
+        # A fling counts only in the direction the finger went, and was still going at the end.
+        flung = (
+            abs(velocity) >= self.fling_speed
+            and (velocity < 0) == (dx < 0)
+            and (self._last_direction() < 0) == (dx < 0)
+        )
         if far_enough or flung:
             return Gesture.SWIPE_LEFT if dx < 0 else Gesture.SWIPE_RIGHT
         return Gesture.SNAP_BACK
+
+    def _last_direction(self) -> float:
+        """Which way the pointer last moved sideways: negative left, positive right, 0 never."""
+        samples = list(self._samples)
+        for (_, before), (_, after) in zip(
+            reversed(samples[:-1]), reversed(samples[1:]), strict=True
+        ):
+            if after != before:
+                return after - before
+        return 0.0
 
     def _velocity(self, now_ms: float) -> float:
         recent = [(t, x) for t, x in self._samples if now_ms - t <= VELOCITY_WINDOW_MS]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 REFERENCE_HEIGHT = 1080
 

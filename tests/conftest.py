@@ -9,15 +9,23 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 _SCREEN = {
     "screens": [
-        {"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1080,
-         "logicalDpi": 96, "physicalDpi": 96, "dpr": 1}
+        {
+            "name": "kiosk",
+            "x": 0,
+            "y": 0,
+            "width": 1920,
+            "height": 1080,
+            "logicalDpi": 96,
+            "physicalDpi": 96,
+            "dpr": 1,
+        }
     ]
 }
 _screen_file = Path(tempfile.gettempdir()) / f"kiosk-test-screen-{os.getpid()}.json"
@@ -59,7 +67,7 @@ WindowFactory = Callable[..., KioskWindow]
 
 
 @pytest.fixture
-def make_window(qtbot, article: Article, settings: Settings) -> Iterator[WindowFactory]:  # type: ignore[no-untyped-def]
+def make_window(qtbot, article: Article, settings: Settings) -> WindowFactory:  # type: ignore[no-untyped-def]
     """Build a shown kiosk window at a size (windowed, so any size fits the test screen)."""
 
     def make(
@@ -76,4 +84,13 @@ def make_window(qtbot, article: Article, settings: Settings) -> Iterator[WindowF
         qtbot.waitUntil(lambda: window.size() == size)
         return window
 
-    yield make
+    return make
+
+
+@pytest.fixture(scope="session")
+def touchscreen(qapp):  # type: ignore[no-untyped-def]
+    """A touchscreen, as a waiting-room kiosk has."""
+    from PySide6.QtGui import QInputDevice
+    from PySide6.QtTest import QTest
+
+    return QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)

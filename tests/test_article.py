@@ -90,7 +90,10 @@ def test_sub_headings_lists_and_quotes_stay_inside_their_section():
     article = parse(FRONT + "## Part\n\nText.\n\n### Detail\n\n- one\n- two\n\n> a quote\n")
     (section,) = article.sections
     assert [block.kind for block in section.blocks] == [
-        BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST, BlockKind.QUOTE,
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.LIST,
+        BlockKind.QUOTE,
     ]
 
 
@@ -120,9 +123,7 @@ def test_images_show_their_description_and_are_never_loaded():
 
 
 def test_front_matter_values_may_continue_on_indented_lines():
-    article = parse(
-        "---\ntitle: T\nsources: First source\n    Second source\n---\n\nText.\n"
-    )
+    article = parse("---\ntitle: T\nsources: First source\n    Second source\n---\n\nText.\n")
     assert article.metadata["sources"] == ("First source", "Second source")
 
 

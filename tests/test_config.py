@@ -19,8 +19,9 @@ def test_values_from_text_are_typed():
     settings = settings_from_mapping(
         {"idle_timeout": "120", "idle_warning": 25, "animations": "false", "hide_cursor": False}
     )
-    assert settings == Settings(idle_timeout=120, idle_warning=25, animations=False,
-                                hide_cursor=False)
+    assert settings == Settings(
+        idle_timeout=120, idle_warning=25, animations=False, hide_cursor=False
+    )
 
 
 def test_idle_warning_never_below_twenty_seconds():

@@ -41,8 +41,9 @@ def line_texts(layout: SectionLayout) -> list[str]:
         for line in page.lines:
             block = layout.body.findBlockByNumber(line.block)
             text_line = block.layout().lineAt(line.line)
-            texts.append(block.text()[text_line.textStart() : text_line.textStart()
-                                      + text_line.textLength()])
+            texts.append(
+                block.text()[text_line.textStart() : text_line.textStart() + text_line.textLength()]
+            )
     return texts
 
 
@@ -61,7 +62,8 @@ def check_section(layout: SectionLayout, theme: Theme) -> None:
     # Every line of every block appears exactly once, in order.
     assert shown == all_lines(layout)
     assert "".join(line_texts(layout)).replace(" ", "") == layout.body.toPlainText().replace(
-        "\n", "").replace("\u2029", "").replace(" ", "")
+        "\n", ""
+    ).replace("\u2029", "").replace(" ", "")
     headings = set()
     block = layout.body.begin()
     while block.isValid():
@@ -120,15 +122,17 @@ def test_nothing_is_drawn_below_the_text_column(qapp, size_name):
     layout = ArticleLayout(synthetic_article(), theme)
     (section,) = layout.sections
     column = theme.column_rect
-    below = QRect(0, column.bottom() + 1, theme.width,
-                  theme.slide_size.height() - column.bottom() - 1)
+    below = QRect(
+        0, column.bottom() + 1, theme.width, theme.slide_size.height() - column.bottom() - 1
+    )
     empty = QImage(below.size(), QImage.Format.Format_RGB32)
     empty.fill(QColor(theme.palette.background))
     for page in range(len(section.pages)):
         image = paint_slide(section, theme, page)
         assert image.copy(below) == empty, f"page {page + 1} draws under its column"
         assert image.copy(QRect(column.left(), column.top(), column.width(), 20)) != QImage(
-            column.width(), 20, QImage.Format.Format_RGB32), "page is blank"
+            column.width(), 20, QImage.Format.Format_RGB32
+        ), "page is blank"
 
 
 @pytest.mark.parametrize("size_name", list(SIZES))

@@ -15,7 +15,7 @@ BACK_TEXT = "Back to the last page"
 
 
 class EndScreen(QWidget):
-    """"You have reached the end", with Start again and Back to the last page."""
+    """ "You have reached the end", with Start again and Back to the last page."""
 
     start_again_requested = Signal()  # "Start again"
     back_requested = Signal()  # "Back to the last page"

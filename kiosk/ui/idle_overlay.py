@@ -47,8 +47,9 @@ class IdleOverlay(QWidget):
     def start(self, seconds: int) -> None:
         self._total = max(seconds, 1)
         self._seconds_left = seconds
-        if self.parentWidget() is not None:
-            self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.show()
         self.raise_()
         self.setAccessibleDescription(self.message)
@@ -77,8 +78,7 @@ class IdleOverlay(QWidget):
         palette = theme.palette
         return [
             (QUESTION_TEXT, theme.font(theme.title_px, bold=True), palette.text, theme.px(16)),
-            (INSTRUCTION_TEXT, theme.font(theme.body_px + theme.px(4)), palette.text,
-             theme.px(40)),
+            (INSTRUCTION_TEXT, theme.font(theme.body_px + theme.px(4)), palette.text, theme.px(40)),
             (countdown_text(self._seconds_left), theme.font(theme.small_px), palette.text, 0),
         ]
 
@@ -88,8 +88,9 @@ class IdleOverlay(QWidget):
 
     @property
     def _flags(self) -> int:
-        return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                   | Qt.TextFlag.TextWordWrap)
+        return int(
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        )
 
     @property
     def _ring_block(self) -> int:

@@ -77,7 +77,7 @@ class SlideView(QWidget):
     def show_position(
         self, current: Position, previous: Position, following: Position, direction: int = 0
     ) -> None:
-        """Show `current`; `direction` +1/-1 slides it in from the right/left, 0 shows it at once."""
+        """Show `current`: direction +1/-1 slides it in from the right/left, 0 shows it at once."""
         old = self._current
         old_offset = self._offset
         self._animation.stop()

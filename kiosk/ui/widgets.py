@@ -32,15 +32,23 @@ class BigButton(QAbstractButton):
     """A large, high-contrast touch button whose words wrap instead of shrinking."""
 
     def __init__(
-        self, text: str, theme: Theme, *, primary: bool = False, icon: Icon = Icon.NONE,
-        align_left: bool = False, parent: QWidget | None = None,
+        self,
+        text: str,
+        theme: Theme,
+        *,
+        primary: bool = False,
+        icon: Icon = Icon.NONE,
+        align_left: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._theme = theme
         self._primary = primary
         self._icon = icon
         horizontal = Qt.AlignmentFlag.AlignLeft if align_left else Qt.AlignmentFlag.AlignHCenter
-        self._text_flags = int(horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+        self._text_flags = int(
+            horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        )
         self.setText(text)
         self.setAccessibleName(text)
         # Keys belong to the window (arrows turn pages); a focused button would steal Space.
@@ -96,8 +104,11 @@ class BigButton(QAbstractButton):
         inner = rect.adjusted(self._padding, 0, -self._padding, 0)
         if self._icon is not Icon.NONE:
             gap = self._icon_width()
-            inner = inner.adjusted(0, 0, -gap, 0) if self._icon is Icon.NEXT else inner.adjusted(
-                gap, 0, 0, 0)
+            inner = (
+                inner.adjusted(0, 0, -gap, 0)
+                if self._icon is Icon.NEXT
+                else inner.adjusted(gap, 0, 0, 0)
+            )
         return inner
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -110,7 +110,7 @@ class KioskWindow(QWidget):
     def page_counts(self) -> tuple[int, ...]:
         return self._layout.page_counts
 
-    def current_screen(self) -> QWidget:
+    def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     # Navigation
@@ -183,7 +183,10 @@ class KioskWindow(QWidget):
         self._theme = theme
         log.info(
             "Laid out '%s' for %dx%d: %s pages a section",
-            self._article.title, theme.width, theme.height, list(self.page_counts),
+            self._article.title,
+            theme.width,
+            theme.height,
+            list(self.page_counts),
         )
         self.start_screen.set_theme(theme)
         self.reading_screen.set_theme(theme, self._layout)

@@ -1,0 +1,130 @@
+"""The `kiosk` command as staff use it: options, messages, exit codes, previews, full screen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from kiosk import cli
+from kiosk.app import present
+from kiosk.config import Settings
+from kiosk.ui.window import KioskWindow
+
+from .conftest import BUNDLED, ROOT
+
+
+def run(*args: str, env_drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in env_drop}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--idle-warning", "5"], ["idle_warning", "'5'", "20 to 600 seconds"]),
+        (["--idle-timeout", "soon"], ["idle_timeout", "'soon'", "whole number"]),
+        (["preview", "--out", "x", "--size", "big"], ["'big'", "WIDTHxHEIGHT"]),
+    ],
+)
+def test_bad_values_get_a_clear_message_and_exit_code_2(capsys, args, words):
+    assert cli.main(args) == cli.EXIT_USAGE
+    message = capsys.readouterr().err
+    for word in words:
+        assert word in message
+    assert "Traceback" not in message
+
+
+def test_settings_come_from_the_command_line():
+    args = cli.build_parser().parse_args(
+        ["--idle-timeout", "120", "--idle-warning", "45", "--no-animations", "--no-hide-cursor"]
+    )
+    assert cli.settings_from_args(args) == Settings(
+        idle_timeout=120, idle_warning=45, animations=False, hide_cursor=False
+    )
+
+
+def test_help_lists_every_setting():
+    text = cli.build_parser().format_help()
+    for flag in (
+        "--content",
+        "--windowed",
+        "--idle-timeout",
+        "--idle-warning",
+        "--animations",
+        "--no-animations",
+        "--hide-cursor",
+        "preview",
+    ):
+        assert flag in text
+
+
+def test_broken_content_is_explained_without_a_traceback(tmp_path):
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: T\nnot a setting\n---\nText\n", encoding="utf-8")
+    result = run("--content", str(broken), "--windowed")
+    assert result.returncode == cli.EXIT_CONTENT
+    assert f"{broken}, line 3" in result.stderr
+    assert "name: value" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_preview_renders_every_screen_without_a_display(tmp_path):
+    out = tmp_path / "shots"
+    result = run(
+        "preview",
+        "--content",
+        str(BUNDLED),
+        "--out",
+        str(out),
+        "--size",
+        "1080x1920",
+        env_drop=("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"),
+    )
+    assert result.returncode == 0, result.stderr
+    printed = [Path(line) for line in result.stdout.split()]
+    names = [path.name for path in printed]
+    assert names[0] == "01-start.png"
+    assert "section1-page1" in names[1]
+    assert names[-2].endswith("-end.png")
+    assert names[-1].endswith("-idle-warning.png")
+    assert sorted(out.iterdir()) == sorted(printed)
+    for path in printed:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1080, 1920)
+
+
+def test_kiosk_mode_is_frameless_full_screen_without_a_pointer(qapp, qtbot, article):
+    window = KioskWindow(article, Settings(animations=False))
+    qtbot.addWidget(window)
+    try:
+        present(window, qapp, Settings(), windowed=False)
+        screen = qapp.primaryScreen().geometry()
+        qtbot.waitUntil(lambda: window.geometry() == screen)
+        assert window.isFullScreen()
+        assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+        assert qapp.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+        qtbot.waitUntil(lambda: window.theme.width == screen.width())
+    finally:
+        while qapp.overrideCursor() is not None:
+            qapp.restoreOverrideCursor()
+
+
+def test_windowed_mode_keeps_the_pointer(qapp, qtbot, article):
+    window = KioskWindow(article, Settings(animations=False))
+    qtbot.addWidget(window)
+    present(window, qapp, Settings(), windowed=True)
+    assert not window.isFullScreen()
+    assert qapp.overrideCursor() is None

@@ -1,0 +1,156 @@
+"""What a patient sees and what each button does, on the real window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+
+from kiosk.navigation import END, START
+from kiosk.theme import MINIMUM_GAP_PX, MINIMUM_TOUCH_PX, Palette, contrast_ratio
+from kiosk.ui.idle_overlay import INSTRUCTION_TEXT, QUESTION_TEXT
+from kiosk.ui.start_screen import START_TEXT
+
+from .conftest import SIZES
+from .helpers import click, reading
+
+
+def test_start_screen_shows_title_summary_start_and_every_section(make_window, article):
+    window = make_window()
+    start = window.start_screen
+    assert window.current_screen() is start
+    assert start.title_label.text() == article.title
+    assert start.summary_label.text() == article.summary
+    assert start.start_button.text() == START_TEXT
+    assert start.start_button.isVisible()
+    labels = [button.text() for button in start.section_buttons]
+    assert len(labels) == 4
+    for label, section in zip(labels, article.sections, strict=True):
+        assert section.title in label
+
+
+def test_tap_to_start_opens_the_first_page(make_window):
+    window = make_window()
+    click(window.start_screen.start_button)
+    assert window.position == reading(0, 0)
+    assert window.current_screen() is window.reading_screen
+    assert (
+        window.reading_screen.position_label.text() == "Section 1 of 4 \N{MIDDLE DOT} Page 1 of 1"
+    )
+
+
+def test_a_section_button_jumps_straight_to_that_section(make_window):
+    window = make_window()
+    click(window.start_screen.section_buttons[2])
+    assert window.position == reading(2, 0)
+    assert window.reading_screen.position_label.text().startswith("Section 3 of 4")
+
+
+def test_next_walks_every_page_to_the_end_screen_and_back(make_window):
+    window = make_window()
+    click(window.start_screen.start_button)
+    counts = window.page_counts
+    visited = [window.position]
+    for _ in range(sum(counts) - 1):
+        click(window.reading_screen.next_button)
+        visited.append(window.position)
+    assert visited == [reading(s, p) for s, n in enumerate(counts) for p in range(n)]
+    bar = window.reading_screen.progress_bar
+    assert bar.fraction == pytest.approx(1.0)
+    click(window.reading_screen.next_button)
+    assert window.position == END
+    assert window.current_screen() is window.end_screen
+    click(window.end_screen.back_button)
+    assert window.position == visited[-1]
+    click(window.reading_screen.next_button)
+    click(window.end_screen.start_again_button)
+    assert window.position == START
+    assert window.current_screen() is window.start_screen
+
+
+def test_back_from_the_first_page_and_home_return_to_the_start(make_window):
+    window = make_window()
+    click(window.start_screen.start_button)
+    click(window.reading_screen.back_button)
+    assert window.position == START
+    click(window.start_screen.section_buttons[3])
+    click(window.reading_screen.home_button)
+    assert window.position == START
+
+
+def test_progress_bar_and_position_follow_the_page(make_window):
+    window = make_window()
+    click(window.start_screen.section_buttons[1])
+    counts = window.page_counts
+    assert counts[1] == 2, "at 1920x1080 the second section takes two pages"
+    click(window.reading_screen.next_button)
+    assert (
+        window.reading_screen.position_label.text() == "Section 2 of 4 \N{MIDDLE DOT} Page 2 of 2"
+    )
+    assert window.reading_screen.progress_bar.fraction == pytest.approx(3 / sum(counts))
+
+
+def touch_targets(window):
+    start, reading_screen, end = window.start_screen, window.reading_screen, window.end_screen
+    return {
+        "start": [start.start_button, *start.section_buttons],
+        "reading": [
+            reading_screen.back_button,
+            reading_screen.home_button,
+            reading_screen.next_button,
+        ],
+        "end": [end.back_button, end.start_again_button],
+    }
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_every_touch_target_is_big_and_apart(make_window, size_name):
+    window = make_window(SIZES[size_name])
+    scale = window.theme.scale
+    for position, screen in ((START, "start"), (reading(1, 0), "reading"), (END, "end")):
+        window.show_position(position)
+        buttons = touch_targets(window)[screen]
+        rects = []
+        for button in buttons:
+            assert button.isVisible()
+            rect = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
+            assert rect.width() >= MINIMUM_TOUCH_PX * scale - 1, button.text()
+            assert rect.height() >= MINIMUM_TOUCH_PX * scale - 1, button.text()
+            assert window.rect().contains(rect), f"{button.text()} is off screen"
+            rects.append((button.text(), rect))
+        for index, (name, rect) in enumerate(rects):
+            for other_name, other in rects[index + 1 :]:
+                grown = rect.adjusted(
+                    *(round(d * MINIMUM_GAP_PX * scale) - 1 for d in (-1, -1, 1, 1))
+                )
+                assert not grown.intersects(other), f"{name} is too close to {other_name}"
+
+
+def test_every_text_colour_has_at_least_7_to_1_contrast():
+    for what, foreground, background in Palette().text_pairs():
+        assert contrast_ratio(foreground, background) >= 7, what
+
+
+def test_contrast_formula_matches_wcag():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_idle_overlay_words(make_window):
+    window = make_window()
+    window.show_position(reading(0, 0))
+    window.idle_overlay.start(30)
+    assert window.idle_overlay.isVisible()
+    assert QUESTION_TEXT in window.idle_overlay.message
+    assert INSTRUCTION_TEXT in window.idle_overlay.message
+    assert "30 seconds" in window.idle_overlay.message
+
+
+def test_window_adapts_to_a_new_screen_size_and_keeps_the_reader_in_place(make_window, qtbot):
+    window = make_window()
+    click(window.start_screen.section_buttons[3])
+    window.resize(SIZES["portrait"])
+    qtbot.waitUntil(lambda: window.theme.height == 1920)
+    assert window.position == reading(3, 0)
+    # The pages were measured for exactly the area the slide gets once the layout settles.
+    slide = window.reading_screen.slide
+    qtbot.waitUntil(lambda: slide.size() == window.theme.slide_size)
