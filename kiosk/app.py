@@ -1,28 +1,50 @@
-"""Building the Qt application: logging, the kiosk window, and the offscreen preview renderer."""
+"""Running the kiosk: logging, the window, content reloads, crash handling, systemd, previews.
+
+KioskController owns everything a running kiosk needs beyond its window: it loads and watches
+the content, keeps the staff screen's status, turns an exception into a log entry and a fresh
+start screen, and tells systemd it is alive.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import logging.handlers
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QSize, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    QSize,
+    Qt,
+    QtMsgType,
+    Slot,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk import navigation
-from kiosk.article import Article
-from kiosk.config import Settings
+from kiosk import navigation, paths
+from kiosk.article import Article, ContentError, load_article
+from kiosk.autostart import STAFF_EXIT_STATUS
+from kiosk.config import ConfigError, Settings
+from kiosk.content_watch import ContentWatcher
 from kiosk.navigation import Position, Screen
+from kiosk.screensaver import ScreenSaverInhibitor
+from kiosk.staff import CrashRecord, StaffLock
+from kiosk.systemd import SystemdNotifier
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 
-APP_NAME = "kiosk"
 WINDOWED_SIZE = QSize(1280, 720)
-BUNDLED_CONTENT = Path(__file__).resolve().parent.parent / "content"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 5
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -33,12 +55,30 @@ _QT_LEVELS = {
 }
 
 
-def configure_logging(level: int = logging.INFO) -> None:
-    """Log to standard error (the journal, under systemd), Qt's own messages included."""
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+def configure_logging(level: str = "info", log_file: Path | None = None) -> Path | None:
+    """Log to standard error (the journal under systemd) and to a size-capped rotating file;
+    Qt's own messages go the same way. Returns the log file in use, if any."""
+    root = logging.getLogger()
+    root.setLevel(getattr(logging, level.upper(), logging.INFO))
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setFormatter(formatter)
+    root.addHandler(stderr)
+    used: Path | None = None
+    if log_file is not None:
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.handlers.RotatingFileHandler(
+                log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            )
+        except OSError as error:
+            log.warning("No log file (%s): logging to standard error only", error)
+        else:
+            handler.setFormatter(formatter)
+            root.addHandler(handler)
+            used = log_file
     qInstallMessageHandler(_qt_message)
+    return used
 
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -50,18 +90,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setApplicationName(APP_NAME)
-    QGuiApplication.setDesktopFileName(APP_NAME)
+    QGuiApplication.setApplicationName(paths.APP_NAME)
+    QGuiApplication.setDesktopFileName(paths.APP_NAME)
     return QApplication(argv if argv is not None else [sys.argv[0]])
-
-
-def run_kiosk(article: Article, settings: Settings, *, windowed: bool) -> int:
-    """Show the kiosk and run until it is closed."""
-    app = application()
-    window = KioskWindow(article, settings)
-    present(window, app, settings, windowed=windowed)
-    log.info("Showing '%s' from %s", article.title, article.path)
-    return app.exec()
 
 
 def present(window: KioskWindow, app: QApplication, settings: Settings, *, windowed: bool) -> None:
@@ -77,6 +108,7 @@ def present(window: KioskWindow, app: QApplication, settings: Settings, *, windo
 
 def show_full_screen(window: KioskWindow, app: QApplication) -> None:
     """Frameless and full-screen on the primary screen, with or without a window manager."""
+    window.set_kiosk_mode(True)
     window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
     screen = app.primaryScreen()
     # With no window manager, showFullScreen() keeps whatever size the window had.
@@ -85,7 +117,183 @@ def show_full_screen(window: KioskWindow, app: QApplication) -> None:
     window.showFullScreen()
 
 
-def render_previews(article: Article, settings: Settings, out_dir: Path, size: QSize) -> list[Path]:
+class KioskController(QObject):
+    """Everything a running kiosk does besides drawing: content, crashes, staff, systemd."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        content_path: Path,
+        *,
+        config_file: Path | None = None,
+        config_problems: tuple[ConfigError, ...] = (),
+        pin_hash: Callable[[], str] | None = None,
+        state_dir: Path | None = None,
+        log_file: Path | None = None,
+        debounce_ms: int | None = None,
+    ) -> None:
+        super().__init__(app)
+        self._app = app
+        self._settings = settings
+        self._config_file = config_file
+        self._config_problems = [str(problem) for problem in config_problems]
+        self._log_file = log_file
+        self._content_problem = ""
+        self._crash_problem = ""
+        self._loaded_at = dt.datetime.now()
+        folder = state_dir or paths.state_dir()
+        self.crashes = CrashRecord(folder)
+        self.crashes.started()
+        for problem in self._config_problems:
+            log.error("Config: %s", problem)
+
+        article = self._first_load(content_path)
+        self.window = KioskWindow(
+            article, settings, staff_lock=StaffLock(folder / "staff-lock.json"),
+            pin_hash=pin_hash,
+        )
+        watcher_options = {} if debounce_ms is None else {"debounce_ms": debounce_ms}
+        self.watcher = ContentWatcher(content_path, parent=self, **watcher_options)
+        self.watcher.remember(article)
+        self.watcher.article_loaded.connect(self._on_article_loaded)
+        self.watcher.article_failed.connect(self._on_article_failed)
+        self.window.reload_requested.connect(self.reload_now)
+        self.window.exit_requested.connect(self._on_exit_requested)
+
+        self.notifier = SystemdNotifier(self)
+        self.window.first_frame_shown.connect(self.notifier.ready)
+        self.inhibitor = ScreenSaverInhibitor(self)
+        if settings.prevent_screen_blanking:
+            self.inhibitor.inhibit()
+        app.aboutToQuit.connect(self._on_quit)
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self.handle_exception
+
+        if self.crashes.too_many():
+            self._crash_problem = (
+                f"The kiosk stopped unexpectedly {self.crashes.recent()} times within a "
+                "minute, so patients see 'This screen is being updated'. See the log, fix the "
+                "cause, then press Reload content."
+            )
+            self.window.show_updating(self._crash_problem)
+        self._refresh_status()
+
+    def _first_load(self, path: Path) -> Article | None:
+        try:
+            return load_article(path)
+        except ContentError as error:
+            self._content_problem = f"The article cannot be shown: {error}"
+            log.error("%s", self._content_problem)
+            return None
+
+    @Slot(object)
+    def _on_article_loaded(self, article: Article) -> None:
+        self._content_problem = ""
+        self._loaded_at = dt.datetime.now()
+        self.window.set_article(article)
+        self._refresh_status()
+
+    @Slot(object)
+    def _on_article_failed(self, error: ContentError) -> None:
+        shown = self.window.article
+        keeping = f" The screen keeps showing '{shown.title}'." if shown else ""
+        self._content_problem = f"New content was not applied: {error}{keeping}"
+        self._refresh_status()
+
+    @Slot()
+    def reload_now(self) -> None:
+        """Staff pressed Reload content: read it now, and give up a crash-loop notice."""
+        self._crash_problem = ""
+        self.window.clear_updating()
+        self.watcher.reload(force=True)
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        article = self.window.article
+        lines = []
+        if article:
+            lines.append(f"Showing: {article.title}")
+            lines.append(f"From: {article.path}")
+            lines.append(f"Loaded: {self._loaded_at:%Y-%m-%d %H:%M}")
+            next_review = " ".join(article.metadata.get("next_review", ())) or (
+                "not given in the article"
+            )
+            lines.append(f"Next review due: {next_review}")
+        else:
+            lines.append(f"Showing: nothing yet (content folder {self.watcher.path})")
+        lines.append(f"Config file: {self._config_file or 'none, built-in defaults'}")
+        if self._log_file:
+            lines.append(f"Log file: {self._log_file}")
+        problems = [p for p in (self._crash_problem, self._content_problem) if p]
+        problems += [f"Config: {problem}" for problem in self._config_problems]
+        self.window.set_staff_status("\n".join(lines), problems)
+
+    def handle_exception(
+        self,
+        kind: type[BaseException],
+        value: BaseException,
+        traceback: TracebackType | None,
+    ) -> None:
+        """An exception escaped a slot: log it and give the next patient a fresh start."""
+        if issubclass(kind, KeyboardInterrupt):
+            self._app.quit()
+            return
+        log.critical("Unexpected error; back to the start screen", exc_info=(kind, value,
+                                                                              traceback))
+        self.crashes.record()
+        try:
+            if self.crashes.too_many():
+                self._crash_problem = (
+                    f"{self.crashes.recent()} unexpected errors within a minute (see the log), "
+                    "so patients see 'This screen is being updated'. Press Reload content "
+                    "after fixing the cause."
+                )
+                self.window.show_updating(self._crash_problem)
+            else:
+                self.window.reset_for_next_patient()
+            self._refresh_status()
+        except Exception:  # the window itself is broken: let systemd restart the process
+            log.critical("The screen could not be reset; stopping", exc_info=True)
+            self._app.exit(1)
+
+    @Slot()
+    def _on_exit_requested(self) -> None:
+        self._app.exit(STAFF_EXIT_STATUS)
+
+    @Slot()
+    def _on_quit(self) -> None:
+        self.notifier.stopping()
+        self.inhibitor.release()
+        self.crashes.stopped_cleanly()
+        sys.excepthook = self._previous_hook
+
+
+def run_kiosk(
+    settings: Settings,
+    content_path: Path,
+    *,
+    windowed: bool,
+    config_file: Path | None,
+    config_problems: tuple[ConfigError, ...],
+    pin_hash: Callable[[], str],
+    log_file: Path | None,
+) -> int:
+    """Show the kiosk and run until staff exit it. Returns the process's exit status."""
+    app = application()
+    controller = KioskController(
+        app, settings, content_path, config_file=config_file, config_problems=config_problems,
+        pin_hash=pin_hash, log_file=log_file,
+    )
+    present(controller.window, app, settings, windowed=windowed)
+    status = app.exec()
+    log.info("The kiosk stopped (status %d)", status)
+    return status
+
+
+def render_previews(
+    article: Article, settings: Settings, out_dir: Path, size: QSize
+) -> list[Path]:
     """Render every screen to numbered PNG files without showing a window."""
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -103,13 +311,10 @@ def render_previews(article: Article, settings: Settings, out_dir: Path, size: Q
             shots.append((name, Position(Screen.READING, section, page)))
     shots.append(("end", navigation.END))
     written: list[Path] = []
-    number = 0
 
     def save(name: str) -> None:
-        nonlocal number
-        number += 1
         app.processEvents()
-        path = out_dir / f"{number:02d}-{name}.png"
+        path = out_dir / f"{len(written) + 1:02d}-{name}.png"
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)

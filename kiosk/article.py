@@ -22,6 +22,11 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 ARTICLE_SUFFIX = ".md"
+# An article is a few pages of text; anything larger is a mistake (a picture or a document
+# saved under the wrong name), and reading it would keep the screen busy.
+MAX_ARTICLE_BYTES = 1024 * 1024
+# Lists and quotes inside each other: a few levels are useful, hundreds only slow things down.
+MAX_NESTING = 8
 INTRODUCTION_TITLE = "Introduction"
 KNOWN_METADATA = (
     "title",
@@ -47,6 +52,7 @@ _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _SECTION_HEADING = re.compile(r"^[ ]{0,3}#{1,2}(?:[ \t]+|$)")
 _SETEXT_UNDERLINE = re.compile(r"^[ ]{0,3}(?:=+|-+)[ \t]*$")
 _TAG = re.compile(r"<[^>]*>")
+_QUOTE_MARKS = re.compile(r"^[ ]{0,3}((?:>[ ]?)+)")
 _SECTION_TAGS = ("h1", "h2")
 
 
@@ -170,6 +176,13 @@ def load_article(path: Path) -> Article:
 
 def parse_article(data: bytes, path: Path) -> Article:
     """Turn the bytes of an article file into an Article. Raises ContentError."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ContentError(
+            path,
+            f"The file is {len(data) / 1024 / 1024:.1f} MB; an article is at most "
+            f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB of text.",
+            "Check that this is the article's Markdown file. Pictures cannot be put inside it.",
+        )
     text = _decode(data, path)
     if not text.strip():
         raise ContentError(
@@ -197,6 +210,7 @@ def parse_article(data: bytes, path: Path) -> Article:
             line=metadata_lines.get("language"),
         )
     body_lines = lines[body_start:]
+    _check_nesting(body_lines, body_start, path)
     sections = _read_sections(body_lines, body_start, path)
     return Article(
         path=path,
@@ -291,6 +305,23 @@ def _read_front_matter(
         "Add a line with just '---' after the last setting (title, summary, ...).",
         line=1,
     )
+
+
+def _check_nesting(body_lines: list[str], first_line: int, path: Path) -> None:
+    """Refuse lists and quotes nested deeper than MAX_NESTING, before Markdown spends time."""
+    for index, line in enumerate(body_lines):
+        expanded = line.expandtabs(4)
+        indent_levels = (len(expanded) - len(expanded.lstrip(" "))) // 4
+        quotes = _QUOTE_MARKS.match(line)
+        quote_levels = quotes.group(1).count(">") if quotes else 0
+        if max(indent_levels, quote_levels) > MAX_NESTING:
+            raise ContentError(
+                path,
+                "This line is nested too deeply (lists or quotes inside each other, or "
+                "indented too far) to show.",
+                f"Use at most {MAX_NESTING} levels of lists and quotes inside each other.",
+                line=first_line + index + 1,
+            )
 
 
 def _single_value(metadata: Mapping[str, tuple[str, ...]], key: str) -> str:

@@ -1,148 +1,224 @@
-"""The `kiosk` command: run the kiosk, or render its screens to PNG files.
+"""The `kiosk` command: run the kiosk, and the staff tools around it.
 
-Exit codes: 0 done, 1 the content cannot be shown, 2 a bad option or setting value.
+Exit codes: 0 done, 1 a problem with the content, the config or a PIN (said in words),
+2 a bad option or option value, 64 staff chose "Exit kiosk".
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk import __version__
+from kiosk import __version__, paths
 from kiosk.article import Article, ContentError, load_article
-from kiosk.config import ConfigError, Settings, setting_infos, settings_from_mapping
+from kiosk.config import (
+    ConfigError,
+    LoadedConfig,
+    Settings,
+    default_config_text,
+    load_config_file,
+    parse_size,
+    set_value_in_file,
+    setting_infos,
+    settings_from_mapping,
+)
 
 log = logging.getLogger(__name__)
 
-EXIT_CONTENT = 1
+EXIT_PROBLEM = 1
 EXIT_USAGE = 2
-_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX\u00d7]\s*(\d{2,5})\s*$")
+EXIT_CONTENT = EXIT_PROBLEM
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from kiosk.app import BUNDLED_CONTENT
-
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="A touchscreen reading kiosk for clinic waiting rooms. "
         "With no command, shows the article full-screen.",
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
-    _add_content_option(parser, BUNDLED_CONTENT)
+    _add_common_options(parser)
     parser.add_argument(
-        "--windowed",
-        action="store_true",
+        "--windowed", action="store_true",
         help="Show the kiosk in an ordinary window instead of full-screen (for trying it out).",
     )
     _add_setting_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
     preview = commands.add_parser(
         "preview",
         help="Render every screen to numbered PNG files, without a display.",
         description="Render the start screen, every reading page, the end screen and the idle "
         "warning to numbered PNG files in DIR, without showing a window, and print their paths.",
     )
-    _add_content_option(preview, BUNDLED_CONTENT)
-    preview.add_argument(
-        "--out",
-        required=True,
-        type=Path,
-        metavar="DIR",
-        help="Folder for the PNG files (created if missing).",
-    )
-    preview.add_argument(
-        "--size",
-        default="1920x1080",
-        metavar="WIDTHxHEIGHT",
-        help="Screen size to render at, for example 1080x1920 (default: %(default)s).",
-    )
+    _add_common_options(preview)
+    preview.add_argument("--out", required=True, type=Path, metavar="DIR",
+                         help="Folder for the PNG files (created if missing).")
+    preview.add_argument("--size", default=None, metavar="WIDTHxHEIGHT",
+                         help="Screen size to render at, for example 1080x1920 (default: the "
+                         "screen_size setting, 1920x1080).")
     _add_setting_options(preview)
+
+    check = commands.add_parser(
+        "check",
+        help="Check the content and the config as the kiosk would load them.",
+        description="Check the article(s) and the config file the way the kiosk would load "
+        "them: errors exit with status 1; warnings (review details, reading grade, pictures) "
+        "do not.",
+    )
+    check.add_argument("path", nargs="?", type=Path, metavar="PATH",
+                       help="Article file or folder to check (default: the one the kiosk shows).")
+    check.add_argument("--config", type=Path, metavar="FILE", help="Config file to check.")
+    check.add_argument("--json", action="store_true", help="Print the report as JSON.")
+
+    config = commands.add_parser("config", help="Print the default config file, or its path.")
+    config_what = config.add_mutually_exclusive_group(required=True)
+    config_what.add_argument("--defaults", action="store_true",
+                             help="Print a complete, commented config file with every default.")
+    config_what.add_argument("--path", action="store_true",
+                             help="Print where the kiosk looks for its config file.")
+
+    set_pin = commands.add_parser(
+        "set-pin", help="Set the staff PIN (asked twice; stored only as a salted hash).",
+        description="Ask for a new staff PIN twice and store its salted scrypt hash in the "
+        "config file.",
+    )
+    set_pin.add_argument("--config", type=Path, metavar="FILE",
+                         help="Config file to store it in (default: the kiosk's config file).")
+
+    install = commands.add_parser(
+        "install-autostart", help="Start the kiosk at boot (systemd user service or desktop).",
+        description="Write a systemd user service (restarts the kiosk if it stops, with a "
+        "watchdog) or an XDG autostart entry. Default: systemd where the machine runs it.",
+    )
+    kind = install.add_mutually_exclusive_group()
+    kind.add_argument("--systemd", action="store_true", help="A systemd user service.")
+    kind.add_argument("--desktop", action="store_true", help="An XDG autostart entry.")
+    install.add_argument("--print", action="store_true",
+                         help="Print the file instead of writing it.")
+    _add_common_options(install)
+    commands.add_parser("uninstall-autostart", help="Remove what install-autostart wrote.")
     return parser
 
 
-def _add_content_option(parser: argparse.ArgumentParser, default: Path) -> None:
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--content",
-        type=Path,
-        default=default,
-        metavar="PATH",
+        "--config", type=Path, metavar="FILE",
+        help=f"Config file (default: {paths.config_file()} if it exists).",
+    )
+    parser.add_argument(
+        "--content", type=Path, metavar="PATH",
         help="The article to show: a Markdown file, or a folder whose first .md file (by name) "
-        "is shown (default: the bundled content folder).",
+        "is shown (default: the content setting, else the bundled article).",
     )
 
 
 def _add_setting_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("settings")
+    group = parser.add_argument_group("settings (override the config file)")
     for info in setting_infos():
+        if not info.on_command_line:
+            continue
         flag = "--" + info.name.replace("_", "-")
         if info.kind is bool:
-            group.add_argument(
-                flag,
-                dest=info.name,
-                action=argparse.BooleanOptionalAction,
-                default=None,
-                help=f"{info.help} (default: {str(info.default).lower()})",
-            )
+            group.add_argument(flag, dest=info.name, action=argparse.BooleanOptionalAction,
+                               default=None,
+                               help=f"{info.help} (default: {str(info.default).lower()})")
         else:
-            group.add_argument(
-                flag,
-                dest=info.name,
-                default=None,
-                metavar=(info.unit or "VALUE").upper(),
-                help=f"{info.help} {info.allowed} (default: {info.default})",
-            )
+            metavar = (info.unit or info.name.split("_")[-1]).upper()
+            group.add_argument(flag, dest=info.name, default=None, metavar=metavar,
+                               help=f"{info.help} {info.allowed} (default: {info.default})")
 
 
-def settings_from_args(args: argparse.Namespace) -> Settings:
+def settings_from_args(args: argparse.Namespace, base: Settings | None = None) -> Settings:
     values = {
         info.name: getattr(args, info.name)
         for info in setting_infos()
-        if getattr(args, info.name, None) is not None
+        if info.on_command_line and getattr(args, info.name, None) is not None
     }
-    return settings_from_mapping(values, source="command line")
+    return settings_from_mapping(values, source="command line", base=base)
 
 
-def parse_size(text: str) -> tuple[int, int]:
-    match = _SIZE.match(text)
-    if match is None:
-        raise ValueError(
-            f"'{text}' is not a screen size. Write it as WIDTHxHEIGHT, like 1920x1080."
-        )
-    width, height = int(match.group(1)), int(match.group(2))
-    if not (320 <= width <= 16384 and 320 <= height <= 16384):
-        raise ValueError(f"'{text}' is not a screen size: use 320 to 16384 pixels a side.")
-    return width, height
+def parse_size_option(text: str) -> tuple[int, int]:
+    return parse_size(text)
+
+
+def load_config(args: argparse.Namespace) -> LoadedConfig:
+    chosen = getattr(args, "config", None)
+    if chosen is not None:
+        return load_config_file(chosen, required=True)
+    return load_config_file(paths.config_file())
+
+
+def content_path(args: argparse.Namespace, settings: Settings) -> Path:
+    chosen = getattr(args, "content", None)
+    if chosen is not None:
+        return Path(chosen)
+    if settings.content:
+        return Path(settings.content).expanduser()
+    return paths.bundled_content()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    command = args.command
+    if command == "config":
+        print(default_config_text() if args.defaults else paths.config_file())
+        return 0
+    if command == "uninstall-autostart":
+        return _uninstall_autostart()
+    if command == "set-pin":
+        return _set_pin(args.config or paths.config_file())
+
+    loaded = load_config(args)
+    if command == "check":
+        return _check(args, loaded)
     try:
-        settings = settings_from_args(args)
-        size = parse_size(args.size) if args.command == "preview" else None
+        settings = settings_from_args(args, loaded.settings)
+        size = parse_size(args.size or settings.screen_size) if command == "preview" else None
     except (ConfigError, ValueError) as error:
         parser.print_usage(sys.stderr)
         print(f"kiosk: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if command == "install-autostart":
+        return _install_autostart(args)
 
     from kiosk import app
 
-    app.configure_logging()
-    article = _load_or_report(args.content)
-    if article is None:
-        return EXIT_CONTENT
     if size is not None:
+        app.configure_logging(settings.log_level)
+        for problem in loaded.problems:
+            log.warning("Config: %s", problem)
+        article = _load_or_report(content_path(args, settings))
+        if article is None:
+            return EXIT_CONTENT
         app.use_offscreen_platform()
         from PySide6.QtCore import QSize
 
         for path in app.render_previews(article, settings, args.out, QSize(*size)):
             print(path)
         return 0
-    return app.run_kiosk(article, settings, windowed=args.windowed)
+
+    log_file = app.configure_logging(settings.log_level, paths.log_file())
+    config_path = args.config or (paths.config_file() if loaded.path else None)
+
+    def current_pin_hash() -> str:
+        # Read at each staff gesture, so 'kiosk set-pin' works without a restart.
+        return load_config(args).settings.staff_pin_hash
+
+    return app.run_kiosk(
+        settings,
+        content_path(args, settings),
+        windowed=args.windowed,
+        config_file=config_path,
+        config_problems=loaded.problems,
+        pin_hash=current_pin_hash,
+        log_file=log_file,
+    )
 
 
 def _load_or_report(path: Path) -> Article | None:
@@ -151,3 +227,75 @@ def _load_or_report(path: Path) -> Article | None:
     except ContentError as error:
         print(f"kiosk: the article cannot be shown.\n{error}", file=sys.stderr)
         return None
+
+
+def _check(args: argparse.Namespace, loaded: LoadedConfig) -> int:
+    from kiosk import app
+    from kiosk.check import run_check
+
+    app.use_offscreen_platform()
+    app.application()
+    target = args.path or content_path(args, loaded.settings)
+    report = run_check(target, loaded)
+    print(report.to_json() if args.json else report.to_text())
+    return report.exit_code
+
+
+def _ask(prompt: str) -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    print(prompt, end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().strip()
+
+
+def _set_pin(config_file: Path) -> int:
+    from kiosk.staff import check_pin_format, hash_pin
+
+    first = _ask("New staff PIN (4 to 8 digits): ")
+    problem = check_pin_format(first)
+    if problem:
+        print(f"kiosk: {problem} Nothing was changed.", file=sys.stderr)
+        return EXIT_PROBLEM
+    second = _ask("The same PIN again: ")
+    if second != first:
+        print("kiosk: The two PINs differ. Nothing was changed.", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        set_value_in_file(config_file, "staff_pin_hash", f'"{hash_pin(first)}"')
+    except OSError as error:
+        print(f"kiosk: Could not write {config_file}: {error}. Nothing was changed.",
+              file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"The staff PIN is set; only its salted hash is stored, in {config_file}.")
+    return 0
+
+
+def _install_autostart(args: argparse.Namespace) -> int:
+    from kiosk import autostart
+
+    if args.systemd:
+        kind = autostart.Kind.SYSTEMD
+    elif args.desktop:
+        kind = autostart.Kind.DESKTOP
+    else:
+        kind = autostart.preferred_kind()
+    if args.print:
+        print(autostart.render(kind, args.config, args.content), end="")
+        return 0
+    path = autostart.install(kind, args.config, args.content)
+    print(f"Wrote {path}")
+    print(autostart.next_steps(kind))
+    return 0
+
+
+def _uninstall_autostart() -> int:
+    from kiosk import autostart
+
+    removed = autostart.uninstall()
+    for path in removed:
+        print(f"Removed {path}")
+    if not removed:
+        print("Nothing to remove: the kiosk was not set to start at boot.")
+    else:
+        print("If it runs as a systemd service now: systemctl --user disable --now kiosk.service")
+    return 0

@@ -1,20 +1,27 @@
 """The kiosk's settings: declared once, typed, frozen, validated where they enter.
 
-Each setting is a field of `Settings` with its default, its allowed range and a sentence of
-help; the command line is generated from these declarations. Values are validated where they
-come in from people (`settings_from_mapping`), and a bad one raises ConfigError naming the
-setting, the value and what is allowed. No Qt in here.
+Each setting is a field of `Settings` with its default, what is allowed and a sentence of help.
+The command-line options, the commented default config file and every message about a bad
+value are generated from these declarations. Values from people (the command line, the TOML
+config file) are validated here; a bad one is a ConfigProblem naming the file, the setting, the
+value and what is allowed. No Qt in here.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 # WCAG 2.2.1 (Timing Adjustable): a patient gets at least 20 seconds to say "still reading".
 MINIMUM_IDLE_WARNING = 20
+LOG_LEVELS = ("debug", "info", "warning", "error")
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX\u00d7]\s*(\d{2,5})\s*$")
+_PIN_HASH = re.compile(r"^(scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+)?$")
 
 
 def _setting(
@@ -24,10 +31,21 @@ def _setting(
     minimum: float | None = None,
     maximum: float | None = None,
     unit: str = "",
+    choices: tuple[str, ...] = (),
+    allowed: str = "",
+    on_command_line: bool = True,
 ) -> Any:
     return field(
         default=default,
-        metadata={"help": help, "minimum": minimum, "maximum": maximum, "unit": unit},
+        metadata={
+            "help": help,
+            "minimum": minimum,
+            "maximum": maximum,
+            "unit": unit,
+            "choices": choices,
+            "allowed": allowed,
+            "on_command_line": on_command_line,
+        },
     )
 
 
@@ -35,6 +53,13 @@ def _setting(
 class Settings:
     """Every setting, with its default. Times are in seconds."""
 
+    content: str = _setting(
+        "",
+        "The article to show: a Markdown file, or a folder whose first .md file (by name) is "
+        "shown. Empty: the article bundled with the kiosk.",
+        allowed="Allowed: the path of a file or folder, in quotes.",
+        on_command_line=False,
+    )
     idle_timeout: float = _setting(
         90,
         "Seconds without a touch on a reading or end screen before the 'Still reading?' "
@@ -51,16 +76,38 @@ class Settings:
         unit="seconds",
     )
     animations: bool = _setting(
-        True,
-        "Slide pages in and out when they turn (false: pages change at once, no motion).",
+        True, "Slide pages in and out when they turn (false: pages change at once, no motion)."
     )
     hide_cursor: bool = _setting(True, "Hide the mouse pointer in kiosk mode.")
+    prevent_screen_blanking: bool = _setting(
+        True, "Keep the screen from blanking or locking while the kiosk runs."
+    )
+    screen_size: str = _setting(
+        "1920x1080",
+        "The kiosk screen's size, WIDTHxHEIGHT: 'kiosk check' and 'kiosk preview' measure "
+        "pages for it. The running kiosk always uses the real screen.",
+        allowed="Allowed: WIDTHxHEIGHT in pixels, each 320 to 16384, like \"1920x1080\".",
+    )
+    log_level: str = _setting(
+        "info", "How much goes into the log file.", choices=LOG_LEVELS
+    )
+    staff_pin_hash: str = _setting(
+        "",
+        "The staff PIN, stored only as a salted hash. Set it with 'kiosk set-pin'; never "
+        "write a PIN here. Empty: staff access is not set up.",
+        allowed="Allowed: what 'kiosk set-pin' writes, or \"\".",
+        on_command_line=False,
+    )
+
+    @property
+    def screen_width_height(self) -> tuple[int, int]:
+        return parse_size(self.screen_size)
 
 
 class ConfigError(Exception):
     """A setting with a value the kiosk cannot use, said so that staff can fix it."""
 
-    def __init__(self, key: str, value: object, allowed: str, source: str = "") -> None:
+    def __init__(self, key: str | None, value: object, allowed: str, source: str = "") -> None:
         self.key = key
         self.value = value
         self.allowed = allowed
@@ -69,12 +116,14 @@ class ConfigError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
+        if self.key is None:
+            return f"{where}{self.allowed}"
         return f"{where}{self.key} = {self.value!r} cannot be used. {self.allowed}"
 
 
 @dataclass(frozen=True)
 class SettingInfo:
-    """What one setting is: the declaration behind the command line and the messages."""
+    """What one setting is: the declaration behind options, the default file and messages."""
 
     name: str
     kind: type
@@ -83,13 +132,27 @@ class SettingInfo:
     minimum: float | None
     maximum: float | None
     unit: str
+    choices: tuple[str, ...]
+    allowed_text: str
+    on_command_line: bool
 
     @property
     def allowed(self) -> str:
+        if self.allowed_text:
+            return self.allowed_text
         if self.kind is bool:
             return "Allowed: true or false."
+        if self.choices:
+            return "Allowed: " + ", ".join(f'"{choice}"' for choice in self.choices) + "."
         unit = f" {self.unit}" if self.unit else ""
         return f"Allowed: a whole number from {self.minimum:g} to {self.maximum:g}{unit}."
+
+    def toml_default(self) -> str:
+        if self.kind is bool:
+            return "true" if self.default else "false"
+        if self.kind is str:
+            return f'"{self.default}"'
+        return str(self.default)
 
 
 def setting_infos() -> tuple[SettingInfo, ...]:
@@ -105,6 +168,9 @@ def setting_infos() -> tuple[SettingInfo, ...]:
                 minimum=meta["minimum"],
                 maximum=meta["maximum"],
                 unit=meta["unit"],
+                choices=meta["choices"],
+                allowed_text=meta["allowed"],
+                on_command_line=meta["on_command_line"],
             )
         )
     return tuple(infos)
@@ -113,41 +179,179 @@ def setting_infos() -> tuple[SettingInfo, ...]:
 def settings_from_mapping(
     values: Mapping[str, object], source: str = "", base: Settings | None = None
 ) -> Settings:
-    """Settings from people's values (command line, later a file), on top of `base`.
+    """Settings from people's values on top of `base`. Raises ConfigError at the first bad one."""
+    settings, problems = _apply(values, source, base or Settings())
+    if problems:
+        raise problems[0]
+    return settings
 
-    Raises ConfigError for an unknown setting or a value outside what is allowed.
-    """
+
+def _apply(
+    values: Mapping[str, object], source: str, base: Settings
+) -> tuple[Settings, list[ConfigError]]:
+    """Settings with every good value applied, and a problem for each bad one."""
     infos = {info.name: info for info in setting_infos()}
     checked: dict[str, Any] = {}
+    problems: list[ConfigError] = []
     for key, value in values.items():
         info = infos.get(key)
         if info is None:
             known = ", ".join(sorted(infos))
-            raise ConfigError(
-                key, value, f"There is no such setting. Known settings: {known}.", source
+            problems.append(
+                ConfigError(key, value, f"There is no such setting. Known settings: {known}.",
+                            source)
             )
-        checked[key] = _check(info, value, source)
-    return dataclasses.replace(base or Settings(), **checked)
+            continue
+        try:
+            checked[key] = _check(info, value, source)
+        except ConfigError as problem:
+            problems.append(problem)
+    return dataclasses.replace(base, **checked), problems
 
 
 def _check(info: SettingInfo, value: object, source: str) -> Any:
+    problem = ConfigError(info.name, value, info.allowed, source)
     if info.kind is bool:
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
-        raise ConfigError(info.name, value, info.allowed, source)
+        raise problem
+    if info.kind is str:
+        if not isinstance(value, str):
+            raise problem
+        return _check_text(info, value.strip(), problem)
     number: int
     if isinstance(value, bool):
-        raise ConfigError(info.name, value, info.allowed, source)
+        raise problem
     if isinstance(value, int):
         number = value
     elif isinstance(value, str) and value.strip().lstrip("+").isdigit():
         number = int(value.strip())
     else:
-        raise ConfigError(info.name, value, info.allowed, source)
+        raise problem
     assert info.minimum is not None
     assert info.maximum is not None
     if not info.minimum <= number <= info.maximum:
-        raise ConfigError(info.name, value, info.allowed, source)
+        raise problem
     return number
+
+
+def _check_text(info: SettingInfo, value: str, problem: ConfigError) -> str:
+    if info.choices:
+        if value.lower() not in info.choices:
+            raise problem
+        return value.lower()
+    if info.name == "screen_size":
+        try:
+            width, height = parse_size(value)
+        except ValueError:
+            raise problem from None
+        return f"{width}x{height}"
+    if info.name == "staff_pin_hash" and not _PIN_HASH.match(value):
+        raise problem
+    return value
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'1920x1080' -> (1920, 1080). Raises ValueError with a message for people."""
+    match = _SIZE.match(text)
+    if match is None:
+        raise ValueError(f"'{text}' is not a screen size. Write it as WIDTHxHEIGHT, like 1920x1080.")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (320 <= width <= 16384 and 320 <= height <= 16384):
+        raise ValueError(f"'{text}' is not a screen size: use 320 to 16384 pixels a side.")
+    return width, height
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """Settings as read from a config file, and what was wrong in it (each bad value is
+    replaced by its default, so the kiosk keeps running)."""
+
+    settings: Settings
+    path: Path | None
+    problems: tuple[ConfigError, ...] = ()
+
+
+def load_config_file(path: Path | None, *, required: bool = False) -> LoadedConfig:
+    """Read a TOML config file. A missing optional file means defaults; nothing raises."""
+    if path is None:
+        return LoadedConfig(Settings(), None)
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        if not required:
+            return LoadedConfig(Settings(), None)
+        return LoadedConfig(Settings(), path, (ConfigError(
+            None, None, "The config file does not exist. Check the path, or create it with "
+            "'kiosk config --defaults > FILE'.", source),))
+    except OSError as error:
+        return LoadedConfig(Settings(), path, (ConfigError(
+            None, None, f"The config file could not be read ({error.strerror or error}). "
+            "Check that the kiosk's user may read it.", source),))
+    try:
+        values = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return LoadedConfig(Settings(), path, (ConfigError(
+            None, None, "The config file is not UTF-8 text. Save it again as UTF-8; every "
+            "setting uses its default until then.", source),))
+    except tomllib.TOMLDecodeError as error:
+        return LoadedConfig(Settings(), path, (ConfigError(
+            None, None, f"The config file is not valid TOML ({error}). Every setting uses its "
+            "default until it is fixed; 'kiosk config --defaults' shows the format.", source),))
+    settings, problems = _apply(values, source, Settings())
+    return LoadedConfig(settings, path, tuple(problems))
+
+
+def default_config_text() -> str:
+    """A complete, commented config file with every default, for staff to copy and edit."""
+    lines = [
+        "# Waiting-room kiosk settings (TOML).",
+        "# Copy this file to the config path shown by 'kiosk config --path', change what you",
+        "# need, and check it with 'kiosk check'. A bad value is reported there, logged, and",
+        "# shown on the staff screen; the kiosk then uses that setting's default.",
+        "",
+    ]
+    for info in setting_infos():
+        lines.extend(_comment(info.help))
+        lines.append(f"# {info.allowed}")
+        lines.append(f"{info.name} = {info.toml_default()}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _comment(text: str, width: int = 92) -> list[str]:
+    lines: list[str] = []
+    current = "#"
+    for word in text.split():
+        if len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = "#"
+        current += " " + word
+    lines.append(current)
+    return lines
+
+
+def set_value_in_file(path: Path, key: str, toml_value: str) -> None:
+    """Write `key = value` into a config file, keeping every other line as staff wrote it."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        lines = []
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    new_line = f"{key} = {toml_value}"
+    for index, line in enumerate(lines):
+        if pattern.match(line):
+            lines[index] = new_line
+            break
+    else:
+        # Settings are top-level keys: a new one goes above any [table] header.
+        tables = [index for index, line in enumerate(lines) if line.lstrip().startswith("[")]
+        lines.insert(tables[0] if tables else len(lines), new_line)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary.chmod(0o600)  # it holds the PIN's hash: only the kiosk's user reads it
+    temporary.replace(path)

@@ -166,3 +166,32 @@ class IdleWatcher(QObject):
     @staticmethod
     def _ms(seconds: float) -> int:
         return max(1, round(seconds * 1000))
+
+
+class InactivityTimer(QObject):
+    """Fires once after `seconds` without any input while started: staff screens use it to hand
+    the screen back to patients when staff walk away."""
+
+    timed_out = Signal()
+
+    def __init__(self, seconds: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(max(1, round(seconds * 1000)))
+        self._timer.timeout.connect(self.timed_out)
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._timer.isActive() and event.type() in ACTIVITY_EVENTS:
+            self._timer.start()
+        return False

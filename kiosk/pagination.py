@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QPainter, QTextBlockFormat, QTextCursor, QTextDocument
 
 from kiosk.article import Article, Section
@@ -24,6 +24,23 @@ log = logging.getLogger(__name__)
 HEADING_LINE_HEIGHT = 1.2
 # Layout positions are fractional; this much overshoot is rounding, not overflow.
 _EPSILON = 0.01
+
+
+class InertDocument(QTextDocument):
+    """A text document that loads nothing: no picture, no style sheet, from anywhere.
+
+    Articles reach Qt with links and pictures already removed; this is the second lock on the
+    door, and it says in the log what it turned away.
+    """
+
+    refused: list[str] = []  # every address refused in this process, newest last (for tests)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        address = name.toString()
+        InertDocument.refused.append(address)
+        del InertDocument.refused[:-100]
+        log.warning("Refused to load %r for an article: the kiosk loads nothing", address[:200])
+        return None
 
 
 @dataclass(frozen=True)
@@ -198,7 +215,7 @@ def _heading_document(title: str, theme: Theme) -> QTextDocument:
 
 
 def _new_document(theme: Theme) -> QTextDocument:
-    document = QTextDocument()
+    document = InertDocument()
     document.setUndoRedoEnabled(False)
     document.setDocumentMargin(0)
     document.setTextWidth(theme.column_width)

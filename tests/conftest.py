@@ -52,6 +52,22 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     _screen_file.unlink(missing_ok=True)
 
 
+@pytest.fixture(autouse=True)
+def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Config, state and logs in a fresh folder for each test, never the user's own."""
+    home = tmp_path / "home"
+    for variable, folder in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
+    monkeypatch.delenv("WATCHDOG_USEC", raising=False)
+    return home
+
+
 @pytest.fixture(scope="session")
 def article() -> Article:
     return load_article(BUNDLED)

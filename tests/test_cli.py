@@ -74,11 +74,11 @@ def test_help_lists_every_setting():
 def test_broken_content_is_explained_without_a_traceback(tmp_path):
     broken = tmp_path / "broken.md"
     broken.write_text("---\ntitle: T\nnot a setting\n---\nText\n", encoding="utf-8")
-    result = run("--content", str(broken), "--windowed")
-    assert result.returncode == cli.EXIT_CONTENT
-    assert f"{broken}, line 3" in result.stderr
-    assert "name: value" in result.stderr
-    assert "Traceback" not in result.stderr
+    result = run("check", str(broken))
+    assert result.returncode == cli.EXIT_PROBLEM
+    assert f"{broken}, line 3" in result.stdout
+    assert "name: value" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_preview_renders_every_screen_without_a_display(tmp_path):

@@ -2,32 +2,40 @@
 
 Input flows one way: a screen emits an intent signal, the window asks the pure navigation
 model for the new position, and tells the screens what to show. Layout flows one way too:
-window size -> Theme -> ArticleLayout -> screens.
+window size -> Theme -> ArticleLayout -> screens. The staff gesture, PIN pad and staff screen
+live here too; loading content and leaving the app are the controller's (kiosk.app).
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import navigation
 from kiosk.article import Article
 from kiosk.config import Settings
-from kiosk.idle import IdleWatcher
+from kiosk.idle import IdleWatcher, InactivityTimer
 from kiosk.navigation import Action, Intent, Position, Screen
 from kiosk.pagination import ArticleLayout
+from kiosk.staff import PinResult, StaffLock
 from kiosk.theme import Theme
 from kiosk.ui.end_screen import EndScreen
+from kiosk.ui.guard import CORNER_PX, KioskGuard
 from kiosk.ui.idle_overlay import IdleOverlay
 from kiosk.ui.reading_screen import ReadingScreen
+from kiosk.ui.staff import NOT_SET_UP_TEXT, PinPad, StaffScreen
 from kiosk.ui.start_screen import StartScreen
+from kiosk.ui.updating_screen import UpdatingScreen
 
 log = logging.getLogger(__name__)
 
 REFERENCE_SIZE = QSize(1920, 1080)
+STAFF_TIMEOUT_S = 30.0
 
 KEY_INTENTS = {
     Qt.Key.Key_Right: navigation.NEXT,
@@ -43,22 +51,46 @@ class KioskWindow(QWidget):
     """The one top-level window of the kiosk."""
 
     position_changed = Signal(object)  # the new navigation.Position, after it is shown
+    first_frame_shown = Signal()  # the first frame is on the screen (for systemd's READY=1)
+    reload_requested = Signal()  # staff: "Reload content"
+    exit_requested = Signal()  # staff: "Exit kiosk"
 
-    def __init__(self, article: Article, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        article: Article | None,
+        settings: Settings,
+        *,
+        staff_lock: StaffLock | None = None,
+        pin_hash: Callable[[], str] | None = None,
+        staff_timeout_s: float = STAFF_TIMEOUT_S,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(article.title)
+        self.setWindowTitle(article.title if article else "Waiting-room kiosk")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._article = article
+        self._pending_article: Article | None = None
         self._settings = settings
+        self._staff_lock = staff_lock
+        self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
+        self._updating_reason = ""
+        self._staff_status = ("", [])
         self._position = navigation.START
         self._theme = Theme.for_size(REFERENCE_SIZE)
-        self._layout = ArticleLayout(article, self._theme)
+        self._layout = ArticleLayout(article, self._theme) if article else None
+        self._first_frame = False
+        self._allow_close = False
+        self.kiosk_mode = False
 
         self.stack = QStackedWidget(self)
         self.start_screen = StartScreen(self._theme)
         self.reading_screen = ReadingScreen(self._theme)
         self.end_screen = EndScreen(self._theme)
-        for screen in (self.start_screen, self.reading_screen, self.end_screen):
+        self.updating_screen = UpdatingScreen(self._theme)
+        self.staff_screen = StaffScreen(self._theme)
+        for screen in (self.start_screen, self.reading_screen, self.end_screen,
+                       self.updating_screen, self.staff_screen):
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,9 +98,11 @@ class KioskWindow(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.stack)
         self.idle_overlay = IdleOverlay(self._theme, self)
+        self.pin_pad = PinPad(self._theme, self)
 
         self.reading_screen.slide.animations = settings.animations
-        self.start_screen.set_article(article)
+        if article:
+            self.start_screen.set_article(article)
 
         self.start_screen.start_requested.connect(lambda: self.request(navigation.START_READING))
         self.start_screen.section_chosen.connect(
@@ -80,14 +114,25 @@ class KioskWindow(QWidget):
         self.end_screen.start_again_requested.connect(lambda: self.request(navigation.HOME))
         self.end_screen.back_requested.connect(lambda: self.request(navigation.BACK))
 
+        app = QApplication.instance()
         self.idle = IdleWatcher(settings.idle_timeout, settings.idle_warning, self)
         self.idle.warning_started.connect(self.idle_overlay.start)
         self.idle.countdown_changed.connect(self.idle_overlay.set_seconds_left)
         self.idle.warning_cancelled.connect(self.idle_overlay.hide)
         self.idle.expired.connect(self._on_idle_expired)
-        app = QApplication.instance()
+        self.guard = KioskGuard(self)
+        self.guard.staff_gesture.connect(self.open_staff_access)
+        self.staff_timer = InactivityTimer(staff_timeout_s, self)
+        self.staff_timer.timed_out.connect(self.close_staff_access)
         if app is not None:
-            app.installEventFilter(self.idle)
+            for watcher in (self.staff_timer, self.idle, self.guard):
+                app.installEventFilter(watcher)
+
+        self.pin_pad.pin_entered.connect(self._on_pin_entered)
+        self.pin_pad.cancelled.connect(self.close_staff_access)
+        self.staff_screen.back_requested.connect(self.close_staff_access)
+        self.staff_screen.reload_requested.connect(self.reload_requested)
+        self.staff_screen.exit_requested.connect(self._on_staff_exit)
 
         self._apply_theme(self._theme)
         self.show_position(navigation.START)
@@ -103,15 +148,62 @@ class KioskWindow(QWidget):
         return self._theme
 
     @property
-    def article_layout(self) -> ArticleLayout:
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def article_layout(self) -> ArticleLayout | None:
         return self._layout
 
     @property
     def page_counts(self) -> tuple[int, ...]:
-        return self._layout.page_counts
+        return self._layout.page_counts if self._layout else ()
+
+    @property
+    def in_staff_mode(self) -> bool:
+        return self.pin_pad.isVisible() or self.stack.currentWidget() is self.staff_screen
 
     def current_screen(self) -> QWidget | None:
         return self.stack.currentWidget()
+
+    # Content
+
+    def set_article(self, article: Article) -> None:
+        """Show a new article: now if nobody is reading, else when the start screen returns."""
+        if self._position.screen is Screen.START and not self.in_staff_mode or not self._article:
+            self._install_article(article)
+            if not self.in_staff_mode:
+                self.show_position(navigation.START)
+        else:
+            self._pending_article = article
+            log.info("New content waits until the start screen shows")
+
+    def _install_article(self, article: Article) -> None:
+        self._pending_article = None
+        self._article = article
+        self.setWindowTitle(article.title)
+        self._layout = ArticleLayout(article, self._theme)
+        self.start_screen.set_article(article)
+        self.start_screen.set_theme(self._theme)
+        self.reading_screen.set_theme(self._theme, self._layout)
+        log.info("Showing '%s' (%s pages a section)", article.title, list(self.page_counts))
+
+    def show_updating(self, reason: str) -> None:
+        """The calm "being updated" page for patients, whatever else is loaded."""
+        self._updating_reason = reason
+        log.warning("Showing the 'being updated' page: %s", reason)
+        self.show_position(navigation.START)
+
+    def clear_updating(self) -> None:
+        self._updating_reason = ""
+
+    @property
+    def showing_updating(self) -> bool:
+        return self.stack.currentWidget() is self.updating_screen
+
+    def set_staff_status(self, status: str, problems: list[str]) -> None:
+        self._staff_status = (status, list(problems))
+        self.staff_screen.set_status(status, problems)
 
     # Navigation
 
@@ -128,7 +220,17 @@ class KioskWindow(QWidget):
         self.show_position(new, direction)
 
     def show_position(self, position: Position, direction: int = 0) -> None:
+        if position.screen is Screen.START and self._pending_article is not None:
+            self._install_article(self._pending_article)
+        if self._article is None or self._updating_reason:
+            self._position = navigation.START
+            self.stack.setCurrentWidget(self.updating_screen)
+            self.idle.set_armed(False)
+            self.idle_overlay.hide()
+            self.position_changed.emit(self._position)
+            return
         counts = self.page_counts
+        position = navigation.clamp(position, counts)
         self._position = position
         if position.screen is Screen.READING:
             previous = navigation.transition(position, navigation.BACK, counts)
@@ -142,7 +244,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(screen)
         # The start screen never times out; everything else hands back to it when idle.
         self.idle.set_armed(position.screen is not Screen.START)
-        if position.screen is not Screen.READING or not self.idle.warning:
+        if not self.idle.warning:
             self.idle_overlay.hide()
         self.position_changed.emit(position)
 
@@ -156,15 +258,101 @@ class KioskWindow(QWidget):
         self.reading_screen.slide.finish_animation()
         self.show_position(navigation.START)
 
+    # Staff
+
+    @Slot()
+    def open_staff_access(self) -> None:
+        """The corner gesture: the PIN pad, or why staff access is not available."""
+        self.idle.set_armed(False)
+        self.idle_overlay.hide()
+        self.guard.gesture_enabled = False
+        self.staff_timer.start()
+        stored = self._pin_hash()
+        locked_until = self._staff_lock.locked_until() if self._staff_lock else 0.0
+        if not stored:
+            log.info("Staff gesture, but no PIN is set up")
+            self.pin_pad.show_notice(NOT_SET_UP_TEXT)
+        elif locked_until:
+            self.pin_pad.show_notice("Staff access is locked", _locked_text(locked_until))
+        else:
+            self.pin_pad.start()
+
+    @Slot(str)
+    def _on_pin_entered(self, pin: str) -> None:
+        self.staff_timer.start()
+        if self._staff_lock is None:
+            self.pin_pad.show_notice("Staff access is not available here.")
+            return
+        attempt = self._staff_lock.attempt(pin, self._pin_hash())
+        if attempt.result == PinResult.ACCEPTED:
+            self.pin_pad.hide()
+            self.staff_screen.set_status(*self._staff_status)
+            self.stack.setCurrentWidget(self.staff_screen)
+        elif attempt.result == PinResult.WRONG:
+            tries = "try" if attempt.tries_left == 1 else "tries"
+            self.pin_pad.show_message(f"Wrong PIN. {attempt.tries_left} {tries} left.")
+        elif attempt.result == PinResult.LOCKED:
+            self.pin_pad.show_notice("Staff access is locked", _locked_text(attempt.locked_until))
+        else:
+            self.pin_pad.show_notice(NOT_SET_UP_TEXT)
+
+    @Slot()
+    def close_staff_access(self) -> None:
+        """Back to the kiosk's start screen (also after 30 s untouched)."""
+        self.staff_timer.stop()
+        self.pin_pad.hide()
+        self.guard.gesture_enabled = True
+        self.show_position(navigation.START)
+
+    @Slot()
+    def _on_staff_exit(self) -> None:
+        log.info("Staff chose Exit kiosk")
+        self._allow_close = True
+        self.exit_requested.emit()
+
     # Qt
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.UpdateRequest and not self._first_frame:
+            # UpdateRequest is when a top-level widget paints and flushes its frame.
+            self._first_frame = True
+            self.first_frame_shown.emit()
+        return handled
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         intent = KEY_INTENTS.get(Qt.Key(event.key()))
-        if intent is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if (
+            intent is None
+            or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            or self.in_staff_mode
+        ):
             super().keyPressEvent(event)
             return
         event.accept()
         self.request(intent)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk_mode and not self._allow_close:
+            log.info("Ignored a request to close the kiosk window")
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self.kiosk_mode
+            and not self._allow_close
+            and not self.isFullScreen()
+        ):
+            log.info("Something took the kiosk out of full screen; going back")
+            QTimer.singleShot(0, self.showFullScreen)
+
+    def set_kiosk_mode(self, enabled: bool) -> None:
+        self.kiosk_mode = enabled
+        self.guard.lockdown = enabled
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -172,23 +360,29 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.idle_overlay.setGeometry(self.rect())
+        for overlay in (self.idle_overlay, self.pin_pad):
+            overlay.setGeometry(self.rect())
         theme = Theme.for_size(event.size())
         if theme != self._theme:
-            self._layout = ArticleLayout(self._article, theme)
+            if self._article:
+                self._layout = ArticleLayout(self._article, theme)
             self._apply_theme(theme)
-            self.show_position(navigation.clamp(self._position, self.page_counts))
+            if not self.in_staff_mode:
+                self.show_position(self._position)
 
     def _apply_theme(self, theme: Theme) -> None:
         self._theme = theme
-        log.info(
-            "Laid out '%s' for %dx%d: %s pages a section",
-            self._article.title,
-            theme.width,
-            theme.height,
-            list(self.page_counts),
-        )
+        self.guard.corner_px = theme.px(CORNER_PX)
         self.start_screen.set_theme(theme)
-        self.reading_screen.set_theme(theme, self._layout)
+        if self._layout:
+            self.reading_screen.set_theme(theme, self._layout)
         self.end_screen.set_theme(theme)
+        self.updating_screen.set_theme(theme)
+        self.staff_screen.set_theme(theme)
         self.idle_overlay.set_theme(theme)
+        self.pin_pad.set_theme(theme)
+
+
+def _locked_text(until: float) -> str:
+    clock = time.strftime("%H:%M", time.localtime(until))
+    return f"Too many wrong PINs. Try again after {clock}."

@@ -1,0 +1,211 @@
+"""Staff-only screens: the in-app PIN pad (never the system keyboard) and the staff screen.
+
+Both are reached only through the hidden corner gesture, and both hand back to the kiosk by
+themselves after a short time untouched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.staff import PIN_MAX_DIGITS
+from kiosk.theme import Theme
+from kiosk.ui.widgets import BigButton, Icon, TextLabel
+
+NOT_SET_UP_TEXT = "Staff access is not set up. Run: kiosk set-pin"
+PIN_PROMPT = "Staff access: enter the PIN"
+
+
+class PinPad(QWidget):
+    """Large digits, the entered PIN shown as dots, OK and Cancel. Covers the whole window."""
+
+    pin_entered = Signal(str)  # OK with the digits typed
+    cancelled = Signal()  # Cancel, or Close on a message
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._digits = ""
+        self.setAutoFillBackground(False)
+        self.title_label = TextLabel(PIN_PROMPT)
+        self.dots_label = TextLabel()
+        self.message_label = TextLabel()
+        for label in (self.title_label, self.dots_label, self.message_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.digit_buttons = [BigButton(str(digit), theme) for digit in range(10)]
+        self.clear_button = BigButton("Clear", theme)
+        self.ok_button = BigButton("OK", theme, primary=True)
+        self.cancel_button = BigButton("Cancel", theme, icon=Icon.BACK)
+
+        self._keys = QGridLayout()
+        for digit in range(1, 10):
+            self._keys.addWidget(self.digit_buttons[digit], (digit - 1) // 3, (digit - 1) % 3)
+        self._keys.addWidget(self.clear_button, 3, 0)
+        self._keys.addWidget(self.digit_buttons[0], 3, 1)
+        self._keys.addWidget(self.ok_button, 3, 2)
+        column = QVBoxLayout(self)
+        column.addStretch(1)
+        column.addWidget(self.title_label)
+        column.addWidget(self.dots_label)
+        column.addWidget(self.message_label)
+        keys_row = QHBoxLayout()
+        keys_row.addStretch(1)
+        keys_row.addLayout(self._keys)
+        keys_row.addStretch(1)
+        column.addLayout(keys_row)
+        cancel_row = QHBoxLayout()
+        cancel_row.addStretch(1)
+        cancel_row.addWidget(self.cancel_button)
+        cancel_row.addStretch(1)
+        column.addLayout(cancel_row)
+        column.addStretch(1)
+        self._column = column
+
+        for digit, button in enumerate(self.digit_buttons):
+            button.clicked.connect(lambda _=False, d=digit: self._press(str(d)))
+        self.clear_button.clicked.connect(self._clear)
+        self.ok_button.clicked.connect(self._submit)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.hide()
+
+    @property
+    def digits(self) -> str:
+        return self._digits
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        palette = theme.palette
+        self._column.setSpacing(theme.px(24))
+        self._keys.setSpacing(theme.gap)
+        self.title_label.set_style(theme, theme.heading_px, palette.text, bold=True)
+        self.dots_label.set_style(theme, theme.title_px, palette.text, bold=True)
+        self.dots_label.setMinimumHeight(theme.px(100))
+        self.message_label.set_style(theme, theme.body_px, palette.text)
+        for button in (*self.digit_buttons, self.clear_button, self.ok_button):
+            button.set_theme(theme)
+            button.setFixedSize(theme.px(200), theme.px(120))
+        self.cancel_button.set_theme(theme)
+        self.cancel_button.setFixedSize(theme.px(300), theme.px(112))
+        self.update()
+
+    def start(self, message: str = "") -> None:
+        """Open for a PIN."""
+        self._digits = ""
+        self._show_keys(True)
+        self.cancel_button.setText("Cancel")
+        self.title_label.setText(PIN_PROMPT)
+        self.message_label.setText(message)
+        self._refresh()
+        self._cover()
+
+    def show_message(self, message: str) -> None:
+        """Keep the keys, clear the digits, say something (a wrong PIN)."""
+        self._digits = ""
+        self.message_label.setText(message)
+        self._refresh()
+
+    def show_notice(self, title: str, message: str = "") -> None:
+        """Only words and a Close button: staff access is not set up, or is locked."""
+        self._digits = ""
+        self._show_keys(False)
+        self.title_label.setText(title)
+        self.message_label.setText(message)
+        self.cancel_button.setText("Close")
+        self._refresh()
+        self._cover()
+
+    def _cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    def _show_keys(self, visible: bool) -> None:
+        for button in (*self.digit_buttons, self.clear_button, self.ok_button):
+            button.setVisible(visible)
+        self.dots_label.setVisible(visible)
+
+    def _press(self, digit: str) -> None:
+        if len(self._digits) < PIN_MAX_DIGITS:
+            self._digits += digit
+            self._refresh()
+
+    def _clear(self) -> None:
+        self._digits = ""
+        self._refresh()
+
+    def _submit(self) -> None:
+        digits, self._digits = self._digits, ""
+        self._refresh()
+        self.pin_entered.emit(digits)
+
+    def _refresh(self) -> None:
+        self.dots_label.setText("\N{BLACK CIRCLE} " * len(self._digits) or " ")
+        self.message_label.setVisible(bool(self.message_label.text()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self._theme.palette.card))
+
+
+class StaffScreen(QWidget):
+    """What staff need to know and do: which content, since when, what is wrong, what next."""
+
+    reload_requested = Signal()  # "Reload content"
+    exit_requested = Signal()  # "Exit kiosk"
+    back_requested = Signal()  # "Back to kiosk"
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self.heading_label = TextLabel("Staff")
+        self.status_label = TextLabel()
+        self.problems_label = TextLabel()
+        self.reload_button = BigButton("Reload content", theme)
+        self.exit_button = BigButton("Exit kiosk", theme)
+        self.back_button = BigButton("Back to kiosk", theme, primary=True, icon=Icon.BACK)
+        buttons = QHBoxLayout()
+        for button in (self.reload_button, self.exit_button, self.back_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self._buttons = buttons
+        column = QVBoxLayout(self)
+        column.addWidget(self.heading_label)
+        column.addWidget(self.status_label)
+        column.addWidget(self.problems_label, 1, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(buttons)
+        self._column = column
+        self.reload_button.clicked.connect(self.reload_requested)
+        self.exit_button.clicked.connect(self.exit_requested)
+        self.back_button.clicked.connect(self.back_requested)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        palette = theme.palette
+        self.setStyleSheet(f"StaffScreen {{ background: {palette.card}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._column.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
+        self._column.setSpacing(theme.px(32))
+        self._buttons.setSpacing(theme.gap)
+        self._buttons.setDirection(
+            QHBoxLayout.Direction.TopToBottom if theme.portrait
+            else QHBoxLayout.Direction.LeftToRight
+        )
+        self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
+        self.status_label.set_style(theme, theme.small_px, palette.text)
+        self.problems_label.set_style(theme, theme.small_px, palette.text)
+        for button in (self.reload_button, self.exit_button, self.back_button):
+            button.set_theme(theme)
+            button.setFixedSize(theme.px(420), theme.button_height)
+
+    def set_status(self, status: str, problems: list[str]) -> None:
+        self.status_label.setText(status)
+        if problems:
+            self.problems_label.setText(
+                "Problems:\n" + "\n".join(f"\N{BULLET} {problem}" for problem in problems)
+            )
+        else:
+            self.problems_label.setText("No problems found.")

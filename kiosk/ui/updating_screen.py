@@ -1,0 +1,39 @@
+"""What patients see when there is nothing safe to show: a calm notice, never a blank screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.theme import Theme
+from kiosk.ui.widgets import TextLabel
+
+UPDATING_TEXT = "This screen is being updated"
+UPDATING_DETAIL = "Please ask at the desk if you would like information in the meantime."
+
+
+class UpdatingScreen(QWidget):
+    """Shown while there is no valid article, or after repeated crashes. Staff see why on the
+    staff screen."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading_label = TextLabel(UPDATING_TEXT)
+        self.detail_label = TextLabel(UPDATING_DETAIL)
+        for label in (self.heading_label, self.detail_label):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._column = QVBoxLayout(self)
+        self._column.addStretch(1)
+        self._column.addWidget(self.heading_label)
+        self._column.addWidget(self.detail_label)
+        self._column.addStretch(1)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        palette = theme.palette
+        self.setStyleSheet(f"UpdatingScreen {{ background: {palette.background}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._column.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
+        self._column.setSpacing(theme.px(32))
+        self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
+        self.detail_label.set_style(theme, theme.body_px, palette.muted_text)
