@@ -53,12 +53,12 @@ class ContentWatcher(QObject):
             wanted.add(str(self._path))
         if self._path.is_dir():
             wanted.update(str(p) for p in self._path.iterdir() if p.suffix == ARTICLE_SUFFIX)
-        stale = set(self._watcher.files() + self._watcher.directories()) - wanted
-        if stale:
-            self._watcher.removePaths(sorted(stale))
-        missing = wanted - set(self._watcher.files() + self._watcher.directories())
-        if missing:
-            self._watcher.addPaths(sorted(missing))
+        # Watch everything afresh: a watch follows the folder it was made on, so after a
+        # rename-over the same path must be watched again to see the new folder.
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+        self._watcher.addPaths(sorted(wanted))
 
     @Slot(str)
     def _on_change(self, changed: str) -> None:

@@ -108,7 +108,6 @@ def test_preview_renders_every_screen_without_a_display(tmp_path):
 
 def test_kiosk_mode_is_frameless_full_screen_without_a_pointer(qapp, qtbot, article):
     window = KioskWindow(article, Settings(animations=False))
-    qtbot.addWidget(window)
     try:
         present(window, qapp, Settings(), windowed=False)
         screen = qapp.primaryScreen().geometry()
@@ -118,6 +117,9 @@ def test_kiosk_mode_is_frameless_full_screen_without_a_pointer(qapp, qtbot, arti
         assert qapp.overrideCursor().shape() == Qt.CursorShape.BlankCursor
         qtbot.waitUntil(lambda: window.theme.width == screen.width())
     finally:
+        window.permit_close()
+        window.close()
+        window.deleteLater()
         while qapp.overrideCursor() is not None:
             qapp.restoreOverrideCursor()
 

@@ -12,7 +12,7 @@ import time
 from collections import deque
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QInputDevice, QKeyEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,10 @@ _POINTER = _PRESSES | {
 _ENDS = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel})
 
 
+def _from_touch(event: QMouseEvent) -> bool:
+    return event.pointingDevice().type() == QInputDevice.DeviceType.TouchScreen
+
+
 def is_blocked_key(event: QKeyEvent) -> bool:
     key = Qt.Key(event.key())
     modifiers = event.modifiers()
@@ -68,7 +72,6 @@ class KioskGuard(QObject):
         self.gesture_enabled = True
         self.corner_px = CORNER_PX
         self._taps: deque[float] = deque(maxlen=CORNER_TAPS)
-        self._last_press_stamp = -1
         self._swallowing = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -91,7 +94,10 @@ class KioskGuard(QObject):
         if kind in _PRESSES and self.gesture_enabled and self._window.isVisible():
             assert isinstance(event, (QMouseEvent, QTouchEvent))
             if self._in_corner(event):
-                self._count_tap(event.timestamp())
+                # A touch arrives once as a touch and may come again as a mouse press made
+                # from it; count the touch only.
+                if isinstance(event, QTouchEvent) or not _from_touch(event):
+                    self._count_tap()
                 self._swallowing = True
                 return True
         return False
@@ -111,11 +117,7 @@ class KioskGuard(QObject):
             and self._window.rect().contains(QPoint(local))
         )
 
-    def _count_tap(self, stamp: int) -> None:
-        # A touch reaches us as a touch and again as a mouse press with the same timestamp.
-        if stamp == self._last_press_stamp:
-            return
-        self._last_press_stamp = stamp
+    def _count_tap(self) -> None:
         now = time.monotonic()
         self._taps.append(now)
         if len(self._taps) == CORNER_TAPS and now - self._taps[0] <= CORNER_SECONDS:

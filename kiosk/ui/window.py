@@ -307,8 +307,12 @@ class KioskWindow(QWidget):
     @Slot()
     def _on_staff_exit(self) -> None:
         log.info("Staff chose Exit kiosk")
-        self._allow_close = True
+        self.permit_close()
         self.exit_requested.emit()
+
+    def permit_close(self) -> None:
+        """From now on the window may close and leave full-screen (staff are leaving)."""
+        self._allow_close = True
 
     # Qt
 

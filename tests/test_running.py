@@ -1,0 +1,168 @@
+"""The kiosk left alone: content edited under it, broken content, bad config, crashes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from kiosk.app import KioskController, present
+from kiosk.config import ConfigError, Settings
+from kiosk.navigation import START
+from kiosk.ui.updating_screen import UPDATING_TEXT
+
+from .helpers import click, reading
+
+ARTICLE = "---\ntitle: {title}\nsummary: About {title}.\n---\n\nFirst words.\n\n## Part\n\nMore.\n"
+
+
+def write_article(folder, title: str, name: str = "article.md") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(ARTICLE.format(title=title), encoding="utf-8")
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    write_article(folder, "First")
+    return folder
+
+
+@pytest.fixture
+def start(qapp, tmp_path):
+    controllers = []
+
+    def make(folder, **options) -> KioskController:
+        controller = KioskController(qapp, Settings(animations=False), folder,
+                                     state_dir=tmp_path / "state", debounce_ms=50, **options)
+        controllers.append(controller)
+        present(controller.window, qapp, Settings(), windowed=True)
+        return controller
+
+    yield make
+    for controller in controllers:
+        controller._on_quit()
+        controller.window.close()
+        controller.window.deleteLater()
+        controller.deleteLater()
+
+
+def title_on_screen(controller) -> str:
+    return controller.window.start_screen.title_label.text()
+
+
+def test_an_edit_shows_on_the_start_screen(start, content, qtbot):
+    controller = start(content)
+    assert title_on_screen(controller) == "First"
+    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+        write_article(content, "Second")
+    assert title_on_screen(controller) == "Second"
+
+
+def test_a_reader_is_never_interrupted(start, content, qtbot):
+    controller = start(content)
+    window = controller.window
+    click(window.start_screen.start_button)
+    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+        write_article(content, "Second")
+    assert window.position == reading(0, 0)
+    assert window.article.title == "First"
+    click(window.reading_screen.home_button)
+    assert window.article.title == "Second"
+    assert title_on_screen(controller) == "Second"
+
+
+def test_broken_new_content_keeps_the_last_good_and_tells_staff(start, content, qtbot):
+    controller = start(content)
+    with qtbot.waitSignal(controller.watcher.article_failed, timeout=5000):
+        (content / "article.md").write_text("---\ntitle: Broken\nno colon here\n---\nText\n",
+                                            encoding="utf-8")
+    assert title_on_screen(controller) == "First"
+    assert controller.window.current_screen() is controller.window.start_screen
+    problems = controller.window.staff_screen.problems_label.text()
+    assert "New content was not applied" in problems
+    assert "article.md, line 3" in problems
+    assert "keeps showing 'First'" in problems
+
+
+def test_a_folder_replaced_by_renames_is_picked_up(start, content, tmp_path, qtbot):
+    controller = start(content)
+    fresh = tmp_path / "content.new"
+    write_article(fresh, "Replaced")
+    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+        os.rename(content, tmp_path / "content.old")
+        os.rename(fresh, content)
+    assert title_on_screen(controller) == "Replaced"
+    # And the new folder is watched in its turn.
+    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+        write_article(content, "Edited again")
+    assert title_on_screen(controller) == "Edited again"
+
+
+def test_no_valid_content_at_start_shows_a_calm_page_then_the_article(start, tmp_path, qtbot):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "article.md").write_bytes(b"")
+    controller = start(folder)
+    window = controller.window
+    assert window.current_screen() is window.updating_screen
+    assert window.updating_screen.heading_label.text() == UPDATING_TEXT
+    assert "The article cannot be shown" in window.staff_screen.problems_label.text()
+    assert "empty" in window.staff_screen.problems_label.text()
+    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+        write_article(folder, "Fixed")
+    assert window.current_screen() is window.start_screen
+    assert title_on_screen(controller) == "Fixed"
+
+
+def test_config_problems_reach_staff_not_patients(start, content):
+    problem = ConfigError("idle_warning", 5, "Allowed: 20 to 600.", "/etc/kiosk.toml")
+    controller = start(content, config_problems=(problem,))
+    window = controller.window
+    assert window.current_screen() is window.start_screen
+    assert "idle_warning = 5" in window.staff_screen.problems_label.text()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_slot_is_logged_and_the_start_screen_returns(start, content, qtbot, caplog):
+    controller = start(content)
+    window = controller.window
+    click(window.start_screen.start_button)
+
+    def broken() -> None:
+        raise RuntimeError("something went wrong")
+
+    QTimer.singleShot(0, broken)
+    qtbot.waitUntil(lambda: window.position == START, timeout=3000)
+    assert "something went wrong" in caplog.text
+    assert window.current_screen() is window.start_screen
+
+
+@pytest.mark.qt_no_exception_capture
+def test_three_errors_within_a_minute_show_the_updating_page(start, content, qtbot):
+    controller = start(content)
+    window = controller.window
+
+    def broken() -> None:
+        raise RuntimeError("again")
+
+    for _ in range(3):
+        QTimer.singleShot(0, broken)
+    qtbot.waitUntil(lambda: window.current_screen() is window.updating_screen, timeout=3000)
+    assert "3 unexpected errors within a minute" in window.staff_screen.problems_label.text()
+    controller.reload_now()
+    assert window.current_screen() is window.start_screen
+
+
+def test_three_unclean_ends_within_a_minute_show_the_updating_page(start, content, tmp_path):
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "running").write_text("1")
+    import json
+    import time
+
+    (state / "crashes.json").write_text(json.dumps([time.time(), time.time()]))
+    controller = start(content)
+    assert controller.window.current_screen() is controller.window.updating_screen
+    assert "stopped unexpectedly 3 times" in controller.window.staff_screen.problems_label.text()

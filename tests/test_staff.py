@@ -1,0 +1,226 @@
+"""Staff access: the hidden corner, the PIN pad, the lock, the staff screen, `kiosk set-pin`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from kiosk import paths
+from kiosk.config import Settings
+from kiosk.navigation import START
+from kiosk.staff import LOCK_SECONDS, CrashRecord, PinResult, StaffLock, hash_pin, verify_pin
+from kiosk.ui.staff import NOT_SET_UP_TEXT
+from kiosk.ui.window import KioskWindow
+
+from .conftest import ROOT
+from .helpers import click, reading, touch_tap
+
+PIN = "4826"
+PIN_HASH = hash_pin(PIN)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def lock_file(tmp_path):
+    return tmp_path / "state" / "staff-lock.json"
+
+
+@pytest.fixture
+def staffed(qtbot, article, lock_file):
+    """A windowed kiosk with a PIN set, on the second section."""
+
+    def make(pin_hash: str = PIN_HASH, timeout: float = 30.0) -> KioskWindow:
+        window = KioskWindow(article, Settings(animations=False), staff_lock=StaffLock(lock_file),
+                             pin_hash=lambda: pin_hash, staff_timeout_s=timeout)
+        qtbot.addWidget(window)
+        window.resize(1920, 1080)
+        with qtbot.waitExposed(window):
+            window.show()
+        click(window.start_screen.section_buttons[1])
+        return window
+
+    return make
+
+
+def corner_taps(window, touchscreen, count: int = 5) -> None:
+    for _ in range(count):
+        touch_tap(window, touchscreen, QPoint(30, 30))
+
+
+def enter(window, pin: str) -> None:
+    pad = window.pin_pad
+    for digit in pin:
+        click(pad.digit_buttons[int(digit)])
+    click(pad.ok_button)
+
+
+# The PIN itself
+
+
+def test_only_a_salted_hash_is_kept():
+    assert PIN not in PIN_HASH
+    assert hash_pin(PIN) != PIN_HASH  # a new salt every time
+    assert verify_pin(PIN, PIN_HASH)
+    assert not verify_pin("4827", PIN_HASH)
+    assert not verify_pin(PIN, "not a hash")
+
+
+def test_five_wrong_pins_lock_for_five_minutes_even_across_a_restart(lock_file):
+    clock = Clock()
+    lock = StaffLock(lock_file, clock)
+    for tries_left in (4, 3, 2, 1):
+        assert lock.attempt("0000", PIN_HASH).tries_left == tries_left
+    locked = lock.attempt("0000", PIN_HASH)
+    assert locked.result == PinResult.LOCKED
+    assert locked.locked_until == clock.now + LOCK_SECONDS
+    restarted = StaffLock(lock_file, clock)
+    assert restarted.attempt(PIN, PIN_HASH).result == PinResult.LOCKED  # even the right PIN
+    clock.now += LOCK_SECONDS + 1
+    assert restarted.attempt(PIN, PIN_HASH).result == PinResult.ACCEPTED
+
+
+def test_the_right_pin_resets_the_count(lock_file):
+    lock = StaffLock(lock_file, Clock())
+    for _ in range(4):
+        lock.attempt("0000", PIN_HASH)
+    assert lock.attempt(PIN, PIN_HASH).result == PinResult.ACCEPTED
+    assert lock.attempt("0000", PIN_HASH).tries_left == 4
+
+
+def test_set_pin_asks_twice_and_stores_only_the_hash(private_folders):
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "set-pin"],
+                            input=f"{PIN}\n{PIN}\n", capture_output=True, text=True, timeout=60,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    config = paths.config_file()
+    text = config.read_text(encoding="utf-8")
+    assert PIN not in text
+    assert verify_pin(PIN, tomllib.loads(text)["staff_pin_hash"])
+    assert str(config) in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("answers", "says"),
+    [(f"{PIN}\n4827\n", "differ"), ("12\n12\n", "4 to 8 digits"), ("1111\n1111\n", "repeated"),
+     ("12ab\n12ab\n", "digits only")],
+)
+def test_set_pin_refuses_mistakes_and_changes_nothing(private_folders, answers, says):
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "set-pin"], input=answers,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert says in result.stderr
+    assert "Nothing was changed" in result.stderr
+    assert not paths.config_file().exists()
+
+
+# The gesture and the screens
+
+
+def test_five_corner_taps_open_the_pin_pad_and_do_nothing_else(staffed, touchscreen):
+    window = staffed()
+    corner_taps(window, touchscreen, 4)
+    assert not window.pin_pad.isVisible()
+    corner_taps(window, touchscreen, 1)
+    assert window.pin_pad.isVisible()
+    assert window.pin_pad.digit_buttons[5].isVisible()
+    assert window.position == reading(1, 0), "the corner taps also turned pages"
+    assert not window.idle.armed
+
+
+def test_the_right_pin_opens_the_staff_screen(staffed, touchscreen):
+    window = staffed()
+    window.set_staff_status("Showing: Ketamine\nNext review due: 2027-01-31", ["A problem"])
+    corner_taps(window, touchscreen)
+    enter(window, PIN)
+    assert not window.pin_pad.isVisible()
+    screen = window.staff_screen
+    assert window.current_screen() is screen
+    assert "Next review due: 2027-01-31" in screen.status_label.text()
+    assert "A problem" in screen.problems_label.text()
+    for button in (screen.reload_button, screen.exit_button, screen.back_button):
+        assert button.isVisible()
+    click(screen.back_button)
+    assert window.position == START
+    assert window.current_screen() is window.start_screen
+
+
+def test_a_wrong_pin_says_how_many_tries_are_left_then_locks(staffed, touchscreen, lock_file):
+    window = staffed()
+    corner_taps(window, touchscreen)
+    enter(window, "1234")
+    assert window.pin_pad.message_label.text() == "Wrong PIN. 4 tries left."
+    assert window.pin_pad.digits == ""
+    for _ in range(4):
+        enter(window, "1234")
+    assert window.pin_pad.title_label.text() == "Staff access is locked"
+    assert "Try again after" in window.pin_pad.message_label.text()
+    assert not window.pin_pad.digit_buttons[1].isVisible()
+    # After a restart the lock still holds.
+    click(window.pin_pad.cancel_button)
+    again = staffed()
+    corner_taps(again, touchscreen)
+    assert again.pin_pad.title_label.text() == "Staff access is locked"
+
+
+def test_without_a_pin_the_gesture_says_how_to_set_one_up(staffed, touchscreen):
+    window = staffed(pin_hash="")
+    corner_taps(window, touchscreen)
+    assert window.pin_pad.title_label.text() == NOT_SET_UP_TEXT
+    assert not window.pin_pad.digit_buttons[0].isVisible()
+    click(window.pin_pad.cancel_button)
+    assert not window.pin_pad.isVisible()
+    assert window.position == START
+
+
+def test_pin_pad_and_staff_screen_hand_back_after_a_quiet_spell(staffed, touchscreen, qtbot):
+    window = staffed(timeout=0.3)
+    corner_taps(window, touchscreen)
+    qtbot.waitUntil(lambda: not window.pin_pad.isVisible(), timeout=3000)
+    assert window.current_screen() is window.start_screen
+    corner_taps(window, touchscreen)
+    enter(window, PIN)
+    assert window.current_screen() is window.staff_screen
+    qtbot.waitUntil(lambda: window.current_screen() is window.start_screen, timeout=3000)
+
+
+def test_exit_kiosk_asks_the_app_to_stop(staffed, touchscreen, qtbot):
+    window = staffed()
+    corner_taps(window, touchscreen)
+    enter(window, PIN)
+    with qtbot.waitSignal(window.exit_requested, timeout=1000):
+        click(window.staff_screen.exit_button)
+
+
+def test_reload_content_is_asked_for(staffed, touchscreen, qtbot):
+    window = staffed()
+    corner_taps(window, touchscreen)
+    enter(window, PIN)
+    with qtbot.waitSignal(window.reload_requested, timeout=1000):
+        click(window.staff_screen.reload_button)
+
+
+def test_crash_record_counts_an_unclean_end(tmp_path):
+    clock = Clock()
+    record = CrashRecord(tmp_path, clock)
+    record.started()
+    record.started()  # the first run never said it stopped cleanly
+    assert record.recent() == 1
+    record.stopped_cleanly()
+    record.started()
+    assert record.recent() == 1
+    record.record()
+    record.record()
+    assert record.too_many()
+    clock.now += 61
+    assert not record.too_many()
