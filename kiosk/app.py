@@ -150,7 +150,9 @@ class KioskController(QObject):
 
         article = self._first_load(content_path)
         self.window = KioskWindow(
-            article, settings, staff_lock=StaffLock(folder / "staff-lock.json"),
+            article,
+            settings,
+            staff_lock=StaffLock(folder / "staff-lock.json"),
             pin_hash=pin_hash,
         )
         watcher_options = {} if debounce_ms is None else {"debounce_ms": debounce_ms}
@@ -239,8 +241,9 @@ class KioskController(QObject):
         if issubclass(kind, KeyboardInterrupt):
             self._app.quit()
             return
-        log.critical("Unexpected error; back to the start screen", exc_info=(kind, value,
-                                                                              traceback))
+        log.critical(
+            "Unexpected error; back to the start screen", exc_info=(kind, value, traceback)
+        )
         self.crashes.record()
         try:
             if self.crashes.too_many():
@@ -282,8 +285,13 @@ def run_kiosk(
     """Show the kiosk and run until staff exit it. Returns the process's exit status."""
     app = application()
     controller = KioskController(
-        app, settings, content_path, config_file=config_file, config_problems=config_problems,
-        pin_hash=pin_hash, log_file=log_file,
+        app,
+        settings,
+        content_path,
+        config_file=config_file,
+        config_problems=config_problems,
+        pin_hash=pin_hash,
+        log_file=log_file,
     )
     present(controller.window, app, settings, windowed=windowed)
     status = app.exec()
@@ -291,9 +299,7 @@ def run_kiosk(
     return status
 
 
-def render_previews(
-    article: Article, settings: Settings, out_dir: Path, size: QSize
-) -> list[Path]:
+def render_previews(article: Article, settings: Settings, out_dir: Path, size: QSize) -> list[Path]:
     """Render every screen to numbered PNG files without showing a window."""
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)

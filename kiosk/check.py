@@ -87,9 +87,7 @@ class CheckReport:
         if self.findings:
             lines.append("")
         verdict = "Problems found" if self.errors else "OK"
-        lines.append(
-            f"{verdict}: {len(self.errors)} errors, {len(self.warnings)} warnings."
-        )
+        lines.append(f"{verdict}: {len(self.errors)} errors, {len(self.warnings)} warnings.")
         return "\n".join(lines)
 
 
@@ -101,8 +99,13 @@ def run_check(content: Path, config: LoadedConfig, today: dt.date | None = None)
         content=str(content),
     )
     for problem in config.problems:
-        report.findings.append(Finding("error", problem.source or "config", str(problem)
-                                       .removeprefix(f"{problem.source}: ")))
+        report.findings.append(
+            Finding(
+                "error",
+                problem.source or "config",
+                str(problem).removeprefix(f"{problem.source}: "),
+            )
+        )
     files = _article_files(content)
     if not files:
         try:
@@ -111,8 +114,9 @@ def run_check(content: Path, config: LoadedConfig, today: dt.date | None = None)
             report.findings.append(Finding("error", error.where, f"{error.problem} {error.fix}"))
         return report
     for index, path in enumerate(files):
-        article_report = ArticleReport(path=str(path), shown_by_kiosk=index == 0,
-                                       screen_size=settings.screen_size)
+        article_report = ArticleReport(
+            path=str(path), shown_by_kiosk=index == 0, screen_size=settings.screen_size
+        )
         report.articles.append(article_report)
         try:
             article = load_article(path)
@@ -124,12 +128,15 @@ def run_check(content: Path, config: LoadedConfig, today: dt.date | None = None)
         grade = _reading_grade(article)
         article_report.reading_grade = grade
         if grade is not None and grade > MAX_READING_GRADE:
-            report.findings.append(Finding(
-                "warning", str(path),
-                f"The text reads at school grade {grade:.1f} (Flesch-Kincaid); patient "
-                f"information should be grade {MAX_READING_GRADE:g} or below. Shorter "
-                "sentences and everyday words help.",
-            ))
+            report.findings.append(
+                Finding(
+                    "warning",
+                    str(path),
+                    f"The text reads at school grade {grade:.1f} (Flesch-Kincaid); patient "
+                    f"information should be grade {MAX_READING_GRADE:g} or below. Shorter "
+                    "sentences and everyday words help.",
+                )
+            )
     return report
 
 
@@ -153,29 +160,43 @@ def _warnings(article: Article, path: Path, today: dt.date) -> list[Finding]:
     findings = []
     missing = [key for key in REVIEW_KEYS if not article.metadata.get(key)]
     if missing:
-        findings.append(Finding(
-            "warning", str(path),
-            "Review details are missing: " + ", ".join(missing) + ". Add them to the front "
-            "matter (dates as YYYY-MM-DD) so patients can see who checked the information "
-            "and when.",
-        ))
+        findings.append(
+            Finding(
+                "warning",
+                str(path),
+                "Review details are missing: " + ", ".join(missing) + ". Add them to the front "
+                "matter (dates as YYYY-MM-DD) so patients can see who checked the information "
+                "and when.",
+            )
+        )
     if not article.summary:
-        findings.append(Finding("warning", str(path),
-                                "There is no 'summary:' line; the start screen shows none."))
+        findings.append(
+            Finding(
+                "warning", str(path), "There is no 'summary:' line; the start screen shows none."
+            )
+        )
     next_review = " ".join(article.metadata.get("next_review", ())).strip()
     if next_review:
         try:
             due = dt.date.fromisoformat(next_review)
         except ValueError:
-            findings.append(Finding("warning", str(path),
-                                    f"next_review '{next_review}' is not a date like 2027-03-31."))
+            findings.append(
+                Finding(
+                    "warning",
+                    str(path),
+                    f"next_review '{next_review}' is not a date like 2027-03-31.",
+                )
+            )
         else:
             if due < today:
-                findings.append(Finding(
-                    "warning", str(path),
-                    f"The review was due on {due.isoformat()}: have the article checked and "
-                    "update next_review.",
-                ))
+                findings.append(
+                    Finding(
+                        "warning",
+                        str(path),
+                        f"The review was due on {due.isoformat()}: have the article checked and "
+                        "update next_review.",
+                    )
+                )
     findings.extend(_picture_warnings(path))
     return findings
 
@@ -188,19 +209,25 @@ def _picture_warnings(path: Path) -> list[Finding]:
         for target in _IMAGE.findall(line):
             where = f"{path}, line {number}"
             if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target):
-                findings.append(Finding(
-                    "warning", where,
-                    f"The picture '{target[:60]}' is not a file in the content folder; the "
-                    "kiosk never loads anything from elsewhere and shows only its description.",
-                ))
+                findings.append(
+                    Finding(
+                        "warning",
+                        where,
+                        f"The picture '{target[:60]}' is not a file in the content folder; the "
+                        "kiosk never loads anything from elsewhere and shows only its description.",
+                    )
+                )
                 continue
             picture = (folder / target).resolve()
             if not picture.is_relative_to(folder) or not picture.is_file():
-                findings.append(Finding(
-                    "warning", where,
-                    f"The picture '{target}' is missing from the content folder; the kiosk "
-                    "shows only its description.",
-                ))
+                findings.append(
+                    Finding(
+                        "warning",
+                        where,
+                        f"The picture '{target}' is missing from the content folder; the kiosk "
+                        "shows only its description.",
+                    )
+                )
     return findings
 
 

@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     _add_common_options(parser)
     parser.add_argument(
-        "--windowed", action="store_true",
+        "--windowed",
+        action="store_true",
         help="Show the kiosk in an ordinary window instead of full-screen (for trying it out).",
     )
     _add_setting_options(parser)
@@ -56,11 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
         "warning to numbered PNG files in DIR, without showing a window, and print their paths.",
     )
     _add_common_options(preview)
-    preview.add_argument("--out", required=True, type=Path, metavar="DIR",
-                         help="Folder for the PNG files (created if missing).")
-    preview.add_argument("--size", default=None, metavar="WIDTHxHEIGHT",
-                         help="Screen size to render at, for example 1080x1920 (default: the "
-                         "screen_size setting, 1920x1080).")
+    preview.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="DIR",
+        help="Folder for the PNG files (created if missing).",
+    )
+    preview.add_argument(
+        "--size",
+        default=None,
+        metavar="WIDTHxHEIGHT",
+        help="Screen size to render at, for example 1080x1920 (default: the "
+        "screen_size setting, 1920x1080).",
+    )
     _add_setting_options(preview)
 
     check = commands.add_parser(
@@ -70,36 +80,52 @@ def build_parser() -> argparse.ArgumentParser:
         "them: errors exit with status 1; warnings (review details, reading grade, pictures) "
         "do not.",
     )
-    check.add_argument("path", nargs="?", type=Path, metavar="PATH",
-                       help="Article file or folder to check (default: the one the kiosk shows).")
+    check.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        metavar="PATH",
+        help="Article file or folder to check (default: the one the kiosk shows).",
+    )
     check.add_argument("--config", type=Path, metavar="FILE", help="Config file to check.")
     check.add_argument("--json", action="store_true", help="Print the report as JSON.")
 
     config = commands.add_parser("config", help="Print the default config file, or its path.")
     config_what = config.add_mutually_exclusive_group(required=True)
-    config_what.add_argument("--defaults", action="store_true",
-                             help="Print a complete, commented config file with every default.")
-    config_what.add_argument("--path", action="store_true",
-                             help="Print where the kiosk looks for its config file.")
+    config_what.add_argument(
+        "--defaults",
+        action="store_true",
+        help="Print a complete, commented config file with every default.",
+    )
+    config_what.add_argument(
+        "--path", action="store_true", help="Print where the kiosk looks for its config file."
+    )
 
     set_pin = commands.add_parser(
-        "set-pin", help="Set the staff PIN (asked twice; stored only as a salted hash).",
+        "set-pin",
+        help="Set the staff PIN (asked twice; stored only as a salted hash).",
         description="Ask for a new staff PIN twice and store its salted scrypt hash in the "
         "config file.",
     )
-    set_pin.add_argument("--config", type=Path, metavar="FILE",
-                         help="Config file to store it in (default: the kiosk's config file).")
+    set_pin.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="Config file to store it in (default: the kiosk's config file).",
+    )
 
     install = commands.add_parser(
-        "install-autostart", help="Start the kiosk at boot (systemd user service or desktop).",
+        "install-autostart",
+        help="Start the kiosk at boot (systemd user service or desktop).",
         description="Write a systemd user service (restarts the kiosk if it stops, with a "
         "watchdog) or an XDG autostart entry. Default: systemd where the machine runs it.",
     )
     kind = install.add_mutually_exclusive_group()
     kind.add_argument("--systemd", action="store_true", help="A systemd user service.")
     kind.add_argument("--desktop", action="store_true", help="An XDG autostart entry.")
-    install.add_argument("--print", action="store_true",
-                         help="Print the file instead of writing it.")
+    install.add_argument(
+        "--print", action="store_true", help="Print the file instead of writing it."
+    )
     _add_common_options(install)
     commands.add_parser("uninstall-autostart", help="Remove what install-autostart wrote.")
     return parser
@@ -107,11 +133,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--config", type=Path, metavar="FILE",
+        "--config",
+        type=Path,
+        metavar="FILE",
         help=f"Config file (default: {paths.config_file()} if it exists).",
     )
     parser.add_argument(
-        "--content", type=Path, metavar="PATH",
+        "--content",
+        type=Path,
+        metavar="PATH",
         help="The article to show: a Markdown file, or a folder whose first .md file (by name) "
         "is shown (default: the content setting, else the bundled article).",
     )
@@ -124,13 +154,22 @@ def _add_setting_options(parser: argparse.ArgumentParser) -> None:
             continue
         flag = "--" + info.name.replace("_", "-")
         if info.kind is bool:
-            group.add_argument(flag, dest=info.name, action=argparse.BooleanOptionalAction,
-                               default=None,
-                               help=f"{info.help} (default: {str(info.default).lower()})")
+            group.add_argument(
+                flag,
+                dest=info.name,
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help=f"{info.help} (default: {str(info.default).lower()})",
+            )
         else:
             metavar = (info.unit or info.name.split("_")[-1]).upper()
-            group.add_argument(flag, dest=info.name, default=None, metavar=metavar,
-                               help=f"{info.help} {info.allowed} (default: {info.default})")
+            group.add_argument(
+                flag,
+                dest=info.name,
+                default=None,
+                metavar=metavar,
+                help=f"{info.help} {info.allowed} (default: {info.default})",
+            )
 
 
 def settings_from_args(args: argparse.Namespace, base: Settings | None = None) -> Settings:
@@ -263,8 +302,9 @@ def _set_pin(config_file: Path) -> int:
     try:
         set_value_in_file(config_file, "staff_pin_hash", f'"{hash_pin(first)}"')
     except OSError as error:
-        print(f"kiosk: Could not write {config_file}: {error}. Nothing was changed.",
-              file=sys.stderr)
+        print(
+            f"kiosk: Could not write {config_file}: {error}. Nothing was changed.", file=sys.stderr
+        )
         return EXIT_PROBLEM
     print(f"The staff PIN is set; only its salted hash is stored, in {config_file}.")
     return 0

@@ -86,11 +86,9 @@ class Settings:
         "1920x1080",
         "The kiosk screen's size, WIDTHxHEIGHT: 'kiosk check' and 'kiosk preview' measure "
         "pages for it. The running kiosk always uses the real screen.",
-        allowed="Allowed: WIDTHxHEIGHT in pixels, each 320 to 16384, like \"1920x1080\".",
+        allowed='Allowed: WIDTHxHEIGHT in pixels, each 320 to 16384, like "1920x1080".',
     )
-    log_level: str = _setting(
-        "info", "How much goes into the log file.", choices=LOG_LEVELS
-    )
+    log_level: str = _setting("info", "How much goes into the log file.", choices=LOG_LEVELS)
     staff_pin_hash: str = _setting(
         "",
         "The staff PIN, stored only as a salted hash. Set it with 'kiosk set-pin'; never "
@@ -198,8 +196,9 @@ def _apply(
         if info is None:
             known = ", ".join(sorted(infos))
             problems.append(
-                ConfigError(key, value, f"There is no such setting. Known settings: {known}.",
-                            source)
+                ConfigError(
+                    key, value, f"There is no such setting. Known settings: {known}.", source
+                )
             )
             continue
         try:
@@ -257,7 +256,9 @@ def parse_size(text: str) -> tuple[int, int]:
     """'1920x1080' -> (1920, 1080). Raises ValueError with a message for people."""
     match = _SIZE.match(text)
     if match is None:
-        raise ValueError(f"'{text}' is not a screen size. Write it as WIDTHxHEIGHT, like 1920x1080.")
+        raise ValueError(
+            f"'{text}' is not a screen size. Write it as WIDTHxHEIGHT, like 1920x1080."
+        )
     width, height = int(match.group(1)), int(match.group(2))
     if not (320 <= width <= 16384 and 320 <= height <= 16384):
         raise ValueError(f"'{text}' is not a screen size: use 320 to 16384 pixels a side.")
@@ -284,23 +285,63 @@ def load_config_file(path: Path | None, *, required: bool = False) -> LoadedConf
     except FileNotFoundError:
         if not required:
             return LoadedConfig(Settings(), None)
-        return LoadedConfig(Settings(), path, (ConfigError(
-            None, None, "The config file does not exist. Check the path, or create it with "
-            "'kiosk config --defaults > FILE'.", source),))
+        return LoadedConfig(
+            Settings(),
+            path,
+            (
+                ConfigError(
+                    None,
+                    None,
+                    "The config file does not exist. Check the path, or create it with "
+                    "'kiosk config --defaults > FILE'.",
+                    source,
+                ),
+            ),
+        )
     except OSError as error:
-        return LoadedConfig(Settings(), path, (ConfigError(
-            None, None, f"The config file could not be read ({error.strerror or error}). "
-            "Check that the kiosk's user may read it.", source),))
+        return LoadedConfig(
+            Settings(),
+            path,
+            (
+                ConfigError(
+                    None,
+                    None,
+                    f"The config file could not be read ({error.strerror or error}). "
+                    "Check that the kiosk's user may read it.",
+                    source,
+                ),
+            ),
+        )
     try:
         values = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return LoadedConfig(Settings(), path, (ConfigError(
-            None, None, "The config file is not UTF-8 text. Save it again as UTF-8; every "
-            "setting uses its default until then.", source),))
+        return LoadedConfig(
+            Settings(),
+            path,
+            (
+                ConfigError(
+                    None,
+                    None,
+                    "The config file is not UTF-8 text. Save it again as UTF-8; every "
+                    "setting uses its default until then.",
+                    source,
+                ),
+            ),
+        )
     except tomllib.TOMLDecodeError as error:
-        return LoadedConfig(Settings(), path, (ConfigError(
-            None, None, f"The config file is not valid TOML ({error}). Every setting uses its "
-            "default until it is fixed; 'kiosk config --defaults' shows the format.", source),))
+        return LoadedConfig(
+            Settings(),
+            path,
+            (
+                ConfigError(
+                    None,
+                    None,
+                    f"The config file is not valid TOML ({error}). Every setting uses its "
+                    "default until it is fixed; 'kiosk config --defaults' shows the format.",
+                    source,
+                ),
+            ),
+        )
     settings, problems = _apply(values, source, Settings())
     return LoadedConfig(settings, path, tuple(problems))
 

@@ -25,8 +25,9 @@ class ContentWatcher(QObject):
     article_loaded = Signal(object)  # a new, valid Article
     article_failed = Signal(object)  # the ContentError that keeps the last good article on
 
-    def __init__(self, path: Path, debounce_ms: int = DEBOUNCE_MS,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: Path, debounce_ms: int = DEBOUNCE_MS, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._path = path
         self._fingerprint = ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QPainter, QTextBlockFormat, QTextCursor, QTextDocument
@@ -33,10 +34,10 @@ class InertDocument(QTextDocument):
     door, and it says in the log what it turned away.
     """
 
-    refused: list[str] = []  # every address refused in this process, newest last (for tests)
+    refused: ClassVar[list[str]] = []  # addresses refused in this process, newest last
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        address = name.toString()
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        address = name.toString() if isinstance(name, QUrl) else name
         InertDocument.refused.append(address)
         del InertDocument.refused[:-100]
         log.warning("Refused to load %r for an article: the kiosk loads nothing", address[:200])

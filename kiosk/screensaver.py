@@ -30,13 +30,17 @@ class ScreenSaverInhibitor(QObject):
     def inhibit(self) -> bool:
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
-            log.info("No D-Bus session bus: the kiosk cannot keep the screen from blanking "
-                     "(on a bare X server, run 'xset s off -dpms' when the session starts)")
+            log.info(
+                "No D-Bus session bus: the kiosk cannot keep the screen from blanking "
+                "(on a bare X server, run 'xset s off -dpms' when the session starts)"
+            )
             return False
         interface = QDBusInterface(SERVICE, PATH, SERVICE, bus, self)
         if not interface.isValid():
-            log.info("The desktop offers no %s service: the kiosk cannot keep the screen "
-                     "from blanking", SERVICE)
+            log.info(
+                "The desktop offers no %s service: the kiosk cannot keep the screen from blanking",
+                SERVICE,
+            )
             return False
         reply = interface.call("Inhibit", "kiosk", "Showing patient information")
         if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():

@@ -7,7 +7,6 @@ import tomllib
 from kiosk import cli, paths
 from kiosk.config import (
     Settings,
-    default_config_text,
     load_config_file,
     set_value_in_file,
 )
@@ -24,8 +23,15 @@ def test_the_printed_defaults_are_a_complete_valid_config(capsys):
     text = capsys.readouterr().out
     values = tomllib.loads(text)
     assert set(values) == {
-        "content", "idle_timeout", "idle_warning", "animations", "hide_cursor",
-        "prevent_screen_blanking", "screen_size", "log_level", "staff_pin_hash",
+        "content",
+        "idle_timeout",
+        "idle_warning",
+        "animations",
+        "hide_cursor",
+        "prevent_screen_blanking",
+        "screen_size",
+        "log_level",
+        "staff_pin_hash",
     }
     assert text.count("\n# ") > len(values)  # every setting is explained
     loaded = load_config_file(write_default(capsys, text))
@@ -48,8 +54,13 @@ def test_config_path_follows_the_platform_conventions(capsys, private_folders):
 
 
 def test_good_values_are_used(tmp_path):
-    loaded = load_config_file(write(tmp_path, 'idle_timeout = 120\nanimations = false\n'
-                                              'screen_size = "1080x1920"\nlog_level = "DEBUG"\n'))
+    loaded = load_config_file(
+        write(
+            tmp_path,
+            "idle_timeout = 120\nanimations = false\n"
+            'screen_size = "1080x1920"\nlog_level = "DEBUG"\n',
+        )
+    )
     assert loaded.problems == ()
     assert loaded.settings.idle_timeout == 120
     assert loaded.settings.animations is False

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from PySide6.QtCore import QTimer
 
@@ -34,8 +32,14 @@ def start(qapp, tmp_path):
     controllers = []
 
     def make(folder, **options) -> KioskController:
-        controller = KioskController(qapp, Settings(animations=False), folder,
-                                     state_dir=tmp_path / "state", debounce_ms=50, **options)
+        controller = KioskController(
+            qapp,
+            Settings(animations=False),
+            folder,
+            state_dir=tmp_path / "state",
+            debounce_ms=50,
+            **options,
+        )
         controllers.append(controller)
         present(controller.window, qapp, Settings(), windowed=True)
         return controller
@@ -76,8 +80,9 @@ def test_a_reader_is_never_interrupted(start, content, qtbot):
 def test_broken_new_content_keeps_the_last_good_and_tells_staff(start, content, qtbot):
     controller = start(content)
     with qtbot.waitSignal(controller.watcher.article_failed, timeout=5000):
-        (content / "article.md").write_text("---\ntitle: Broken\nno colon here\n---\nText\n",
-                                            encoding="utf-8")
+        (content / "article.md").write_text(
+            "---\ntitle: Broken\nno colon here\n---\nText\n", encoding="utf-8"
+        )
     assert title_on_screen(controller) == "First"
     assert controller.window.current_screen() is controller.window.start_screen
     problems = controller.window.staff_screen.problems_label.text()
@@ -91,8 +96,8 @@ def test_a_folder_replaced_by_renames_is_picked_up(start, content, tmp_path, qtb
     fresh = tmp_path / "content.new"
     write_article(fresh, "Replaced")
     with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
-        os.rename(content, tmp_path / "content.old")
-        os.rename(fresh, content)
+        content.rename(tmp_path / "content.old")
+        fresh.rename(content)
     assert title_on_screen(controller) == "Replaced"
     # And the new folder is watched in its turn.
     with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):

@@ -41,8 +41,13 @@ def staffed(qtbot, article, lock_file):
     """A windowed kiosk with a PIN set, on the second section."""
 
     def make(pin_hash: str = PIN_HASH, timeout: float = 30.0) -> KioskWindow:
-        window = KioskWindow(article, Settings(animations=False), staff_lock=StaffLock(lock_file),
-                             pin_hash=lambda: pin_hash, staff_timeout_s=timeout)
+        window = KioskWindow(
+            article,
+            Settings(animations=False),
+            staff_lock=StaffLock(lock_file),
+            pin_hash=lambda: pin_hash,
+            staff_timeout_s=timeout,
+        )
         qtbot.addWidget(window)
         window.resize(1920, 1080)
         with qtbot.waitExposed(window):
@@ -99,9 +104,14 @@ def test_the_right_pin_resets_the_count(lock_file):
 
 
 def test_set_pin_asks_twice_and_stores_only_the_hash(private_folders):
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "set-pin"],
-                            input=f"{PIN}\n{PIN}\n", capture_output=True, text=True, timeout=60,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "set-pin"],
+        input=f"{PIN}\n{PIN}\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     config = paths.config_file()
     text = config.read_text(encoding="utf-8")
@@ -112,12 +122,22 @@ def test_set_pin_asks_twice_and_stores_only_the_hash(private_folders):
 
 @pytest.mark.parametrize(
     ("answers", "says"),
-    [(f"{PIN}\n4827\n", "differ"), ("12\n12\n", "4 to 8 digits"), ("1111\n1111\n", "repeated"),
-     ("12ab\n12ab\n", "digits only")],
+    [
+        (f"{PIN}\n4827\n", "differ"),
+        ("12\n12\n", "4 to 8 digits"),
+        ("1111\n1111\n", "repeated"),
+        ("12ab\n12ab\n", "digits only"),
+    ],
 )
 def test_set_pin_refuses_mistakes_and_changes_nothing(private_folders, answers, says):
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "set-pin"], input=answers,
-                            capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "set-pin"],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 1
     assert says in result.stderr
     assert "Nothing was changed" in result.stderr

@@ -191,7 +191,8 @@ class StaffScreen(QWidget):
         self._column.setSpacing(theme.px(32))
         self._buttons.setSpacing(theme.gap)
         self._buttons.setDirection(
-            QHBoxLayout.Direction.TopToBottom if theme.portrait
+            QHBoxLayout.Direction.TopToBottom
+            if theme.portrait
             else QHBoxLayout.Direction.LeftToRight
         )
         self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
@@ -199,7 +200,7 @@ class StaffScreen(QWidget):
         self.problems_label.set_style(theme, theme.small_px, palette.text)
         for button in (self.reload_button, self.exit_button, self.back_button):
             button.set_theme(theme)
-            button.setFixedSize(theme.px(420), theme.button_height)
+            button.setFixedSize(theme.px(520), theme.button_height)
 
     def set_status(self, status: str, problems: list[str]) -> None:
         self.status_label.setText(status)

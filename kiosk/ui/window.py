@@ -75,7 +75,7 @@ class KioskWindow(QWidget):
         self._staff_lock = staff_lock
         self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
         self._updating_reason = ""
-        self._staff_status = ("", [])
+        self._staff_status: tuple[str, list[str]] = ("", [])
         self._position = navigation.START
         self._theme = Theme.for_size(REFERENCE_SIZE)
         self._layout = ArticleLayout(article, self._theme) if article else None
@@ -89,8 +89,13 @@ class KioskWindow(QWidget):
         self.end_screen = EndScreen(self._theme)
         self.updating_screen = UpdatingScreen(self._theme)
         self.staff_screen = StaffScreen(self._theme)
-        for screen in (self.start_screen, self.reading_screen, self.end_screen,
-                       self.updating_screen, self.staff_screen):
+        for screen in (
+            self.start_screen,
+            self.reading_screen,
+            self.end_screen,
+            self.updating_screen,
+            self.staff_screen,
+        ):
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -170,7 +175,7 @@ class KioskWindow(QWidget):
 
     def set_article(self, article: Article) -> None:
         """Show a new article: now if nobody is reading, else when the start screen returns."""
-        if self._position.screen is Screen.START and not self.in_staff_mode or not self._article:
+        if (self._position.screen is Screen.START and not self.in_staff_mode) or not self._article:
             self._install_article(article)
             if not self.in_staff_mode:
                 self.show_position(navigation.START)

@@ -1,0 +1,71 @@
+"""`kiosk check`: what staff read about their content and config."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from kiosk import cli
+from kiosk.check import run_check
+from kiosk.config import load_config_file
+
+from .conftest import BUNDLED
+
+
+def run(capsys, *args: str) -> tuple[int, str]:
+    code = cli.main(["check", *args])
+    return code, capsys.readouterr().out
+
+
+def test_the_bundled_article_passes_with_honest_warnings(capsys):
+    code, out = run(capsys, str(BUNDLED))
+    assert code == 0
+    assert "Title: Ketamine as a treatment for chronic pain" in out
+    assert "4 sections; pages at 1920x1080: 5 (1, 2, 1, 1)" in out
+    assert "Review details are missing: last_reviewed, next_review, reviewed_by, sources" in out
+    assert "school grade" in out  # the client's text reads above grade 8
+    assert "OK: 0 errors" in out
+
+
+def test_json_for_machines(capsys):
+    code, out = run(capsys, str(BUNDLED), "--json")
+    report = json.loads(out)
+    assert code == 0
+    assert report["ok"] is True
+    (article,) = report["articles"]
+    assert article["pages"] == [1, 2, 1, 1]
+    assert article["reading_grade"] > 8
+    assert {f["level"] for f in report["findings"]} == {"warning"}
+
+
+def test_overdue_review_and_missing_pictures_are_warnings(qapp, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(
+        "---\ntitle: T\nsummary: S\nlast_reviewed: 2024-01-01\nnext_review: 2025-01-01\n"
+        "reviewed_by: Dr A\nsources: NHS\n---\n\nSee the chart.\n\n![A chart](chart.png)\n\n"
+        "![Far away](https://example.org/x.png)\n",
+        encoding="utf-8",
+    )
+    report = run_check(article, load_config_file(None), today=dt.date(2026, 11, 25))
+    messages = [str(finding) for finding in report.findings]
+    assert report.exit_code == 0
+    assert any("review was due on 2025-01-01" in m for m in messages)
+    assert any("line 12" in m and "'chart.png' is missing" in m for m in messages)
+    assert any("line 14" in m and "never loads anything from elsewhere" in m for m in messages)
+    assert not any("Review details are missing" in m for m in messages)
+
+
+def test_a_broken_article_is_an_error_with_its_line(tmp_path, capsys):
+    (tmp_path / "a.md").write_text("---\ntitle: Good\n---\n\nText.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: Bad\n", encoding="utf-8")
+    code, out = run(capsys, str(tmp_path))
+    assert code == 1
+    assert "a.md (this is the one the kiosk shows)" in out
+    assert f"ERROR: {tmp_path / 'b.md'}, line 1: The front matter starts" in out
+    assert "Problems found: 1 errors" in out
+
+
+def test_a_missing_folder_is_an_error(tmp_path, capsys):
+    code, out = run(capsys, str(tmp_path / "nowhere"))
+    assert code == 1
+    assert "does not exist" in out
