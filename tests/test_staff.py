@@ -7,7 +7,8 @@ import sys
 import tomllib
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from kiosk import paths
 from kiosk.config import Settings
@@ -173,6 +174,17 @@ def test_the_right_pin_opens_the_staff_screen(staffed, touchscreen):
     click(screen.back_button)
     assert window.position == START
     assert window.current_screen() is window.start_screen
+
+
+def test_a_staff_keyboard_can_type_the_pin(staffed, touchscreen):
+    window = staffed()
+    corner_taps(window, touchscreen)
+    QTest.keyClicks(window, "48")
+    assert window.pin_pad.digits == "48"
+    QTest.keyClick(window, Qt.Key.Key_Backspace)
+    QTest.keyClicks(window, "826")
+    QTest.keyClick(window, Qt.Key.Key_Return)
+    assert window.current_screen() is window.staff_screen
 
 
 def test_a_wrong_pin_says_how_many_tries_are_left_then_locks(staffed, touchscreen, lock_file):

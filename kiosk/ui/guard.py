@@ -12,7 +12,7 @@ import time
 from collections import deque
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QInputDevice, QKeyEvent, QMouseEvent, QTouchEvent
+from PySide6.QtGui import QInputDevice, QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,8 @@ class KioskGuard(QObject):
             assert isinstance(event, QKeyEvent)
             if self.lockdown and is_blocked_key(event):
                 if kind == QEvent.Type.KeyPress:
-                    log.info("Ignored a locked-down key: %s", event.keyCombination().toCombined())
+                    name = QKeySequence(event.keyCombination()).toString()
+                    log.info("Ignored a locked-down key: %s", name or event.key())
                 return True
             return False
         if kind not in _POINTER:

@@ -7,7 +7,7 @@ themselves after a short time untouched.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.staff import PIN_MAX_DIGITS
@@ -127,6 +127,22 @@ class PinPad(QWidget):
         for button in (*self.digit_buttons, self.clear_button, self.ok_button):
             button.setVisible(visible)
         self.dots_label.setVisible(visible)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Digits, Backspace and Enter from a staff keyboard, as the buttons would."""
+        if not self.ok_button.isVisible():
+            return False
+        key = event.key()
+        if event.text().isdigit() and event.text().isascii():
+            self._press(event.text())
+        elif key == Qt.Key.Key_Backspace:
+            self._digits = self._digits[:-1]
+            self._refresh()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+        else:
+            return False
+        return True
 
     def _press(self, digit: str) -> None:
         if len(self._digits) < PIN_MAX_DIGITS:

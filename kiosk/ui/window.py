@@ -330,6 +330,8 @@ class KioskWindow(QWidget):
         return handled
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.pin_pad.isVisible() and self.pin_pad.handle_key(event):
+            return
         intent = KEY_INTENTS.get(Qt.Key(event.key()))
         if (
             intent is None
