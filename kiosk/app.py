@@ -183,11 +183,13 @@ class KioskController(QObject):
 
     def _first_load(self, path: Path) -> Article | None:
         try:
-            return load_article(path)
+            article = load_article(path)
         except ContentError as error:
             self._content_problem = f"The article cannot be shown: {error}"
             log.error("%s", self._content_problem)
             return None
+        log.info("Showing '%s' from %s", article.title, article.path)
+        return article
 
     @Slot(object)
     def _on_article_loaded(self, article: Article) -> None:

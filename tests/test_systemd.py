@@ -47,17 +47,29 @@ def test_install_and_uninstall_write_and_remove_the_files(capsys, private_folder
     assert not unit.exists()
 
 
-def test_ready_after_the_first_frame_then_watchdog_heartbeats(tmp_path):
+def test_ready_after_the_first_frame_then_watchdog_heartbeats(tmp_path, private_folders):
     """Run the real kiosk with a notify socket, as systemd would, and read what it says."""
     address = str(tmp_path / "notify.sock")
     receiver = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     receiver.bind(address)
     receiver.settimeout(60)
     env = dict(
-        os.environ, NOTIFY_SOCKET=address, WATCHDOG_USEC="200000", QT_QPA_PLATFORM="offscreen"
+        os.environ,
+        NOTIFY_SOCKET=address,
+        WATCHDOG_USEC="200000",
+        QT_QPA_PLATFORM="offscreen",
+        QT_LOGGING_RULES="qt.qpa.*=true",
     )
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "--windowed", "--content", str(BUNDLED)],
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--windowed",
+            "--content",
+            str(BUNDLED),
+            "--log-level",
+            "debug",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -70,6 +82,10 @@ def test_ready_after_the_first_frame_then_watchdog_heartbeats(tmp_path):
         receiver.close()
     assert messages[0].startswith("READY=1")
     assert messages[1:] == ["WATCHDOG=1", "WATCHDOG=1"]
+    # The run logged to its rotating log file, Qt's own messages included.
+    log_text = (private_folders / "state" / "kiosk" / "log" / "kiosk.log").read_text()
+    assert "kiosk.app: Showing 'Ketamine as a treatment for chronic pain'" in log_text
+    assert " qt: " in log_text
 
 
 def test_screen_blanking_without_a_desktop_bus_is_one_log_line(qapp, caplog, monkeypatch):
