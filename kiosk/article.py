@@ -28,6 +28,15 @@ MAX_ARTICLE_BYTES = 1024 * 1024
 # Lists and quotes inside each other: a few levels are useful, hundreds only slow things down.
 MAX_NESTING = 8
 INTRODUCTION_TITLE = "Introduction"
+ABOUT_TITLE = "About this information"
+NO_REVIEW_DETAILS = (
+    "This article does not say when it was reviewed or where its information comes from. "
+    "Please ask your care team about anything in it."
+)
+# Languages written from right to left (ISO 639 codes).
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+)
 KNOWN_METADATA = (
     "title",
     "summary",
@@ -134,6 +143,48 @@ class Article:
     language: str
     sections: tuple[Section, ...]
     metadata: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def right_to_left(self) -> bool:
+        return self.language.split("-")[0].lower() in RTL_LANGUAGES
+
+    @property
+    def slides(self) -> tuple[Section, ...]:
+        """Everything a patient pages through: the sections, then "About this information"."""
+        return (*self.sections, about_section(self))
+
+
+def about_section(article: Article) -> Section:
+    """Review details from the front matter, as written there. Absent ones are left out."""
+    rows = (
+        ("last_reviewed", "Last reviewed"),
+        ("next_review", "Next review due"),
+        ("reviewed_by", "Reviewed by"),
+    )
+    blocks = []
+    for key, label in rows:
+        value = " ".join(article.metadata.get(key, ())).strip()
+        if value:
+            text = f"{label}: {value}"
+            blocks.append(
+                Block(
+                    BlockKind.PARAGRAPH,
+                    f"<p><b>{html.escape(label)}:</b> {html.escape(value)}</p>",
+                    text,
+                )
+            )
+    sources = [source for source in article.metadata.get("sources", ()) if source.strip()]
+    if sources:
+        blocks.append(Block(BlockKind.HEADING, "<h3>Sources</h3>", "Sources"))
+        items = "".join(f"<li>{html.escape(source)}</li>" for source in sources)
+        blocks.append(Block(BlockKind.LIST, f"<ul>{items}</ul>", "\n".join(sources)))
+    if not blocks:
+        blocks.append(
+            Block(
+                BlockKind.PARAGRAPH, f"<p>{html.escape(NO_REVIEW_DETAILS)}</p>", NO_REVIEW_DETAILS
+            )
+        )
+    return Section(title=ABOUT_TITLE, blocks=tuple(blocks))
 
 
 def find_article_file(path: Path) -> Path:

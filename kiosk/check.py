@@ -151,7 +151,7 @@ def _describe(article: Article, report: ArticleReport, settings: Settings) -> No
     from kiosk.theme import Theme
 
     report.title = article.title
-    report.sections = len(article.sections)
+    report.sections = len(article.slides)
     width, height = settings.screen_width_height
     report.pages = list(ArticleLayout(article, Theme(width, height)).page_counts)
 

@@ -79,6 +79,27 @@ class Settings:
         True, "Slide pages in and out when they turn (false: pages change at once, no motion)."
     )
     hide_cursor: bool = _setting(True, "Hide the mouse pointer in kiosk mode.")
+    speech_engine: str = _setting(
+        "",
+        'The speech engine for Read aloud, such as "speechd" (speech-dispatcher). Empty: the '
+        "system's default. With no working engine the Read aloud button is not shown.",
+        allowed='Allowed: an engine name in quotes, or "".',
+    )
+    speech_rate: int = _setting(
+        0,
+        "How fast Read aloud speaks: -10 (slowest) to 10 (fastest); 0 is normal.",
+        minimum=-10,
+        maximum=10,
+    )
+    speech_volume: int = _setting(
+        80, "How loud Read aloud speaks, in percent.", minimum=0, maximum=100, unit="percent"
+    )
+    disclaimer: str = _setting(
+        "General information, not medical advice. Please ask your care team.",
+        "The short notice at the bottom of the start and end screens.",
+        allowed="Allowed: one line of text in quotes.",
+        on_command_line=False,
+    )
     prevent_screen_blanking: bool = _setting(
         True, "Keep the screen from blanking or locking while the kiosk runs."
     )
@@ -145,11 +166,15 @@ class SettingInfo:
         unit = f" {self.unit}" if self.unit else ""
         return f"Allowed: a whole number from {self.minimum:g} to {self.maximum:g}{unit}."
 
+    @property
+    def escaped_default(self) -> str:
+        return str(self.default).replace("\\", "\\\\").replace('"', '\\"')
+
     def toml_default(self) -> str:
         if self.kind is bool:
             return "true" if self.default else "false"
         if self.kind is str:
-            return f'"{self.default}"'
+            return f'"{self.escaped_default}"'
         return str(self.default)
 
 
@@ -225,7 +250,7 @@ def _check(info: SettingInfo, value: object, source: str) -> Any:
         raise problem
     if isinstance(value, int):
         number = value
-    elif isinstance(value, str) and value.strip().lstrip("+").isdigit():
+    elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value.strip()):
         number = int(value.strip())
     else:
         raise problem

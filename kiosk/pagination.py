@@ -14,8 +14,18 @@ import logging
 from dataclasses import dataclass
 from typing import ClassVar
 
-from PySide6.QtCore import QRectF, QUrl
-from PySide6.QtGui import QPainter, QTextBlockFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QPainter,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 
 from kiosk.article import Article, Section
 from kiosk.theme import LINE_HEIGHT, Theme
@@ -81,26 +91,72 @@ class Page:
 class SectionLayout:
     """One section laid out for one theme: its heading, its text and the pages cut from it."""
 
-    def __init__(self, section: Section, theme: Theme) -> None:
+    def __init__(self, section: Section, theme: Theme, *, right_to_left: bool = False) -> None:
         self.section = section
-        self.heading = _heading_document(section.title, theme)
-        self.body = _body_document(section, theme)
+        self.heading = _heading_document(section.title, theme, right_to_left)
+        self.body = _body_document(section, theme, right_to_left)
         self.body_top = self.heading.size().height() + theme.heading_gap
         self.body_height = max(
             theme.column_rect.height() - self.body_top, float(theme.line_height_px)
         )
         self.pages = paginate(self.body, self.body_height)
+        palette = theme.palette
+        self._text_colour = palette.text
+        self._highlight_colour = palette.accent
+        self._highlight_text = palette.on_accent
 
-    def paint_page(self, painter: QPainter, page_index: int, left: float, top: float) -> None:
-        """Draw the heading and page `page_index` with the column's top-left at (left, top)."""
+    def paint_page(
+        self,
+        painter: QPainter,
+        page_index: int,
+        left: float,
+        top: float,
+        highlight: tuple[int, int] | None = None,
+    ) -> None:
+        """Draw the heading and page `page_index` with the column's top-left at (left, top);
+        `highlight` is a (start, end) character range of the body to mark (read aloud)."""
         page = self.pages[page_index]
         painter.save()
         painter.translate(left, top)
-        self.heading.drawContents(painter)
+        _draw(self.heading, painter, self._text_colour, QRectF(), ())
         painter.translate(0, self.body_top - page.top)
         width = self.body.textWidth()
-        self.body.drawContents(painter, QRectF(-width, page.top, 3 * width, page.height))
+        selections: tuple[QAbstractTextDocumentLayout.Selection, ...] = ()
+        if highlight is not None:
+            selections = (self._highlight(*highlight),)
+        clip = QRectF(-width, page.top, 3 * width, page.height)
+        _draw(self.body, painter, self._text_colour, clip, selections)
         painter.restore()
+
+    def _highlight(self, start: int, end: int) -> QAbstractTextDocumentLayout.Selection:
+        cursor = QTextCursor(self.body)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QAbstractTextDocumentLayout.Selection()
+        selection.cursor = cursor
+        text_format = QTextCharFormat()
+        text_format.setBackground(QColor(self._highlight_colour))
+        text_format.setForeground(QColor(self._highlight_text))
+        selection.format = text_format
+        return selection
+
+    def page_text_range(self, page_index: int) -> tuple[int, int]:
+        """(first, after last) character of the body on a page."""
+        page = self.pages[page_index]
+        first, last = page.lines[0], page.lines[-1]
+        start_line = self.body.findBlockByNumber(first.block).layout().lineAt(first.line)
+        start = self.body.findBlockByNumber(first.block).position() + start_line.textStart()
+        end_block = self.body.findBlockByNumber(last.block)
+        end_line = end_block.layout().lineAt(last.line)
+        end = end_block.position() + end_line.textStart() + end_line.textLength()
+        return start, end
+
+    def page_at(self, position: int) -> int:
+        """The page showing the character at `position` of the body."""
+        for index in range(len(self.pages)):
+            if position < self.page_text_range(index)[1]:
+                return index
+        return len(self.pages) - 1
 
 
 class ArticleLayout:
@@ -109,11 +165,30 @@ class ArticleLayout:
     def __init__(self, article: Article, theme: Theme) -> None:
         self.article = article
         self.theme = theme
-        self.sections = tuple(SectionLayout(section, theme) for section in article.sections)
+        self.sections = tuple(
+            SectionLayout(section, theme, right_to_left=article.right_to_left)
+            for section in article.slides
+        )
 
     @property
     def page_counts(self) -> tuple[int, ...]:
         return tuple(len(section.pages) for section in self.sections)
+
+
+def _draw(
+    document: QTextDocument,
+    painter: QPainter,
+    colour: str,
+    clip: QRectF,
+    selections: tuple[QAbstractTextDocumentLayout.Selection, ...],
+) -> None:
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, QColor(colour))
+    if not clip.isNull():
+        painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+        context.clip = clip
+    context.selections = list(selections)
+    document.documentLayout().draw(painter, context)
 
 
 def paginate(document: QTextDocument, available_height: float) -> tuple[Page, ...]:
@@ -187,8 +262,8 @@ def _measure(document: QTextDocument) -> list[tuple[bool, list[Line]]]:
     return measured
 
 
-def _body_document(section: Section, theme: Theme) -> QTextDocument:
-    document = _new_document(theme)
+def _body_document(section: Section, theme: Theme, right_to_left: bool) -> QTextDocument:
+    document = _new_document(theme, right_to_left)
     document.setDefaultFont(theme.font(theme.body_px))
     gap = theme.paragraph_gap_px
     sub_heading = round(theme.body_px * 1.2)
@@ -207,18 +282,23 @@ def _body_document(section: Section, theme: Theme) -> QTextDocument:
     return document
 
 
-def _heading_document(title: str, theme: Theme) -> QTextDocument:
-    document = _new_document(theme)
+def _heading_document(title: str, theme: Theme, right_to_left: bool) -> QTextDocument:
+    document = _new_document(theme, right_to_left)
     document.setDefaultFont(theme.font(theme.heading_px, bold=True))
     document.setPlainText(title)
     _set_line_heights(document, HEADING_LINE_HEIGHT)
     return document
 
 
-def _new_document(theme: Theme) -> QTextDocument:
+def _new_document(theme: Theme, right_to_left: bool) -> QTextDocument:
     document = InertDocument()
     document.setUndoRedoEnabled(False)
     document.setDocumentMargin(0)
+    if right_to_left:
+        option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
     document.setTextWidth(theme.column_width)
     return document
 

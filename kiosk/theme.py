@@ -7,11 +7,16 @@ physical text size as the landscape one. Widgets take every size and colour from
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass
+from enum import Enum
 from functools import cached_property
+from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase
+
+log = logging.getLogger(__name__)
 
 REFERENCE_HEIGHT = 1080
 
@@ -24,8 +29,48 @@ LINE_HEIGHT = 1.45  # >= 1.4 x font size, WCAG 1.4.12
 MINIMUM_TOUCH_PX = 88
 MINIMUM_GAP_PX = 16
 
-# Sans-serif faces known to read well at a distance, best first; the system's sans-serif last.
-FONT_FAMILIES = ["Atkinson Hyperlegible", "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"]
+# Atkinson Hyperlegible (Braille Institute, made for low vision) is bundled; the others are
+# fallbacks, also for letters it lacks (Hebrew, Arabic), and then the system's sans-serif.
+BUNDLED_FAMILY = "Atkinson Hyperlegible"
+FONT_FAMILIES = [BUNDLED_FAMILY, "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"]
+FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+_fonts_loaded: bool | None = None
+
+
+def load_bundled_fonts(folder: Path = FONTS_DIR) -> bool:
+    """Make the bundled font available to Qt, once. False (logged once) if it cannot load."""
+    global _fonts_loaded
+    if _fonts_loaded is not None:
+        return _fonts_loaded
+    families: set[str] = set()
+    for path in sorted(folder.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.update(QFontDatabase.applicationFontFamilies(font_id))
+    _fonts_loaded = BUNDLED_FAMILY in families
+    if not _fonts_loaded:
+        log.warning(
+            "The bundled font %s could not be loaded from %s; using the system's sans-serif font",
+            BUNDLED_FAMILY,
+            folder,
+        )
+    return _fonts_loaded
+
+
+class TextSize(Enum):
+    """The patient's text size choice: body text size at 1080 px."""
+
+    STANDARD = 44
+    LARGE = 56
+    EXTRA_LARGE = 72
+
+    @property
+    def label(self) -> str:
+        return {"STANDARD": "Standard", "LARGE": "Large", "EXTRA_LARGE": "Extra large"}[self.name]
+
+    def next(self) -> TextSize:
+        sizes = list(TextSize)
+        return sizes[(sizes.index(self) + 1) % len(sizes)]
 
 
 @dataclass(frozen=True)
@@ -58,6 +103,23 @@ class Palette:
         ]
 
 
+NORMAL = Palette()
+# White on black with yellow controls: the usual high-contrast scheme for low vision.
+HIGH_CONTRAST = Palette(
+    background="#000000",
+    text="#ffffff",
+    muted_text="#e8e8e8",
+    accent="#ffd23f",
+    accent_pressed="#ffe68a",
+    on_accent="#000000",
+    button_face="#000000",
+    button_pressed="#2e2e2e",
+    rule="#9a9a9a",
+    scrim="#000000",
+    card="#1a1a1a",
+)
+
+
 def relative_luminance(colour: str) -> float:
     """WCAG 2 relative luminance of '#rrggbb'."""
     channels = []
@@ -82,11 +144,16 @@ class Theme:
 
     width: int
     height: int
-    palette: Palette = field(default_factory=Palette)
+    text_size: TextSize = TextSize.STANDARD
+    high_contrast: bool = False
 
     @classmethod
     def for_size(cls, size: QSize) -> Theme:
         return cls(max(size.width(), 1), max(size.height(), 1))
+
+    @property
+    def palette(self) -> Palette:
+        return HIGH_CONTRAST if self.high_contrast else NORMAL
 
     @cached_property
     def scale(self) -> float:
@@ -100,7 +167,14 @@ class Theme:
 
     @cached_property
     def body_px(self) -> int:
-        return max(self.px(BODY_PX), self.minimum_body_px)
+        """Article text at the patient's chosen size (never below the minimum)."""
+        return max(self.px(self.text_size.value), self.minimum_body_px)
+
+    @cached_property
+    def ui_body_px(self) -> int:
+        """Words on the start, end and overlay screens: the standard size whatever the
+        patient chose for the article, so those screens keep their layout."""
+        return self.px(BODY_PX)
 
     @cached_property
     def minimum_body_px(self) -> int:
@@ -108,7 +182,8 @@ class Theme:
 
     @cached_property
     def heading_px(self) -> int:
-        return self.px(HEADING_PX)
+        """Slide headings: 64 px at the standard size, growing with the text."""
+        return max(self.px(HEADING_PX), round(self.body_px * 1.35))
 
     @cached_property
     def title_px(self) -> int:
@@ -189,8 +264,13 @@ class Theme:
 
     @cached_property
     def slide_size(self) -> QSize:
-        """The reading screen's area above the footer, where pages are drawn."""
-        return QSize(self.width, self.height - self.footer_height)
+        """The reading screen's area between header and footer, where pages are drawn."""
+        return QSize(self.width, self.height - self.header_height - self.footer_height)
+
+    @cached_property
+    def header_height(self) -> int:
+        """The row of reading-comfort controls above the page."""
+        return self.button_height + 2 * self.px(20)
 
     @cached_property
     def slide_top_margin(self) -> int:

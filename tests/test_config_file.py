@@ -32,6 +32,10 @@ def test_the_printed_defaults_are_a_complete_valid_config(capsys):
         "screen_size",
         "log_level",
         "staff_pin_hash",
+        "speech_engine",
+        "speech_rate",
+        "speech_volume",
+        "disclaimer",
     }
     assert text.count("\n# ") > len(values)  # every setting is explained
     loaded = load_config_file(write_default(capsys, text))

@@ -23,8 +23,8 @@ def test_start_screen_shows_title_summary_start_and_every_section(make_window, a
     assert start.start_button.text() == START_TEXT
     assert start.start_button.isVisible()
     labels = [button.text() for button in start.section_buttons]
-    assert len(labels) == 4
-    for label, section in zip(labels, article.sections, strict=True):
+    assert len(labels) == 5
+    for label, section in zip(labels, article.slides, strict=True):
         assert section.title in label
 
 
@@ -34,7 +34,7 @@ def test_tap_to_start_opens_the_first_page(make_window):
     assert window.position == reading(0, 0)
     assert window.current_screen() is window.reading_screen
     assert (
-        window.reading_screen.position_label.text() == "Section 1 of 4 \N{MIDDLE DOT} Page 1 of 1"
+        window.reading_screen.position_label.text() == "Section 1 of 5 \N{MIDDLE DOT} Page 1 of 1"
     )
 
 
@@ -42,7 +42,7 @@ def test_a_section_button_jumps_straight_to_that_section(make_window):
     window = make_window()
     click(window.start_screen.section_buttons[2])
     assert window.position == reading(2, 0)
-    assert window.reading_screen.position_label.text().startswith("Section 3 of 4")
+    assert window.reading_screen.position_label.text().startswith("Section 3 of 5")
 
 
 def test_next_walks_every_page_to_the_end_screen_and_back(make_window):
@@ -84,7 +84,7 @@ def test_progress_bar_and_position_follow_the_page(make_window):
     assert counts[1] == 2, "at 1920x1080 the second section takes two pages"
     click(window.reading_screen.next_button)
     assert (
-        window.reading_screen.position_label.text() == "Section 2 of 4 \N{MIDDLE DOT} Page 2 of 2"
+        window.reading_screen.position_label.text() == "Section 2 of 5 \N{MIDDLE DOT} Page 2 of 2"
     )
     assert window.reading_screen.progress_bar.fraction == pytest.approx(3 / sum(counts))
 

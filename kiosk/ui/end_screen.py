@@ -44,6 +44,13 @@ class EndScreen(QWidget):
         self._column.addSpacing(1)
         self._column.addLayout(self._buttons)
         self._column.addStretch(3)
+        self.disclaimer_label = TextLabel()
+        self.disclaimer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._column.addWidget(self.disclaimer_label)
+
+    def set_disclaimer(self, text: str) -> None:
+        self.disclaimer_label.setText(text)
+        self.disclaimer_label.setVisible(bool(text))
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -58,7 +65,8 @@ class EndScreen(QWidget):
         )
         self._buttons.setSpacing(theme.px(48))
         self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
-        self.thanks_label.set_style(theme, theme.body_px, palette.muted_text)
+        self.thanks_label.set_style(theme, theme.ui_body_px, palette.muted_text)
+        self.disclaimer_label.set_style(theme, theme.small_px, palette.muted_text)
         for button in (self.start_again_button, self.back_button):
             button.set_theme(theme)
             button.setFixedSize(theme.px(700), theme.px(140))

@@ -78,7 +78,12 @@ class IdleOverlay(QWidget):
         palette = theme.palette
         return [
             (QUESTION_TEXT, theme.font(theme.title_px, bold=True), palette.text, theme.px(16)),
-            (INSTRUCTION_TEXT, theme.font(theme.body_px + theme.px(4)), palette.text, theme.px(40)),
+            (
+                INSTRUCTION_TEXT,
+                theme.font(theme.ui_body_px + theme.px(4)),
+                palette.text,
+                theme.px(40),
+            ),
             (countdown_text(self._seconds_left), theme.font(theme.small_px), palette.text, 0),
         ]
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QTouchEvent,
 )
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.navigation import Position, Screen, describe, progress
 from kiosk.pagination import ArticleLayout
@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 MAX_TURN_MS = 250
 
 END_CARD_TEXT = "You have reached the end"
+READ_ALOUD_TEXT = "Read aloud"
+STOP_READING_TEXT = "Stop reading"
 
 
 class SlideView(QWidget):
@@ -59,7 +61,9 @@ class SlideView(QWidget):
         self._outgoing: Position | None = None
         self._direction = 0  # +1: the current page came in from the right
         self._offset = 0.0
+        self._highlight: tuple[int, int] | None = None
         self.animations = True
+        self.right_to_left = False  # mirrors swipes, edge taps and the way pages slide
         self._tracker = self._new_tracker()
         self._animation = QVariantAnimation(self)
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
@@ -87,9 +91,21 @@ class SlideView(QWidget):
             return
         # Continue from wherever the old page is now (a drag may have moved it already).
         self._outgoing = old
+        self._highlight = None
+        direction *= self._forward
         self._direction = direction
         start = old_offset + direction * self.width()
         self._animate(start)
+
+    def set_highlight(self, characters: tuple[int, int] | None) -> None:
+        """Mark a stretch of the current page's text (the sentence being read aloud)."""
+        self._highlight = characters
+        self.update()
+
+    @property
+    def _forward(self) -> int:
+        """+1 when the next page lies to the right (left-to-right text), -1 when to the left."""
+        return -1 if self.right_to_left else 1
 
     @property
     def is_animating(self) -> bool:
@@ -167,16 +183,18 @@ class SlideView(QWidget):
             return
         start_x = self._tracker.start_x
         gesture = self._tracker.release(point.x(), point.y(), time_ms)
+        towards_right = self.next_requested if self._forward > 0 else self.back_requested
+        towards_left = self.back_requested if self._forward > 0 else self.next_requested
         if gesture is Gesture.TAP:
             self._offset = 0.0
             if start_x < self._theme.edge_zone_width:
-                self.back_requested.emit()
+                towards_left.emit()
             elif start_x > self.width() - self._theme.edge_zone_width:
-                self.next_requested.emit()
-        elif gesture is Gesture.SWIPE_LEFT:
-            self.next_requested.emit()
+                towards_right.emit()
+        elif gesture is Gesture.SWIPE_LEFT:  # the finger pulls in the page on the right
+            towards_right.emit()
         elif gesture is Gesture.SWIPE_RIGHT:
-            self.back_requested.emit()
+            towards_left.emit()
         else:
             self._snap_back()
 
@@ -237,21 +255,29 @@ class SlideView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         width = self.width()
-        self._paint_slide(painter, self._current, self._offset)
+        self._paint_slide(painter, self._current, self._offset, self._highlight)
+        right_neighbour = self._next if self._forward > 0 else self._previous
+        left_neighbour = self._previous if self._forward > 0 else self._next
         if self._outgoing is not None:
             self._paint_slide(painter, self._outgoing, self._offset - self._direction * width)
         elif self._offset < 0:
-            self._paint_slide(painter, self._next, self._offset + width)
+            self._paint_slide(painter, right_neighbour, self._offset + width)
         elif self._offset > 0:
-            self._paint_slide(painter, self._previous, self._offset - width)
+            self._paint_slide(painter, left_neighbour, self._offset - width)
 
-    def _paint_slide(self, painter: QPainter, position: Position, x: float) -> None:
+    def _paint_slide(
+        self,
+        painter: QPainter,
+        position: Position,
+        x: float,
+        highlight: tuple[int, int] | None = None,
+    ) -> None:
         if abs(x) >= self.width() or self._layout is None:
             return
         column = self._theme.column_rect
         if position.screen is Screen.READING:
             section = self._layout.sections[position.section]
-            section.paint_page(painter, position.page, x + column.left(), column.top())
+            section.paint_page(painter, position.page, x + column.left(), column.top(), highlight)
             return
         # The start or end screen, seen at the edge of a drag: its big words only.
         text = self._layout.article.title if position.screen is Screen.START else END_CARD_TEXT
@@ -270,6 +296,9 @@ class ReadingScreen(QWidget):
     next_requested = Signal()  # Next button, swipe left, right edge tap
     back_requested = Signal()  # Back button, swipe right, left edge tap
     home_requested = Signal()  # Home button
+    text_size_requested = Signal()  # "Text size": the next size
+    contrast_requested = Signal()  # "High contrast": on or off
+    read_aloud_requested = Signal()  # "Read aloud" / "Stop reading"
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,6 +308,21 @@ class ReadingScreen(QWidget):
         self.back_button = BigButton("Back", theme, icon=Icon.BACK)
         self.home_button = BigButton("Home", theme, icon=Icon.HOME)
         self.next_button = BigButton("Next", theme, primary=True, icon=Icon.NEXT)
+        self.text_size_button = BigButton("Text size: Standard", theme, compact=True)
+        self.contrast_button = BigButton("High contrast", theme, compact=True)
+        self.contrast_button.setCheckable(True)
+        self.read_aloud_button = BigButton(READ_ALOUD_TEXT, theme, compact=True)
+        self.read_aloud_button.setCheckable(True)
+        self.header = QWidget(self)
+        self.header.setObjectName("header")
+        self._header_row = QHBoxLayout(self.header)
+        self._header_row.addStretch(1)
+        for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
+            self._header_row.addWidget(button)
+        self._header_row.addStretch(1)
+        self.text_size_button.clicked.connect(self.text_size_requested)
+        self.contrast_button.clicked.connect(self.contrast_requested)
+        self.read_aloud_button.clicked.connect(self.read_aloud_requested)
         self.position_label = TextLabel()
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress_bar = ProgressBar(theme)
@@ -295,6 +339,7 @@ class ReadingScreen(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.header)
         column.addWidget(self.slide, 1)
         column.addWidget(self.footer)
 
@@ -312,9 +357,24 @@ class ReadingScreen(QWidget):
             f"ReadingScreen {{ background: {palette.background}; }}"
             f"QWidget#footer {{ background: {palette.background};"
             f" border-top: {theme.border_width // 2 or 1}px solid {palette.rule}; }}"
+            f"QWidget#header {{ background: {palette.background};"
+            f" border-bottom: {theme.border_width // 2 or 1}px solid {palette.rule}; }}"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.header.setFixedHeight(theme.header_height)
+        inset = theme.px(20)
+        self._header_row.setContentsMargins(theme.margin, inset, theme.margin, inset)
+        self._header_row.setSpacing(theme.gap)
+        self.text_size_button.setText(f"Text size: {theme.text_size.label}")
+        self.text_size_button.setAccessibleName(self.text_size_button.text())
+        self.contrast_button.setChecked(theme.high_contrast)
+        for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
+            button.set_theme(theme)
+        comfort_width = theme.px(280 if theme.portrait else 320)
+        for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
+            button.setFixedSize(comfort_width, theme.button_height)
         self.footer.setFixedHeight(theme.footer_height)
         inset = theme.footer_inset
         self._footer_grid.setContentsMargins(theme.margin, inset, theme.margin, inset)
@@ -328,6 +388,11 @@ class ReadingScreen(QWidget):
         self.position_label.set_style(theme, theme.small_px, palette.muted_text)
         self.progress_bar.set_theme(theme)
         self.slide.set_theme(theme, layout)
+
+    def set_reading_aloud(self, speaking: bool) -> None:
+        self.read_aloud_button.setChecked(speaking)
+        self.read_aloud_button.setText(STOP_READING_TEXT if speaking else READ_ALOUD_TEXT)
+        self.read_aloud_button.setAccessibleName(self.read_aloud_button.text())
 
     def _place_footer(self, theme: Theme) -> None:
         """Landscape: Back, Home, position, Next in one row. Portrait: position above them."""

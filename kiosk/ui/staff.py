@@ -82,7 +82,7 @@ class PinPad(QWidget):
         self.title_label.set_style(theme, theme.heading_px, palette.text, bold=True)
         self.dots_label.set_style(theme, theme.title_px, palette.text, bold=True)
         self.dots_label.setMinimumHeight(theme.px(100))
-        self.message_label.set_style(theme, theme.body_px, palette.text)
+        self.message_label.set_style(theme, theme.ui_body_px, palette.text)
         for button in (*self.digit_buttons, self.clear_button, self.ok_button):
             button.set_theme(theme)
             button.setFixedSize(theme.px(200), theme.px(120))

@@ -42,9 +42,18 @@ class StartScreen(QWidget):
         self._contents.addLayout(self._sections)
         self._contents.addStretch(1)
         # Side by side on a landscape screen, one above the other on a portrait one.
-        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.addLayout(self._intro, 1)
         self._body.addLayout(self._contents, 1)
+        self.disclaimer_label = TextLabel()
+        self.disclaimer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._outer = QVBoxLayout(self)
+        self._outer.addLayout(self._body, 1)
+        self._outer.addWidget(self.disclaimer_label)
+
+    def set_disclaimer(self, text: str) -> None:
+        self.disclaimer_label.setText(text)
+        self.disclaimer_label.setVisible(bool(text))
 
     def set_article(self, article: Article) -> None:
         self.title_label.setText(article.title)
@@ -54,7 +63,7 @@ class StartScreen(QWidget):
             self._sections.removeWidget(button)
             button.deleteLater()
         self.section_buttons = []
-        for index, section in enumerate(article.sections):
+        for index, section in enumerate(article.slides):
             button = BigButton(f"{index + 1}.  {section.title}", self._theme, align_left=True)
             button.clicked.connect(lambda _=False, chosen=index: self.section_chosen.emit(chosen))
             self.section_buttons.append(button)
@@ -69,13 +78,16 @@ class StartScreen(QWidget):
         self._body.setDirection(
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
-        self._body.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
+        self._outer.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.px(32))
+        self._outer.setSpacing(theme.px(24))
+        self._body.setContentsMargins(0, 0, 0, 0)
+        self.disclaimer_label.set_style(theme, theme.small_px, palette.muted_text)
         self._body.setSpacing(theme.px(96) if landscape else theme.px(56))
         self._intro.setSpacing(theme.px(40))
         self._contents.setSpacing(theme.px(24))
         self._sections.setSpacing(theme.gap)
         self.title_label.set_style(theme, theme.title_px, palette.text, bold=True)
-        self.summary_label.set_style(theme, theme.body_px, palette.muted_text)
+        self.summary_label.set_style(theme, theme.ui_body_px, palette.muted_text)
         self.sections_label.set_style(theme, theme.small_px, palette.muted_text)
         self.start_button.set_theme(theme)
         self.start_button.setMinimumSize(theme.px(520), theme.px(140))

@@ -36,4 +36,4 @@ class UpdatingScreen(QWidget):
         self._column.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
         self._column.setSpacing(theme.px(32))
         self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
-        self.detail_label.set_style(theme, theme.body_px, palette.muted_text)
+        self.detail_label.set_style(theme, theme.ui_body_px, palette.muted_text)

@@ -7,6 +7,7 @@ from enum import Enum
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetrics,
     QPainter,
     QPainterPath,
@@ -39,10 +40,12 @@ class BigButton(QAbstractButton):
         primary: bool = False,
         icon: Icon = Icon.NONE,
         align_left: bool = False,
+        compact: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._theme = theme
+        self._compact = compact  # smaller words that may wrap onto two lines
         self._primary = primary
         self._icon = icon
         horizontal = Qt.AlignmentFlag.AlignLeft if align_left else Qt.AlignmentFlag.AlignHCenter
@@ -65,14 +68,18 @@ class BigButton(QAbstractButton):
 
     @property
     def _padding(self) -> int:
-        return self._theme.px(32)
+        return self._theme.px(20 if self._compact else 32)
 
     def _icon_width(self) -> int:
         """Room for the icon and the space between it and the words."""
         return 0 if self._icon is Icon.NONE else self._theme.px(40) + self._theme.px(12)
 
+    def _font(self) -> QFont:
+        size = self._theme.small_px if self._compact else self._theme.button_text_px
+        return self._theme.font(size, bold=True)
+
     def _font_metrics(self) -> QFontMetrics:
-        return QFontMetrics(self._theme.font(self._theme.button_text_px, bold=True))
+        return QFontMetrics(self._font())
 
     def sizeHint(self) -> QSize:
         metrics = self._font_metrics()
@@ -91,7 +98,8 @@ class BigButton(QAbstractButton):
     def heightForWidth(self, width: int) -> int:
         text_rect = self._text_rect(QRect(0, 0, width, 10_000))
         used = self._font_metrics().boundingRect(text_rect, self._text_flags, self.text())
-        return max(self._theme.button_height, used.height() + 2 * self._theme.px(24))
+        vertical_padding = self._theme.px(8 if self._compact else 24)
+        return max(self._theme.button_height, used.height() + 2 * vertical_padding)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -104,11 +112,10 @@ class BigButton(QAbstractButton):
         inner = rect.adjusted(self._padding, 0, -self._padding, 0)
         if self._icon is not Icon.NONE:
             gap = self._icon_width()
-            inner = (
-                inner.adjusted(0, 0, -gap, 0)
-                if self._icon is Icon.NEXT
-                else inner.adjusted(gap, 0, 0, 0)
-            )
+            if self._icon_on_right():
+                inner = inner.adjusted(0, 0, -gap, 0)
+            else:
+                inner = inner.adjusted(gap, 0, 0, 0)
         return inner
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -117,7 +124,7 @@ class BigButton(QAbstractButton):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         border = self._theme.border_width
         frame = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
-        if self._primary:
+        if self._primary or self.isChecked():
             fill = palette.accent_pressed if self.isDown() else palette.accent
             ink = palette.on_accent
         else:
@@ -129,18 +136,26 @@ class BigButton(QAbstractButton):
         painter.drawRoundedRect(frame, radius, radius)
 
         painter.setPen(QColor(ink))
-        painter.setFont(self._theme.font(self._theme.button_text_px, bold=True))
+        painter.setFont(self._font())
         text_rect = self._text_rect(self.rect())
         used = painter.boundingRect(text_rect, self._text_flags, self.text())
         painter.drawText(text_rect, self._text_flags, self.text())
         if self._icon is not Icon.NONE:
             self._paint_icon(painter, used, QColor(ink))
 
+    def _right_to_left(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def _icon_on_right(self) -> bool:
+        """Next's arrow trails its word, others lead it; mirrored for right-to-left text."""
+        return (self._icon is Icon.NEXT) != self._right_to_left()
+
     def _paint_icon(self, painter: QPainter, text: QRect, colour: QColor) -> None:
         size = self._theme.px(30)
         gap = self._theme.px(14)
         middle = text.center().y() + 1
-        left = text.right() + gap if self._icon is Icon.NEXT else text.left() - gap - size
+        left = text.right() + gap if self._icon_on_right() else text.left() - gap - size
+        points_right = (self._icon is Icon.NEXT) != self._right_to_left()
         pen = QPen(colour, max(3, self._theme.px(6)))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -148,11 +163,11 @@ class BigButton(QAbstractButton):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         path = QPainterPath()
         half = size / 2
-        if self._icon is Icon.NEXT:
+        if self._icon is not Icon.HOME and points_right:
             path.moveTo(QPointF(left + half * 0.5, middle - half))
             path.lineTo(QPointF(left + half * 1.5, middle))
             path.lineTo(QPointF(left + half * 0.5, middle + half))
-        elif self._icon is Icon.BACK:
+        elif self._icon is not Icon.HOME:
             path.moveTo(QPointF(left + half * 1.5, middle - half))
             path.lineTo(QPointF(left + half * 0.5, middle))
             path.lineTo(QPointF(left + half * 1.5, middle + half))

@@ -8,6 +8,7 @@ live here too; loading content and leaving the app are the controller's (kiosk.a
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -22,8 +23,9 @@ from kiosk.config import Settings
 from kiosk.idle import IdleWatcher, InactivityTimer
 from kiosk.navigation import Action, Intent, Position, Screen
 from kiosk.pagination import ArticleLayout
+from kiosk.speech import ReadAloud
 from kiosk.staff import PinResult, StaffLock
-from kiosk.theme import Theme
+from kiosk.theme import TextSize, Theme, load_bundled_fonts
 from kiosk.ui.end_screen import EndScreen
 from kiosk.ui.guard import CORNER_PX, KioskGuard
 from kiosk.ui.idle_overlay import IdleOverlay
@@ -66,6 +68,7 @@ class KioskWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        load_bundled_fonts()
         self.setWindowTitle(article.title if article else "Waiting-room kiosk")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -106,7 +109,21 @@ class KioskWindow(QWidget):
         self.pin_pad = PinPad(self._theme, self)
 
         self.reading_screen.slide.animations = settings.animations
+        self.start_screen.set_disclaimer(settings.disclaimer)
+        self.end_screen.set_disclaimer(settings.disclaimer)
+        self.read_aloud = ReadAloud(
+            settings.speech_engine, settings.speech_rate, settings.speech_volume, self
+        )
+        self.reading_screen.read_aloud_button.setVisible(self.read_aloud.available)
+        self.read_aloud.sentence_started.connect(self._on_sentence)
+        self.read_aloud.stopped.connect(self._on_speech_stopped)
+        self.reading_screen.text_size_requested.connect(self._next_text_size)
+        self.reading_screen.contrast_requested.connect(self._toggle_contrast)
+        self.reading_screen.read_aloud_requested.connect(self._toggle_read_aloud)
+        self._speech_start = 0
+        self._speech_heading = 0
         if article:
+            self._set_direction(article)
             self.start_screen.set_article(article)
 
         self.start_screen.start_requested.connect(lambda: self.request(navigation.START_READING))
@@ -187,11 +204,23 @@ class KioskWindow(QWidget):
         self._pending_article = None
         self._article = article
         self.setWindowTitle(article.title)
+        self._set_direction(article)
         self._layout = ArticleLayout(article, self._theme)
         self.start_screen.set_article(article)
         self.start_screen.set_theme(self._theme)
         self.reading_screen.set_theme(self._theme, self._layout)
         log.info("Showing '%s' (%s pages a section)", article.title, list(self.page_counts))
+
+    def _set_direction(self, article: Article) -> None:
+        """Right-to-left articles mirror the whole screen: text, buttons and swipes."""
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if article.right_to_left
+            else Qt.LayoutDirection.LeftToRight
+        )
+        self.setLayoutDirection(direction)
+        self.reading_screen.slide.right_to_left = article.right_to_left
+        self.read_aloud.set_language(article.language)
 
     def show_updating(self, reason: str) -> None:
         """The calm "being updated" page for patients, whatever else is loaded."""
@@ -225,6 +254,8 @@ class KioskWindow(QWidget):
         self.show_position(new, direction)
 
     def show_position(self, position: Position, direction: int = 0) -> None:
+        if position != self._position:
+            self.read_aloud.stop()
         if position.screen is Screen.START and self._pending_article is not None:
             self._install_article(self._pending_article)
         if self._article is None or self._updating_reason:
@@ -260,8 +291,71 @@ class KioskWindow(QWidget):
 
     def reset_for_next_patient(self) -> None:
         """Back to the start screen with everything a patient changed undone."""
+        self.read_aloud.stop()
         self.reading_screen.slide.finish_animation()
+        if self._theme.text_size is not TextSize.STANDARD or self._theme.high_contrast:
+            self._change_theme(
+                dataclasses.replace(self._theme, text_size=TextSize.STANDARD, high_contrast=False)
+            )
         self.show_position(navigation.START)
+
+    # Reading comfort
+
+    @Slot()
+    def _next_text_size(self) -> None:
+        self._change_theme(dataclasses.replace(self._theme, text_size=self._theme.text_size.next()))
+
+    @Slot()
+    def _toggle_contrast(self) -> None:
+        self._change_theme(
+            dataclasses.replace(self._theme, high_contrast=not self._theme.high_contrast)
+        )
+
+    def _change_theme(self, theme: Theme) -> None:
+        """Lay out again for a new theme, keeping the reader on the words they were reading:
+        the new page is the one that holds what was at the top of the old one."""
+        position = self._position
+        anchor = None
+        if position.screen is Screen.READING and self._layout is not None:
+            anchor = self._layout.sections[position.section].page_text_range(position.page)[0]
+        if self._article:
+            self._layout = ArticleLayout(self._article, theme)
+        self._apply_theme(theme)
+        if anchor is not None and self._layout is not None:
+            page = self._layout.sections[position.section].page_at(anchor)
+            position = Position(Screen.READING, position.section, page)
+        if not self.in_staff_mode:
+            self.show_position(position)
+
+    @Slot()
+    def _toggle_read_aloud(self) -> None:
+        if self.read_aloud.speaking:
+            self.read_aloud.stop()
+            return
+        position = self._position
+        if position.screen is not Screen.READING or self._layout is None:
+            return
+        section = self._layout.sections[position.section]
+        start, end = section.page_text_range(position.page)
+        self._speech_start = start
+        text = section.section.title + "\n" if position.page == 0 else ""
+        self._speech_heading = len(text)
+        self.read_aloud.speak(text + section.body.toPlainText()[start:end])
+        self.reading_screen.set_reading_aloud(self.read_aloud.speaking)
+
+    @Slot(int, int)
+    def _on_sentence(self, start: int, end: int) -> None:
+        offset = self._speech_start - self._speech_heading
+        if end <= self._speech_heading:
+            self.reading_screen.slide.set_highlight(None)
+            return
+        first = max(start, self._speech_heading)
+        self.reading_screen.slide.set_highlight((first + offset, end + offset))
+
+    @Slot()
+    def _on_speech_stopped(self) -> None:
+        self.reading_screen.slide.set_highlight(None)
+        self.reading_screen.set_reading_aloud(False)
 
     # Staff
 
@@ -373,13 +467,12 @@ class KioskWindow(QWidget):
         super().resizeEvent(event)
         for overlay in (self.idle_overlay, self.pin_pad):
             overlay.setGeometry(self.rect())
-        theme = Theme.for_size(event.size())
+        size = event.size()
+        theme = dataclasses.replace(
+            self._theme, width=max(size.width(), 1), height=max(size.height(), 1)
+        )
         if theme != self._theme:
-            if self._article:
-                self._layout = ArticleLayout(self._article, theme)
-            self._apply_theme(theme)
-            if not self.in_staff_mode:
-                self.show_position(self._position)
+            self._change_theme(theme)
 
     def _apply_theme(self, theme: Theme) -> None:
         self._theme = theme
