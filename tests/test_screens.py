@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 
+from kiosk.config import Settings
 from kiosk.navigation import END, START
 from kiosk.theme import MINIMUM_GAP_PX, MINIMUM_TOUCH_PX, Palette, contrast_ratio
 from kiosk.ui.idle_overlay import INSTRUCTION_TEXT, QUESTION_TEXT
@@ -97,6 +98,9 @@ def touch_targets(window):
             reading_screen.back_button,
             reading_screen.home_button,
             reading_screen.next_button,
+            reading_screen.text_size_button,
+            reading_screen.contrast_button,
+            reading_screen.read_aloud_button,
         ],
         "end": [end.back_button, end.start_again_button],
     }
@@ -104,7 +108,9 @@ def touch_targets(window):
 
 @pytest.mark.parametrize("size_name", list(SIZES))
 def test_every_touch_target_is_big_and_apart(make_window, size_name):
-    window = make_window(SIZES[size_name])
+    window = make_window(
+        SIZES[size_name], settings=Settings(animations=False, speech_engine="mock")
+    )
     scale = window.theme.scale
     for position, screen in ((START, "start"), (reading(1, 0), "reading"), (END, "end")):
         window.show_position(position)

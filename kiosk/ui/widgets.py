@@ -215,7 +215,14 @@ class ProgressBar(QWidget):
         painter.setBrush(QColor(palette.rule))
         painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
         if self._fraction > 0:
-            filled = QRectF(0, 0, max(self.height(), self.width() * self._fraction), self.height())
+            length = max(self.height(), self.width() * self._fraction)
+            # Progress runs the way the text reads: from the right in right-to-left articles.
+            start = (
+                self.width() - length
+                if self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                else 0
+            )
+            filled = QRectF(start, 0, length, self.height())
             painter.setBrush(QColor(palette.accent))
             painter.drawRoundedRect(filled, radius, radius)
 
