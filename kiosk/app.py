@@ -155,19 +155,21 @@ class KioskController(QObject):
             staff_lock=StaffLock(folder / "staff-lock.json"),
             pin_hash=pin_hash,
         )
-        watcher_options = {} if debounce_ms is None else {"debounce_ms": debounce_ms}
-        self.watcher = ContentWatcher(content_path, parent=self, **watcher_options)
-        self.watcher.remember(article)
-        self.watcher.article_loaded.connect(self._on_article_loaded)
-        self.watcher.article_failed.connect(self._on_article_failed)
+        self._content_path = content_path
+        self._debounce_ms = debounce_ms
+        self._initial_article = article
+        self.watcher: ContentWatcher | None = None
         self.window.reload_requested.connect(self.reload_now)
         self.window.exit_requested.connect(self._on_exit_requested)
 
         self.notifier = SystemdNotifier(self)
         self.window.first_frame_shown.connect(self.notifier.ready)
+        # Watching the content folder and keeping the screen awake wait for the first frame:
+        # patients see the screen sooner after a reboot.
+        self.window.first_frame_shown.connect(
+            self._start_services, Qt.ConnectionType.QueuedConnection
+        )
         self.inhibitor = ScreenSaverInhibitor(self)
-        if settings.prevent_screen_blanking:
-            self.inhibitor.inhibit()
         app.aboutToQuit.connect(self._on_quit)
         self._previous_hook = sys.excepthook
         sys.excepthook = self.handle_exception
@@ -180,6 +182,24 @@ class KioskController(QObject):
             )
             self.window.show_updating(self._crash_problem)
         self._refresh_status()
+
+    @Slot()
+    def _start_services(self) -> None:
+        if self.watcher is not None:
+            return
+        options = {} if self._debounce_ms is None else {"debounce_ms": self._debounce_ms}
+        self.watcher = ContentWatcher(self._content_path, parent=self, **options)
+        self.watcher.remember(self._initial_article)
+        self.watcher.article_loaded.connect(self._on_article_loaded)
+        self.watcher.article_failed.connect(self._on_article_failed)
+        if self._settings.prevent_screen_blanking:
+            self.inhibitor.inhibit()
+        # A change made while the kiosk was starting is not missed.
+        self.watcher.reload()
+
+    @property
+    def services_started(self) -> bool:
+        return self.watcher is not None
 
     def _first_load(self, path: Path) -> Article | None:
         try:
@@ -201,8 +221,12 @@ class KioskController(QObject):
     @Slot(object)
     def _on_article_failed(self, error: ContentError) -> None:
         shown = self.window.article
-        keeping = f" The screen keeps showing '{shown.title}'." if shown else ""
-        self._content_problem = f"New content was not applied: {error}{keeping}"
+        if shown is None:
+            self._content_problem = f"The article cannot be shown: {error}"
+        else:
+            self._content_problem = (
+                f"New content was not applied: {error} The screen keeps showing '{shown.title}'."
+            )
         self._refresh_status()
 
     @Slot()
@@ -210,6 +234,8 @@ class KioskController(QObject):
         """Staff pressed Reload content: read it now, and give up a crash-loop notice."""
         self._crash_problem = ""
         self.window.clear_updating()
+        self._start_services()
+        assert self.watcher is not None
         self.watcher.reload(force=True)
         self._refresh_status()
 
@@ -225,7 +251,7 @@ class KioskController(QObject):
             )
             lines.append(f"Next review due: {next_review}")
         else:
-            lines.append(f"Showing: nothing yet (content folder {self.watcher.path})")
+            lines.append(f"Showing: nothing yet (content folder {self._content_path})")
         lines.append(f"Config file: {self._config_file or 'none, built-in defaults'}")
         if self._log_file:
             lines.append(f"Log file: {self._log_file}")

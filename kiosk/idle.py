@@ -102,6 +102,16 @@ class IdleWatcher(QObject):
         else:
             self._idle_timer.stop()
 
+    def run_out(self) -> None:
+        """Expire now, as if the timeout and the whole warning had passed untouched (for the
+        benchmarks and the monkey test, which cannot wait minutes)."""
+        if not self._armed:
+            return
+        self._last_input = time.monotonic() - self._timeout_s
+        self._on_idle_timer()
+        self._deadline = time.monotonic()
+        self._on_tick()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in INPUT_EVENTS:

@@ -5,9 +5,9 @@ server, `xset s off -dpms` in the session start-up does the same job)."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
 log = logging.getLogger(__name__)
 
@@ -21,13 +21,16 @@ class ScreenSaverInhibitor(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cookie: int | None = None
-        self._interface: QDBusInterface | None = None
+        self._interface: Any = None
 
     @property
     def active(self) -> bool:
         return self._cookie is not None
 
     def inhibit(self) -> bool:
+        # Imported here: D-Bus is not needed for the first frame.
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             log.info(

@@ -43,14 +43,34 @@ class ReadAloud(QObject):
     stopped = Signal()  # finished, or stopped
 
     def __init__(
-        self, engine: str = "", rate: int = 0, volume: int = 80, parent: QObject | None = None
+        self,
+        engine: str = "",
+        rate: int = 0,
+        volume: int = 80,
+        parent: QObject | None = None,
+        *,
+        load_now: bool = True,
     ) -> None:
         super().__init__(parent)
         self._queue: list[tuple[int, int]] = []
         self._text = ""
         self._speaking = False
         self._tts: Any = None
+        self._engine_name = engine
+        self._rate = rate
+        self._volume = volume
+        self._language = ""
+        self.loaded = False
         self.unavailable_reason = ""
+        if load_now:
+            self.load()
+
+    def load(self) -> None:
+        """Find the speech engine (slow: the kiosk does it after its first frame)."""
+        if self.loaded:
+            return
+        self.loaded = True
+        engine, rate, volume = self._engine_name, self._rate, self._volume
         try:
             module = _import_text_to_speech()
         except ImportError as error:
@@ -82,6 +102,8 @@ class ReadAloud(QObject):
                     self._ready_state = module.QTextToSpeech.State.Ready
         if self.unavailable_reason:
             log.info("Read aloud is not offered: %s", self.unavailable_reason)
+        elif self._language:
+            self.set_language(self._language)
 
     @property
     def available(self) -> bool:
@@ -97,6 +119,7 @@ class ReadAloud(QObject):
 
     def set_language(self, language: str) -> None:
         """Speak with a voice for the article's language, where the engine has one."""
+        self._language = language
         if not self._tts:
             return
         wanted = QLocale(language.replace("-", "_"))

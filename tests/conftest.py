@@ -97,7 +97,7 @@ def make_window(qtbot, article: Article, settings: Settings) -> WindowFactory:  
         window.resize(size)
         with qtbot.waitExposed(window):
             window.show()
-        qtbot.waitUntil(lambda: window.size() == size)
+        qtbot.waitUntil(lambda: window.size() == size and window.speech_ready)
         return window
 
     return make

@@ -28,7 +28,7 @@ def content(tmp_path):
 
 
 @pytest.fixture
-def start(qapp, tmp_path):
+def start(qapp, qtbot, tmp_path):
     controllers = []
 
     def make(folder, **options) -> KioskController:
@@ -42,6 +42,7 @@ def start(qapp, tmp_path):
         )
         controllers.append(controller)
         present(controller.window, qapp, Settings(), windowed=True)
+        qtbot.waitUntil(lambda: controller.services_started)
         return controller
 
     yield make

@@ -111,10 +111,16 @@ class KioskWindow(QWidget):
         self.reading_screen.slide.animations = settings.animations
         self.start_screen.set_disclaimer(settings.disclaimer)
         self.end_screen.set_disclaimer(settings.disclaimer)
+        # The speech engine loads after the first frame: patients see the screen sooner.
         self.read_aloud = ReadAloud(
-            settings.speech_engine, settings.speech_rate, settings.speech_volume, self
+            settings.speech_engine,
+            settings.speech_rate,
+            settings.speech_volume,
+            self,
+            load_now=False,
         )
-        self.reading_screen.read_aloud_button.setVisible(self.read_aloud.available)
+        self.reading_screen.read_aloud_button.setVisible(False)
+        self.first_frame_shown.connect(self._load_speech, Qt.ConnectionType.QueuedConnection)
         self.read_aloud.sentence_started.connect(self._on_sentence)
         self.read_aloud.stopped.connect(self._on_speech_stopped)
         self.reading_screen.text_size_requested.connect(self._next_text_size)
@@ -300,6 +306,16 @@ class KioskWindow(QWidget):
         self.show_position(navigation.START)
 
     # Reading comfort
+
+    @property
+    def speech_ready(self) -> bool:
+        """True once the speech engine was looked for (after the first frame)."""
+        return self.read_aloud.loaded
+
+    @Slot()
+    def _load_speech(self) -> None:
+        self.read_aloud.load()
+        self.reading_screen.read_aloud_button.setVisible(self.read_aloud.available)
 
     @Slot()
     def _next_text_size(self) -> None:
