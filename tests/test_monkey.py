@@ -1,0 +1,218 @@
+"""A seeded random stream of everything hands and keys can do, through the real kiosk window.
+
+After every event: no exception, exactly one visible top-level window, still full-screen, a
+known screen, and the position shown equals the navigation model's. CI runs 5,000 events;
+KIOSK_MONKEY_EVENTS=100000 runs the long version. A failure names the seed and the event
+number; KIOSK_MONKEY_SEED=N replays it.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk import navigation
+from kiosk.app import present
+from kiosk.config import Settings
+from kiosk.navigation import Screen
+from kiosk.staff import StaffLock
+from kiosk.ui.widgets import BigButton
+from kiosk.ui.window import KioskWindow
+
+EVENTS = int(os.environ.get("KIOSK_MONKEY_EVENTS", "5000"))
+SEED = int(os.environ.get("KIOSK_MONKEY_SEED", "20261125"))
+NO = Qt.KeyboardModifier.NoModifier
+KEYS = [
+    (Qt.Key.Key_Right, NO),
+    (Qt.Key.Key_Left, NO),
+    (Qt.Key.Key_PageDown, NO),
+    (Qt.Key.Key_PageUp, NO),
+    (Qt.Key.Key_Space, NO),
+    (Qt.Key.Key_Home, NO),
+    (Qt.Key.Key_Escape, NO),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_F11, NO),
+    (Qt.Key.Key_Meta, NO),
+    (Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Return, NO),
+    (Qt.Key.Key_4, NO),
+    (Qt.Key.Key_Backspace, NO),
+]
+
+
+class Monkey:
+    def __init__(self, window: KioskWindow, device, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+        self.window = window
+        self.device = device
+        self.rng = rng
+
+    def point(self) -> QPoint:
+        width, height = self.window.width(), self.window.height()
+        if self.rng.random() < 0.2:  # corners and edges get their share
+            x = self.rng.choice([0, 5, 60, 115, width // 2, width - 60, width - 1])
+            y = self.rng.choice([0, 5, 60, 115, height // 2, height - 60, height - 1])
+            return QPoint(x, y)
+        return QPoint(self.rng.randrange(width), self.rng.randrange(height))
+
+    def touch(self, points: list[QPoint]) -> None:
+        window, device = self.window, self.device
+        QTest.touchEvent(window, device).press(0, points[0], window).commit()
+        for point in points[1:]:
+            QTest.touchEvent(window, device).move(0, point, window).commit()
+        QTest.touchEvent(window, device).release(0, points[-1], window).commit()
+
+    def tap(self) -> str:
+        point = self.point()
+        self.touch([point])
+        return f"tap at {point.x()},{point.y()}"
+
+    def tap_button(self) -> str:
+        buttons = [b for b in self.window.findChildren(BigButton) if b.isVisible()]
+        if not buttons:
+            return self.tap()
+        button = self.rng.choice(buttons)
+        self.touch([button.mapTo(self.window, button.rect().center())])
+        return f"tap on '{button.text()}'"
+
+    def swipe(self) -> str:
+        start = self.point()
+        dx = self.rng.randint(-900, 900)
+        dy = self.rng.randint(-80, 80)
+        steps = self.rng.randint(1, 12)
+        path = [start + QPoint(dx * n // steps, dy * n // steps) for n in range(steps + 1)]
+        self.touch(path)
+        return f"swipe from {start.x()},{start.y()} by {dx},{dy} in {steps} steps"
+
+    def fingers(self) -> str:
+        window, device = self.window, self.device
+        count = self.rng.randint(2, 4)
+        points = [self.point() for _ in range(count)]
+        sequence = QTest.touchEvent(window, device)
+        for number, point in enumerate(points):
+            sequence.press(number, point, window)
+        sequence.commit()
+        shift = QPoint(self.rng.randint(-400, 400), 0)
+        sequence = QTest.touchEvent(window, device)
+        for number, point in enumerate(points):
+            sequence.move(number, point + shift, window)
+        sequence.commit()
+        sequence = QTest.touchEvent(window, device)
+        for number, point in enumerate(points):
+            sequence.release(number, point + shift, window)
+        sequence.commit()
+        return f"{count} fingers"
+
+    def long_press(self) -> str:
+        point = self.point()
+        window = self.window
+        QTest.mousePress(window, Qt.MouseButton.LeftButton, NO, point)
+        QTest.mouseMove(window, point, 900)
+        QTest.mouseRelease(window, Qt.MouseButton.LeftButton, NO, point, 900)
+        return f"long press at {point.x()},{point.y()}"
+
+    def mouse_drag(self) -> str:
+        start = self.point()
+        end = start + QPoint(self.rng.randint(-700, 700), self.rng.randint(-50, 50))
+        window = self.window
+        delay = self.rng.choice([5, 16, 60, 200])
+        QTest.mousePress(window, Qt.MouseButton.LeftButton, NO, start)
+        QTest.mouseMove(window, (start + end) / 2, delay)
+        QTest.mouseMove(window, end, delay)
+        QTest.mouseRelease(window, Qt.MouseButton.LeftButton, NO, end, delay)
+        return "mouse drag"
+
+    def right_click(self) -> str:
+        QTest.mouseClick(self.window, Qt.MouseButton.RightButton, NO, self.point())
+        return "right click"
+
+    def key(self) -> str:
+        key, modifiers = self.rng.choice(KEYS)
+        QTest.keyClick(self.window, key, modifiers)
+        return f"key {key.name}"
+
+    def idle_warning(self) -> str:
+        if self.window.idle.armed:
+            self.window.idle._last_input -= 10_000
+            self.window.idle._on_idle_timer()
+        return "idle warning"
+
+    def idle_expiry(self) -> str:
+        self.window.idle.run_out()
+        return "idle expiry"
+
+    def actions(self) -> list[tuple[Callable[[], str], int]]:
+        return [
+            (self.tap, 20),
+            (self.tap_button, 25),
+            (self.swipe, 15),
+            (self.fingers, 4),
+            (self.long_press, 4),
+            (self.mouse_drag, 8),
+            (self.right_click, 2),
+            (self.key, 12),
+            (self.idle_warning, 2),
+            (self.idle_expiry, 2),
+        ]
+
+
+def check(window: KioskWindow) -> None:
+    visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert visible == [window], f"visible top-level windows: {visible}"
+    assert window.isFullScreen(), "the kiosk left full-screen"
+    counts = window.page_counts
+    position = window.position
+    assert navigation.is_valid(position, counts), f"invalid position {position}"
+    screen = window.current_screen()
+    expected = {
+        Screen.START: window.start_screen,
+        Screen.READING: window.reading_screen,
+        Screen.END: window.end_screen,
+    }[position.screen]
+    if screen is window.staff_screen:
+        assert window.in_staff_mode
+        return
+    assert screen is expected, f"{screen} shown for {position}"
+    if position.screen is Screen.READING:
+        shown = window.reading_screen.position_label.text()
+        assert shown == navigation.describe(position, counts), f"{shown!r} for {position}"
+
+
+@pytest.mark.parametrize("animations", [True, False], ids=["animated", "still"])
+def test_monkey(qapp, qtbot, article, touchscreen, tmp_path, animations):
+    settings = Settings(animations=animations, hide_cursor=False, idle_timeout=3600)
+    window = KioskWindow(
+        article, settings, staff_lock=StaffLock(tmp_path / "lock.json"), pin_hash=lambda: ""
+    )
+    present(window, qapp, settings, windowed=False)
+    qtbot.waitUntil(window.isFullScreen)
+    seed = SEED + (0 if animations else 1)
+    rng = random.Random(seed)
+    monkey = Monkey(window, touchscreen, rng)
+    actions, weights = zip(*monkey.actions(), strict=True)
+    events = EVENTS // 2
+    try:
+        with qtbot.captureExceptions() as exceptions:
+            for number in range(events):
+                action = rng.choices(actions, weights)[0]
+                what = action()
+                if number % 25 == 0:
+                    qapp.processEvents()
+                try:
+                    assert not exceptions, f"exception: {exceptions[0][1]!r}"
+                    check(window)
+                except AssertionError as error:
+                    pytest.fail(
+                        f"monkey seed {seed}, event {number} ({what}): {error}. "
+                        f"Replay: KIOSK_MONKEY_SEED={SEED} KIOSK_MONKEY_EVENTS={EVENTS}"
+                    )
+    finally:
+        window.permit_close()
+        window.close()
+        window.deleteLater()
