@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
-EXIT_CONTENT = EXIT_PROBLEM
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,10 +180,6 @@ def settings_from_args(args: argparse.Namespace, base: Settings | None = None) -
     return settings_from_mapping(values, source="command line", base=base)
 
 
-def parse_size_option(text: str) -> tuple[int, int]:
-    return parse_size(text)
-
-
 def load_config(args: argparse.Namespace) -> LoadedConfig:
     chosen = getattr(args, "config", None)
     if chosen is not None:
@@ -234,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.warning("Config: %s", problem)
         article = _load_or_report(content_path(args, settings))
         if article is None:
-            return EXIT_CONTENT
+            return EXIT_PROBLEM
         app.use_offscreen_platform()
         from PySide6.QtCore import QSize
 

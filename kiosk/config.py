@@ -304,71 +304,44 @@ def load_config_file(path: Path | None, *, required: bool = False) -> LoadedConf
     """Read a TOML config file. A missing optional file means defaults; nothing raises."""
     if path is None:
         return LoadedConfig(Settings(), None)
-    source = str(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         if not required:
             return LoadedConfig(Settings(), None)
-        return LoadedConfig(
-            Settings(),
+        return _unusable(
             path,
-            (
-                ConfigError(
-                    None,
-                    None,
-                    "The config file does not exist. Check the path, or create it with "
-                    "'kiosk config --defaults > FILE'.",
-                    source,
-                ),
-            ),
+            "The config file does not exist. Check the path, or create it "
+            "with 'kiosk config --defaults > FILE'.",
         )
     except OSError as error:
-        return LoadedConfig(
-            Settings(),
+        return _unusable(
             path,
-            (
-                ConfigError(
-                    None,
-                    None,
-                    f"The config file could not be read ({error.strerror or error}). "
-                    "Check that the kiosk's user may read it.",
-                    source,
-                ),
-            ),
+            f"The config file could not be read ({error.strerror or error}). "
+            "Check that the kiosk's user may read it.",
         )
     try:
         values = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return LoadedConfig(
-            Settings(),
+        return _unusable(
             path,
-            (
-                ConfigError(
-                    None,
-                    None,
-                    "The config file is not UTF-8 text. Save it again as UTF-8; every "
-                    "setting uses its default until then.",
-                    source,
-                ),
-            ),
+            "The config file is not UTF-8 text. Save it again as UTF-8; "
+            "every setting uses its default until then.",
         )
     except tomllib.TOMLDecodeError as error:
-        return LoadedConfig(
-            Settings(),
+        return _unusable(
             path,
-            (
-                ConfigError(
-                    None,
-                    None,
-                    f"The config file is not valid TOML ({error}). Every setting uses its "
-                    "default until it is fixed; 'kiosk config --defaults' shows the format.",
-                    source,
-                ),
-            ),
+            f"The config file is not valid TOML ({error}). Every setting "
+            "uses its default until it is fixed; 'kiosk config --defaults' shows "
+            "the format.",
         )
-    settings, problems = _apply(values, source, Settings())
+    settings, problems = _apply(values, str(path), Settings())
     return LoadedConfig(settings, path, tuple(problems))
+
+
+def _unusable(path: Path, message: str) -> LoadedConfig:
+    """A config file that cannot be used at all: every setting keeps its default."""
+    return LoadedConfig(Settings(), path, (ConfigError(None, None, message, str(path)),))
 
 
 def default_config_text() -> str:
