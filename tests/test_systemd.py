@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -86,6 +87,60 @@ def test_ready_after_the_first_frame_then_watchdog_heartbeats(tmp_path, private_
     log_text = (private_folders / "state" / "kiosk" / "log" / "kiosk.log").read_text()
     assert "kiosk.app: Showing 'Ketamine as a treatment for chronic pain'" in log_text
     assert " qt: " in log_text
+
+
+CLIENT = """
+import logging, sys
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+logging.basicConfig(level=logging.INFO, stream=sys.stdout)
+from kiosk.screensaver import ScreenSaverInhibitor
+inhibitor = ScreenSaverInhibitor()
+print("inhibited", inhibitor.inhibit(), inhibitor.active)
+inhibitor.release()
+"""
+
+
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon")
+def test_the_desktop_is_asked_to_keep_the_screen_awake(tmp_path):
+    """A private session bus with a stand-in screen saver service, as a desktop has."""
+    calls = tmp_path / "calls.log"
+    with subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as bus:
+        try:
+            address = bus.stdout.readline().strip()
+            env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address, QT_QPA_PLATFORM="offscreen")
+            with subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "data" / "fake_screensaver.py"), str(calls)],
+                env=env,
+                stdout=subprocess.PIPE,
+                text=True,
+            ) as service:
+                try:
+                    assert service.stdout.readline().strip() == "ready"
+                    client = subprocess.run(
+                        [sys.executable, "-c", CLIENT],
+                        env=env,
+                        cwd=ROOT,
+                        capture_output=True,
+                        text=True,
+                        timeout=60,
+                        check=False,
+                    )
+                finally:
+                    service.terminate()
+        finally:
+            bus.terminate()
+    assert "inhibited True True" in client.stdout, client.stdout + client.stderr
+    assert "Screen blanking is off while the kiosk runs" in client.stdout
+    assert calls.read_text().splitlines() == [
+        "Inhibit kiosk | Showing patient information",
+        "UnInhibit 42",
+    ]
 
 
 def test_screen_blanking_without_a_desktop_bus_is_one_log_line(qapp, caplog, monkeypatch):
