@@ -122,6 +122,17 @@ def test_no_valid_content_at_start_shows_a_calm_page_then_the_article(start, tmp
     assert title_on_screen(controller) == "Fixed"
 
 
+def test_reload_content_on_the_staff_screen_shows_the_new_article_at_once(start, content, qtbot):
+    controller = start(content)
+    window = controller.window
+    window.stack.setCurrentWidget(window.staff_screen)  # as after the right PIN
+    write_article(content, "Reloaded")
+    controller.reload_now()
+    assert "Showing: Reloaded" in window.staff_screen.status_label.text()
+    click(window.staff_screen.back_button)
+    assert title_on_screen(controller) == "Reloaded"
+
+
 def test_config_problems_reach_staff_not_patients(start, content):
     problem = ConfigError("idle_warning", 5, "Allowed: 20 to 600.", "/etc/kiosk.toml")
     controller = start(content, config_problems=(problem,))

@@ -198,7 +198,8 @@ class KioskWindow(QWidget):
 
     def set_article(self, article: Article) -> None:
         """Show a new article: now if nobody is reading, else when the start screen returns."""
-        if (self._position.screen is Screen.START and not self.in_staff_mode) or not self._article:
+        nobody_reading = self._position.screen is Screen.START or self.in_staff_mode
+        if nobody_reading or not self._article:
             self._install_article(article)
             if not self.in_staff_mode:
                 self.show_position(navigation.START)
