@@ -336,6 +336,7 @@ def render_previews(article: Article, settings: Settings, out_dir: Path, size: Q
     window.reading_screen.slide.animations = False
     window.resize(size)
     window.show()
+    window.load_speech()
     app.processEvents()
     counts = window.page_counts
     shots: list[tuple[str, Position]] = [("start", navigation.START)]

@@ -120,7 +120,7 @@ class KioskWindow(QWidget):
             load_now=False,
         )
         self.reading_screen.read_aloud_button.setVisible(False)
-        self.first_frame_shown.connect(self._load_speech, Qt.ConnectionType.QueuedConnection)
+        self.first_frame_shown.connect(self.load_speech, Qt.ConnectionType.QueuedConnection)
         self.read_aloud.sentence_started.connect(self._on_sentence)
         self.read_aloud.stopped.connect(self._on_speech_stopped)
         self.reading_screen.text_size_requested.connect(self._next_text_size)
@@ -314,7 +314,7 @@ class KioskWindow(QWidget):
         return self.read_aloud.loaded
 
     @Slot()
-    def _load_speech(self) -> None:
+    def load_speech(self) -> None:
         self.read_aloud.load()
         self.reading_screen.read_aloud_button.setVisible(self.read_aloud.available)
 
