@@ -18,6 +18,7 @@ from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QTextBlockFormat,
@@ -93,14 +94,24 @@ class SectionLayout:
 
     def __init__(self, section: Section, theme: Theme, *, right_to_left: bool = False) -> None:
         self.section = section
-        self.heading = _heading_document(section.title, theme, right_to_left)
-        self.body = _body_document(section, theme, right_to_left)
-        self.body_top = self.heading.size().height() + theme.heading_gap
-        self.body_height = max(
-            theme.column_rect.height() - self.body_top, float(theme.line_height_px)
+        self.heading = _heading_document(section.title, theme, right_to_left, theme.heading_px)
+        # Later pages of a section repeat its title on one small line, leaving the room to text.
+        self.continued_heading = _heading_document(
+            _continued_title(section.title, theme), theme, right_to_left, theme.small_px
         )
-        self.pages = paginate(self.body, self.body_height)
+        self.body = _body_document(section, theme, right_to_left)
+        column_height = theme.column_rect.height()
+        self._column_height = float(column_height)
+        self._body_tops = (
+            self.heading.size().height() + theme.heading_gap,
+            self.continued_heading.size().height() + theme.px(24),
+        )
+        first, later = (
+            max(column_height - top, float(theme.line_height_px)) for top in self._body_tops
+        )
+        self.pages = paginate(self.body, first, later)
         palette = theme.palette
+        self._muted_colour = palette.muted_text
         self._text_colour = palette.text
         self._highlight_colour = palette.accent
         self._highlight_text = palette.on_accent
@@ -118,8 +129,11 @@ class SectionLayout:
         page = self.pages[page_index]
         painter.save()
         painter.translate(left, top)
-        _draw(self.heading, painter, self._text_colour, QRectF(), ())
-        painter.translate(0, self.body_top - page.top)
+        if page_index == 0:
+            _draw(self.heading, painter, self._text_colour, QRectF(), ())
+        else:
+            _draw(self.continued_heading, painter, self._muted_colour, QRectF(), ())
+        painter.translate(0, self.body_top(page_index) - page.top)
         width = self.body.textWidth()
         selections: tuple[QAbstractTextDocumentLayout.Selection, ...] = ()
         if highlight is not None:
@@ -127,6 +141,16 @@ class SectionLayout:
         clip = QRectF(-width, page.top, 3 * width, page.height)
         _draw(self.body, painter, self._text_colour, clip, selections)
         painter.restore()
+
+    def body_top(self, page_index: int) -> float:
+        """Where the text starts below the column's top: under the full heading on a
+        section's first page, under the one-line "continued" title on the others."""
+        return self._body_tops[0 if page_index == 0 else 1]
+
+    def body_height(self, page_index: int) -> float:
+        """The room for text on a page."""
+        column_bottom = self._column_height
+        return max(column_bottom - self.body_top(page_index), 0.0)
 
     def _highlight(self, start: int, end: int) -> QAbstractTextDocumentLayout.Selection:
         cursor = QTextCursor(self.body)
@@ -191,15 +215,22 @@ def _draw(
     document.documentLayout().draw(painter, context)
 
 
-def paginate(document: QTextDocument, available_height: float) -> tuple[Page, ...]:
-    """Cut a laid-out document into pages no taller than `available_height`."""
+def paginate(
+    document: QTextDocument, first_height: float, later_height: float | None = None
+) -> tuple[Page, ...]:
+    """Cut a laid-out document into pages: the first no taller than `first_height`, the
+    others no taller than `later_height` (the same as the first if not given)."""
+    later = first_height if later_height is None else later_height
     blocks = _measure(document)
     pages: list[Page] = []
     current: list[Line] = []
     headings = {number for number, (is_heading, _) in enumerate(blocks) if is_heading}
 
+    def available() -> float:
+        return first_height if not pages else later
+
     def fits(bottom: float) -> bool:
-        return not current or bottom - current[0].top <= available_height + _EPSILON
+        return not current or bottom - current[0].top <= available() + _EPSILON
 
     def only_headings() -> bool:
         return all(line.block in headings for line in current)
@@ -229,7 +260,7 @@ def paginate(document: QTextDocument, available_height: float) -> tuple[Page, ..
             current
             and not fits(lines[-1].bottom)
             and not only_headings()
-            and (block_height <= available_height + _EPSILON or lines_that_fit(lines) < 2)
+            and (block_height <= later + _EPSILON or lines_that_fit(lines) < 2)
         ):
             break_page()
         for index, line in enumerate(lines):
@@ -282,9 +313,19 @@ def _body_document(section: Section, theme: Theme, right_to_left: bool) -> QText
     return document
 
 
-def _heading_document(title: str, theme: Theme, right_to_left: bool) -> QTextDocument:
+def _continued_title(title: str, theme: Theme) -> str:
+    """The section title on one line, shortened if need be, marked as continued."""
+    suffix = " (continued)"
+    metrics = QFontMetricsF(theme.font(theme.small_px, bold=True))
+    room = theme.column_width - metrics.horizontalAdvance(suffix) - 2
+    return metrics.elidedText(title, Qt.TextElideMode.ElideRight, room) + suffix
+
+
+def _heading_document(
+    title: str, theme: Theme, right_to_left: bool, pixel_size: int
+) -> QTextDocument:
     document = _new_document(theme, right_to_left)
-    document.setDefaultFont(theme.font(theme.heading_px, bold=True))
+    document.setDefaultFont(theme.font(pixel_size, bold=True))
     document.setPlainText(title)
     _set_line_heights(document, HEADING_LINE_HEIGHT)
     return document

@@ -260,7 +260,7 @@ def test_a_hebrew_article_reads_right_to_left(make_window, touchscreen):
     # Its words are drawn against the right edge of the column.
     image = window.reading_screen.slide.grab().toImage()
     column = window.theme.column_rect
-    row = column.top() + window.article_layout.sections[0].body_top + 20
+    row = column.top() + window.article_layout.sections[0].body_top(0) + 20
     inked = [
         x
         for x in range(column.left(), column.right())

@@ -72,8 +72,8 @@ def check_section(layout: SectionLayout, theme: Theme) -> None:
         block = block.next()
     for index, page in enumerate(layout.pages):
         # The page's text fits inside the column, above the footer.
-        assert page.height <= layout.body_height + 0.01
-        assert column.top() + layout.body_top + page.height <= column.bottom() + 1
+        assert page.height <= layout.body_height(index) + 0.01
+        assert column.top() + layout.body_top(index) + page.height <= column.bottom() + 1
         assert column.bottom() < theme.slide_size.height()
         if index < len(layout.pages) - 1:
             assert page.lines[-1].block not in headings, "a heading ended a page"
@@ -83,7 +83,7 @@ def check_section(layout: SectionLayout, theme: Theme) -> None:
         if len(pages_with_block) > 1:
             block = layout.body.findBlockByNumber(number)
             height = block.layout().lineCount() * block.blockFormat().lineHeight()
-            assert height > layout.body_height - 2 * block.blockFormat().lineHeight()
+            assert height > layout.body_height(1) - 2 * block.blockFormat().lineHeight()
 
 
 def paint_slide(layout: SectionLayout, theme: Theme, page: int) -> QImage:
@@ -160,3 +160,18 @@ def test_a_heading_moves_to_the_next_page_with_its_text(qapp):
         text = f"---\ntitle: T\n---\n\n## S\n\n{filler}\n\n### Heading\n\n{LONG_PARAGRAPH[:300]}\n"
         layout = ArticleLayout(parse_article(text.encode(), Path("h.md")), theme)
         check_section(layout.sections[0], theme)
+
+
+def test_later_pages_repeat_the_title_on_one_small_line_and_give_the_room_to_text(qapp):
+    theme = Theme.for_size(SIZES["small"])
+    section = ArticleLayout(synthetic_article(), theme).sections[0]
+    assert section.continued_heading.toPlainText() == "A very long section (continued)"
+    assert section.continued_heading.blockCount() == 1
+    assert (
+        section.continued_heading.documentLayout()
+        .blockBoundingRect(section.continued_heading.begin())
+        .height()
+        < theme.heading_px * 1.5
+    )
+    assert section.body_top(1) < section.body_top(0)
+    assert section.body_height(1) > section.body_height(0)

@@ -308,7 +308,7 @@ class ReadingScreen(QWidget):
         self.back_button = BigButton("Back", theme, icon=Icon.BACK)
         self.home_button = BigButton("Home", theme, icon=Icon.HOME)
         self.next_button = BigButton("Next", theme, primary=True, icon=Icon.NEXT)
-        self.text_size_button = BigButton("Text size: Standard", theme, compact=True)
+        self.text_size_button = BigButton("Text size:\nStandard", theme, compact=True)
         self.contrast_button = BigButton("High contrast", theme, compact=True)
         self.contrast_button.setCheckable(True)
         self.read_aloud_button = BigButton(READ_ALOUD_TEXT, theme, compact=True)
@@ -367,8 +367,9 @@ class ReadingScreen(QWidget):
         inset = theme.px(20)
         self._header_row.setContentsMargins(theme.margin, inset, theme.margin, inset)
         self._header_row.setSpacing(theme.gap)
-        self.text_size_button.setText(f"Text size: {theme.text_size.label}")
-        self.text_size_button.setAccessibleName(self.text_size_button.text())
+        # The size on a line of its own: "Extra large" is never split across lines.
+        self.text_size_button.setText(f"Text size:\n{theme.text_size.label}")
+        self.text_size_button.setAccessibleName(f"Text size: {theme.text_size.label}")
         self.contrast_button.setChecked(theme.high_contrast)
         for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
             button.set_theme(theme)
