@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
+    QLoggingCategory,
     QMessageLogContext,
     QObject,
     QSize,
@@ -78,6 +79,9 @@ def configure_logging(level: str = "info", log_file: Path | None = None) -> Path
             root.addHandler(handler)
             used = log_file
     qInstallMessageHandler(_qt_message)
+    # Qt Multimedia reports looking for PipeWire as a warning on every start of a machine
+    # without it; the kiosk says once, in its own words, whether Read aloud is offered.
+    QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
     return used
 
 

@@ -90,9 +90,14 @@ class ReadAloud(QObject):
             else:
                 tts = module.QTextToSpeech(engine, self) if engine else module.QTextToSpeech(self)
                 if tts.state() == module.QTextToSpeech.State.Error or not tts.availableVoices():
+                    name = (
+                        f"the speech engine '{tts.engine()}'"
+                        if tts.engine()
+                        else (f"the default speech engine ({', '.join(engines)})")
+                    )
                     self.unavailable_reason = (
-                        f"the speech engine '{tts.engine()}' has no working voice "
-                        f"({tts.errorString() or 'no voices'})"
+                        f"{name} has no working voice ({tts.errorString() or 'no voices'}); "
+                        "is speech-dispatcher with espeak-ng installed?"
                     )
                 else:
                     tts.setRate(max(-1.0, min(1.0, rate / 10)))
