@@ -76,7 +76,9 @@ class Settings:
         unit="seconds",
     )
     animations: bool = _setting(
-        True, "Slide pages in and out when they turn (false: pages change at once, no motion)."
+        True,
+        "Slide pages in and out when they turn, and let a page follow the finger (false: no "
+        "motion at all; pages change at once).",
     )
     hide_cursor: bool = _setting(True, "Hide the mouse pointer in kiosk mode.")
     speech_engine: str = _setting(

@@ -41,7 +41,9 @@ def test_swipe_on_a_sections_last_page_goes_to_the_next_section(window, touchscr
     assert window.position == reading(2, 0)
 
 
-def test_the_page_follows_the_finger_before_it_lets_go(window, touchscreen):
+def test_the_page_follows_the_finger_before_it_lets_go(make_window, touchscreen):
+    window = make_window(settings=Settings(animations=True))
+    click(window.start_screen.section_buttons[1])
     slide = window.reading_screen.slide
     start = slide_point(window, 0.6)
     QTest.touchEvent(window, touchscreen).press(0, start, window).commit()
@@ -50,6 +52,16 @@ def test_the_page_follows_the_finger_before_it_lets_go(window, touchscreen):
     QTest.touchEvent(window, touchscreen).move(0, start + QPoint(-300, 4), window).commit()
     assert slide.offset == pytest.approx(-300)
     QTest.touchEvent(window, touchscreen).release(0, start + QPoint(-300, 4), window).commit()
+    assert window.position == reading(1, 1)
+
+
+def test_without_animations_the_page_stays_still_under_the_finger(window, touchscreen):
+    slide = window.reading_screen.slide
+    start = slide_point(window, 0.6)
+    QTest.touchEvent(window, touchscreen).press(0, start, window).commit()
+    QTest.touchEvent(window, touchscreen).move(0, start + QPoint(-300, 0), window).commit()
+    assert slide.offset == 0
+    QTest.touchEvent(window, touchscreen).release(0, start + QPoint(-300, 0), window).commit()
     assert window.position == reading(1, 1)
 
 

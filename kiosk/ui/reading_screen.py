@@ -174,6 +174,9 @@ class SlideView(QWidget):
         if not self._tracker.active:
             return
         offset = self._tracker.move(point.x(), point.y(), time_ms)
+        if not self.animations:
+            # No motion at all: the page stays put under the finger and turns on release.
+            return
         if offset != self._offset:
             self._offset = offset
             self.update()
