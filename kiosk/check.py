@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kiosk.article import ARTICLE_SUFFIX, Article, ContentError, load_article
+from kiosk.article import ABOUT_TITLE, ARTICLE_SUFFIX, Article, ContentError, load_article
 from kiosk.config import LoadedConfig, Settings
 
 REVIEW_KEYS = ("last_reviewed", "next_review", "reviewed_by", "sources")
@@ -76,7 +76,8 @@ class CheckReport:
                 lines.append(f"  Title: {article.title}")
                 pages = ", ".join(str(count) for count in article.pages)
                 lines.append(
-                    f"  {article.sections} sections; pages at {article.screen_size}: "
+                    f"  {article.sections} sections and '{ABOUT_TITLE}'; pages at "
+                    f"{article.screen_size}: "
                     f"{sum(article.pages)} ({pages})"
                 )
             if article.reading_grade is not None:
@@ -151,7 +152,7 @@ def _describe(article: Article, report: ArticleReport, settings: Settings) -> No
     from kiosk.theme import Theme
 
     report.title = article.title
-    report.sections = len(article.slides)
+    report.sections = len(article.sections)
     width, height = settings.screen_width_height
     report.pages = list(ArticleLayout(article, Theme(width, height)).page_counts)
 
