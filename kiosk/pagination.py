@@ -95,16 +95,17 @@ class SectionLayout:
     def __init__(self, section: Section, theme: Theme, *, right_to_left: bool = False) -> None:
         self.section = section
         self.heading = _heading_document(section.title, theme, right_to_left, theme.heading_px)
-        # Later pages of a section repeat its title on one small line, leaving the room to text.
-        self.continued_heading = _heading_document(
-            _continued_title(section.title, theme), theme, right_to_left, theme.small_px
-        )
+        self._theme = theme
+        self._right_to_left = right_to_left
+        self._continued_heading: QTextDocument | None = None
         self.body = _body_document(section, theme, right_to_left)
         column_height = theme.column_rect.height()
         self._column_height = float(column_height)
+        # Later pages of a section repeat its title on one small line, leaving the room to text;
+        # that line is exactly one fixed line pitch high (see _set_line_heights).
         self._body_tops = (
             self.heading.size().height() + theme.heading_gap,
-            self.continued_heading.size().height() + theme.px(24),
+            round(theme.small_px * HEADING_LINE_HEIGHT) + theme.px(24),
         )
         first, later = (
             max(column_height - top, float(theme.line_height_px)) for top in self._body_tops
@@ -141,6 +142,18 @@ class SectionLayout:
         clip = QRectF(-width, page.top, 3 * width, page.height)
         _draw(self.body, painter, self._text_colour, clip, selections)
         painter.restore()
+
+    @property
+    def continued_heading(self) -> QTextDocument:
+        """The one-line "(continued)" title, made when a later page is first drawn."""
+        if self._continued_heading is None:
+            self._continued_heading = _heading_document(
+                _continued_title(self.section.title, self._theme),
+                self._theme,
+                self._right_to_left,
+                self._theme.small_px,
+            )
+        return self._continued_heading
 
     def body_top(self, page_index: int) -> float:
         """Where the text starts below the column's top: under the full heading on a

@@ -173,5 +173,7 @@ def test_later_pages_repeat_the_title_on_one_small_line_and_give_the_room_to_tex
         .height()
         < theme.heading_px * 1.5
     )
+    # The room kept for it is the height it really takes when drawn.
+    assert section.body_top(1) == section.continued_heading.size().height() + theme.px(24)
     assert section.body_top(1) < section.body_top(0)
     assert section.body_height(1) > section.body_height(0)
