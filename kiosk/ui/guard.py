@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QInputDevice, QKeyEvent, QKeySequence, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.idle import SEQUENCE_ENDS
+
 log = logging.getLogger(__name__)
 
 CORNER_PX = 120  # at 1080p, scaled with the screen
@@ -43,7 +45,7 @@ _POINTER = _PRESSES | {
     QEvent.Type.TouchEnd,
     QEvent.Type.TouchCancel,
 }
-_ENDS = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel})
+_ENDS = SEQUENCE_ENDS - {QEvent.Type.KeyRelease}  # the end of a touch or a click
 
 
 def _from_touch(event: QMouseEvent) -> bool:
