@@ -191,10 +191,6 @@ class InactivityTimer(QObject):
         self._timer.setInterval(max(1, round(seconds * 1000)))
         self._timer.timeout.connect(self.timed_out)
 
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
-
     def start(self) -> None:
         self._timer.start()
 

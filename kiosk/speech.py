@@ -118,10 +118,6 @@ class ReadAloud(QObject):
     def speaking(self) -> bool:
         return self._speaking
 
-    @property
-    def engine(self) -> str:
-        return str(self._tts.engine()) if self._tts else ""
-
     def set_language(self, language: str) -> None:
         """Speak with a voice for the article's language, where the engine has one."""
         self._language = language

@@ -43,10 +43,6 @@ class SwipeTracker:
         return self._start is not None
 
     @property
-    def dragging(self) -> bool:
-        return self._dragging
-
-    @property
     def offset(self) -> float:
         """How far the page should follow the finger sideways (0 until it is a drag)."""
         return self._offset if self._dragging else 0.0

@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFont, QFontDatabase
 
+from kiosk.paths import assets_dir
+
 log = logging.getLogger(__name__)
 
 REFERENCE_HEIGHT = 1080
@@ -33,13 +35,13 @@ MINIMUM_GAP_PX = 16
 # fallbacks, also for letters it lacks (Hebrew, Arabic), and then the system's sans-serif.
 BUNDLED_FAMILY = "Atkinson Hyperlegible"
 FONT_FAMILIES = [BUNDLED_FAMILY, "DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"]
-FONTS_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 _fonts_loaded: bool | None = None
 
 
-def load_bundled_fonts(folder: Path = FONTS_DIR) -> bool:
+def load_bundled_fonts(folder: Path | None = None) -> bool:
     """Make the bundled font available to Qt, once. False (logged once) if it cannot load."""
     global _fonts_loaded
+    folder = folder or assets_dir() / "fonts"
     if _fonts_loaded is not None:
         return _fonts_loaded
     families: set[str] = set()

@@ -93,7 +93,7 @@ class StartScreen(QWidget):
         self.start_button.setMinimumSize(theme.px(520), theme.px(140))
         for button in self.section_buttons:
             button.set_theme(theme)
-        self._place_section_buttons()
+            button.setMinimumHeight(theme.button_height)
 
     def _place_section_buttons(self) -> None:
         for index, button in enumerate(self.section_buttons):

@@ -78,7 +78,6 @@ class KioskWindow(QWidget):
         self._staff_lock = staff_lock
         self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
         self._updating_reason = ""
-        self._staff_status: tuple[str, list[str]] = ("", [])
         self._position = navigation.START
         self._theme = Theme.for_size(REFERENCE_SIZE)
         self._layout = ArticleLayout(article, self._theme) if article else None
@@ -238,12 +237,7 @@ class KioskWindow(QWidget):
     def clear_updating(self) -> None:
         self._updating_reason = ""
 
-    @property
-    def showing_updating(self) -> bool:
-        return self.stack.currentWidget() is self.updating_screen
-
     def set_staff_status(self, status: str, problems: list[str]) -> None:
-        self._staff_status = (status, list(problems))
         self.staff_screen.set_status(status, problems)
 
     # Navigation
@@ -402,7 +396,6 @@ class KioskWindow(QWidget):
         attempt = self._staff_lock.attempt(pin, self._pin_hash())
         if attempt.result == PinResult.ACCEPTED:
             self.pin_pad.hide()
-            self.staff_screen.set_status(*self._staff_status)
             self.stack.setCurrentWidget(self.staff_screen)
         elif attempt.result == PinResult.WRONG:
             tries = "try" if attempt.tries_left == 1 else "tries"
