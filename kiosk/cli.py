@@ -16,13 +16,14 @@ from pathlib import Path
 from kiosk import __version__, paths
 from kiosk.article import Article, ContentError, load_article
 from kiosk.config import (
+    ConfigEditError,
     ConfigError,
     LoadedConfig,
     Settings,
     default_config_text,
     load_config_file,
     parse_size,
-    set_value_in_file,
+    set_top_level_value,
     setting_infos,
     settings_from_mapping,
 )
@@ -295,7 +296,10 @@ def _set_pin(config_file: Path) -> int:
         print("kiosk: The two PINs differ. Nothing was changed.", file=sys.stderr)
         return EXIT_PROBLEM
     try:
-        set_value_in_file(config_file, "staff_pin_hash", f'"{hash_pin(first)}"')
+        set_top_level_value(config_file, "staff_pin_hash", hash_pin(first))
+    except ConfigEditError as error:
+        print(f"kiosk: {error} Nothing was changed.", file=sys.stderr)
+        return EXIT_PROBLEM
     except OSError as error:
         print(
             f"kiosk: Could not write {config_file}: {error}. Nothing was changed.", file=sys.stderr

@@ -4,18 +4,25 @@ Each setting is a field of `Settings` with its default, what is allowed and a se
 The command-line options, the commented default config file and every message about a bad
 value are generated from these declarations. Values from people (the command line, the TOML
 config file) are validated here; a bad one is a ConfigProblem naming the file, the setting, the
-value and what is allowed. No Qt in here.
+value and what is allowed. Edits to the file ('kiosk set-pin') keep its comments and layout,
+and are written only once the edited text reads back as the same settings plus the new value.
+No Qt in here.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomlkit
+import tomlkit.items
 
 # WCAG 2.2.1 (Timing Adjustable): a patient gets at least 20 seconds to say "still reading".
 MINIMUM_IDLE_WARNING = 20
@@ -375,24 +382,122 @@ def _comment(text: str, width: int = 92) -> list[str]:
     return lines
 
 
-def set_value_in_file(path: Path, key: str, toml_value: str) -> None:
-    """Write `key = value` into a config file, keeping every other line as staff wrote it."""
+class ConfigEditError(Exception):
+    """A config file that was not edited, and why, said so that staff can fix it. Raised
+    before anything is written: the file is exactly as it was."""
+
+
+def set_top_level_value(path: Path, key: str, value: str | int | float | bool) -> None:
+    """Set the top-level `key` in a TOML config file, keeping comments and layout.
+
+    The file is written only if it then reads (with tomllib, as the kiosk reads it) as exactly
+    the same values as before plus the new one; otherwise ConfigEditError and nothing changes.
+    A missing file is created. OSError when the new file cannot be written.
+    """
+    # A symlinked config (e.g. into /etc) stays a symlink: the file it points at is edited.
+    path = path.resolve() if path.is_symlink() else path
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        data: bytes | None = path.read_bytes()
     except FileNotFoundError:
-        lines = []
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    new_line = f"{key} = {toml_value}"
-    for index, line in enumerate(lines):
-        if pattern.match(line):
-            lines[index] = new_line
-            break
+        data = None
+    except OSError as error:
+        raise ConfigEditError(
+            f"{path} could not be read ({error.strerror or error}). Check the path, and that "
+            "you may read and write the file, then try again."
+        ) from error
+    text = _config_text(path, data)
+    edited = _edited(path, text, key, value)
+    _check_edit(path, {**tomllib.loads(text), key: value}, edited)
+    _replace_file(path, edited.encode("utf-8"), path.stat() if data is not None else None)
+
+
+def _config_text(path: Path, data: bytes | None) -> str:
+    """The file's text, when it is UTF-8 and valid TOML; "" for a file that does not exist."""
+    if data is None:
+        return ""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigEditError(
+            f"{path} is not UTF-8 text ({error.reason} at byte {error.start}). Save it again "
+            "as UTF-8, then try again."
+        ) from error
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigEditError(
+            f"{path} is not valid TOML ({error}). Fix it ('kiosk check' shows the problem "
+            "too), or move it aside to start a new file, then try again."
+        ) from error
+    return text
+
+
+def _edited(path: Path, text: str, key: str, value: str | int | float | bool) -> str:
+    """The text with `key` set at the top level: replaced in place whatever its quoting
+    (keeping a trailing comment), or added above the first [table]."""
+    try:
+        document = tomlkit.parse(text)
+        if isinstance(document.get(key), tomlkit.items.Table | tomlkit.items.AoT):
+            # Replacing a [key] table, or key.name = ... lines, would drop what is in them.
+            raise ConfigEditError(
+                f"{path} has a table named {key} ([{key}] or {key}.something = ...), where "
+                f"the kiosk expects the setting {key}. Rename or remove that table, then try "
+                "again."
+            )
+        document[key] = value
+        return document.as_string()
+    except ConfigEditError:
+        raise
+    except Exception as error:
+        # tomllib accepted the file, so this is tomlkit's own limit or bug: whatever it
+        # raises, refusing with the file untouched beats a traceback.
+        raise ConfigEditError(
+            f"{path} is valid TOML, but could not be edited while keeping its comments and "
+            f"layout ({type(error).__name__}: {error}). Move the file aside and try again (a "
+            "new file is then created); copy your other settings back from the old one."
+        ) from error
+
+
+def _check_edit(path: Path, expected: Mapping[str, object], edited: str) -> None:
+    """Read the edited text as the kiosk will: anything but `expected` is refused, so a
+    mistake in the editing can never reach the file."""
+    try:
+        reread = tomllib.loads(edited)
+    except tomllib.TOMLDecodeError as error:
+        wrong = f"it would not be valid TOML: {error}"
     else:
-        # Settings are top-level keys: a new one goes above any [table] header.
-        tables = [index for index, line in enumerate(lines) if line.lstrip().startswith("[")]
-        lines.insert(tables[0] if tables else len(lines), new_line)
+        if reread == expected:
+            return
+        differ = sorted(
+            name
+            for name in expected.keys() | reread.keys()
+            if name not in expected or name not in reread or expected[name] != reread[name]
+        )
+        wrong = "these would change: " + ", ".join(differ)
+    raise ConfigEditError(
+        f"Editing {path} went wrong ({wrong}). Move the file aside and try again (a new file "
+        "is then created), then copy your other settings back from the old one."
+    )
+
+
+def _replace_file(path: Path, data: bytes, old: os.stat_result | None) -> None:
+    """Write `data` to a temporary file beside `path` and move it over `path` in one step, so
+    a crash or power cut leaves the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".new")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    temporary.chmod(0o600)  # it holds the PIN's hash: only the kiosk's user reads it
-    temporary.replace(path)
+    # mkstemp creates the file 0600 from the start: it holds the PIN's hash, so no one but
+    # the kiosk's user may read it, not even for a moment.
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if old is not None and old.st_uid != os.getuid():
+            # Run as root on the kiosk user's file: the file stays the kiosk user's, or the
+            # kiosk could not read its own config (0600) any more.
+            os.chown(temporary, old.st_uid, old.st_gid)
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -8,7 +8,7 @@ from kiosk import cli, paths
 from kiosk.config import (
     Settings,
     load_config_file,
-    set_value_in_file,
+    set_top_level_value,
 )
 
 
@@ -121,7 +121,7 @@ def test_command_line_beats_the_config_file(tmp_path):
 
 def test_writing_one_value_keeps_everything_else(tmp_path):
     path = write(tmp_path, "# my notes\nidle_timeout = 120\n\n[extra]\nthing = 1\n")
-    set_value_in_file(path, "staff_pin_hash", '"scrypt$1$1$1$AA==$AA=="')
+    set_top_level_value(path, "staff_pin_hash", "scrypt$1$1$1$AA==$AA==")
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# my notes\nidle_timeout = 120\n")
     values = tomllib.loads(text)
