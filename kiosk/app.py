@@ -1,4 +1,4 @@
-"""Running the kiosk: logging, the window, content reloads, crash handling, systemd, previews.
+"""Running the kiosk: logging, the window, content reloads, crash handling, systemd.
 
 KioskController owns everything a running kiosk needs beyond its window: it loads and watches
 the content, keeps the staff screen's status, turns an exception into a log entry and a fresh
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import logging.handlers
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,14 +28,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk import navigation, paths
+from kiosk import paths
 from kiosk.article import Article, ContentError, load_article
 from kiosk.autostart import STAFF_EXIT_STATUS
+from kiosk.clock import QtClock
 from kiosk.config import ConfigError, Settings
 from kiosk.content_watch import ContentWatcher
-from kiosk.navigation import Position, Screen
+from kiosk.crashes import CrashRecord
 from kiosk.screensaver import ScreenSaverInhibitor
-from kiosk.staff import CrashRecord, StaffLock
+from kiosk.session import KioskSession
+from kiosk.staff import StaffLock
 from kiosk.systemd import SystemdNotifier
 from kiosk.ui.window import KioskWindow
 
@@ -96,7 +97,12 @@ def application(argv: list[str] | None = None) -> QApplication:
         return existing
     QGuiApplication.setApplicationName(paths.APP_NAME)
     QGuiApplication.setDesktopFileName(paths.APP_NAME)
-    return QApplication(argv if argv is not None else [sys.argv[0]])
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    from kiosk.translations import install_translations
+
+    # Before any screen exists: screens ask kiosk.words for their texts when they are built.
+    install_translations(app)
+    return app
 
 
 def present(window: KioskWindow, app: QApplication, settings: Settings, *, windowed: bool) -> None:
@@ -153,9 +159,12 @@ class KioskController(QObject):
             log.error("Config: %s", problem)
 
         article = self._first_load(content_path)
+        clock = QtClock(self)
+        self.session = KioskSession(article, settings, clock, parent=self)
         self.window = KioskWindow(
-            article,
+            self.session,
             settings,
+            clock,
             staff_lock=StaffLock(folder / "staff-lock.json"),
             pin_hash=pin_hash,
         )
@@ -184,7 +193,9 @@ class KioskController(QObject):
                 "minute, so patients see 'This screen is being updated'. See the log, fix the "
                 "cause, then press Reload content."
             )
-            self.window.show_updating(self._crash_problem)
+            self.session.show_updating(self._crash_problem)
+        # The staff screen names what patients see: a waiting article counts once it shows.
+        self.session.article_changed.connect(self._refresh_status)
         self._refresh_status()
 
     @Slot()
@@ -219,12 +230,12 @@ class KioskController(QObject):
     def _on_article_loaded(self, article: Article) -> None:
         self._content_problem = ""
         self._loaded_at = dt.datetime.now()
-        self.window.set_article(article)
+        self.session.set_article(article)
         self._refresh_status()
 
     @Slot(object)
     def _on_article_failed(self, error: ContentError) -> None:
-        shown = self.window.article
+        shown = self.session.article
         if shown is None:
             self._content_problem = f"The article cannot be shown: {error}"
         else:
@@ -237,14 +248,15 @@ class KioskController(QObject):
     def reload_now(self) -> None:
         """Staff pressed Reload content: read it now, and give up a crash-loop notice."""
         self._crash_problem = ""
-        self.window.clear_updating()
+        self.session.clear_updating()
         self._start_services()
         assert self.watcher is not None
         self.watcher.reload(force=True)
         self._refresh_status()
 
+    @Slot()
     def _refresh_status(self) -> None:
-        article = self.window.article
+        article = self.session.article
         lines = []
         if article:
             lines.append(f"Showing: {article.title}")
@@ -254,6 +266,11 @@ class KioskController(QObject):
                 "not given in the article"
             )
             lines.append(f"Next review due: {next_review}")
+            waiting = self.session.waiting_article
+            if waiting is not None:
+                lines.append(
+                    f"Waiting to show: {waiting.title} (once the patient reading now is done)"
+                )
         else:
             lines.append(f"Showing: nothing yet (content folder {self._content_path})")
         lines.append(f"Config file: {self._config_file or 'none, built-in defaults'}")
@@ -261,7 +278,7 @@ class KioskController(QObject):
             lines.append(f"Log file: {self._log_file}")
         problems = [p for p in (self._crash_problem, self._content_problem) if p]
         problems += [f"Config: {problem}" for problem in self._config_problems]
-        self.window.set_staff_status("\n".join(lines), problems)
+        self.window.staff_screen.set_status("\n".join(lines), problems)
 
     def handle_exception(
         self,
@@ -284,9 +301,9 @@ class KioskController(QObject):
                     "so patients see 'This screen is being updated'. Press Reload content "
                     "after fixing the cause."
                 )
-                self.window.show_updating(self._crash_problem)
+                self.session.show_updating(self._crash_problem)
             else:
-                self.window.reset_for_next_patient()
+                self.session.reset_for_next_patient()
             self._refresh_status()
         except Exception:  # the window itself is broken: let systemd restart the process
             log.critical("The screen could not be reset; stopping", exc_info=True)
@@ -299,6 +316,7 @@ class KioskController(QObject):
     @Slot()
     def _on_quit(self) -> None:
         self.notifier.stopping()
+        self.session.read_aloud.shutdown()
         self.inhibitor.release()
         self.crashes.stopped_cleanly()
         sys.excepthook = self._previous_hook
@@ -329,47 +347,3 @@ def run_kiosk(
     status = app.exec()
     log.info("The kiosk stopped (status %d)", status)
     return status
-
-
-def render_previews(article: Article, settings: Settings, out_dir: Path, size: QSize) -> list[Path]:
-    """Render every screen to numbered PNG files without showing a window."""
-    app = application()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    window = KioskWindow(article, settings)
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    window.reading_screen.slide.animations = False
-    window.resize(size)
-    window.show()
-    window.load_speech()
-    app.processEvents()
-    counts = window.page_counts
-    shots: list[tuple[str, Position]] = [("start", navigation.START)]
-    for section, pages in enumerate(counts):
-        for page in range(pages):
-            name = f"section{section + 1}-page{page + 1}"
-            shots.append((name, Position(Screen.READING, section, page)))
-    shots.append(("end", navigation.END))
-    written: list[Path] = []
-
-    def save(name: str) -> None:
-        app.processEvents()
-        path = out_dir / f"{len(written) + 1:02d}-{name}.png"
-        if not window.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
-        written.append(path)
-
-    for name, position in shots:
-        window.show_position(position)
-        save(name)
-    window.show_position(Position(Screen.READING, 0, 0))
-    window.idle_overlay.start(round(settings.idle_warning))
-    save("idle-warning")
-    window.idle_overlay.hide()
-    window.close()
-    window.deleteLater()
-    return written
-
-
-def use_offscreen_platform() -> None:
-    """Render without a display unless the caller chose a Qt platform already."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -10,6 +10,7 @@ a link.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Mapping
@@ -143,6 +144,9 @@ class Article:
     language: str
     sections: tuple[Section, ...]
     metadata: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # SHA-256 of the bytes this article was read from: tells an unchanged file from an edit,
+    # even one made between reading the file and watching it.
+    source_digest: str = ""
 
     @property
     def right_to_left(self) -> bool:
@@ -270,6 +274,7 @@ def parse_article(data: bytes, path: Path) -> Article:
         language=language,
         sections=sections,
         metadata=metadata,
+        source_digest=hashlib.sha256(data).hexdigest(),
     )
 
 

@@ -148,7 +148,7 @@ def _article_files(content: Path) -> list[Path]:
 
 
 def _describe(article: Article, report: ArticleReport, settings: Settings) -> None:
-    from kiosk.pagination import ArticleLayout
+    from kiosk.text_layout import ArticleLayout
     from kiosk.theme import Theme
 
     report.title = article.title

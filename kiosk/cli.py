@@ -231,10 +231,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         article = _load_or_report(content_path(args, settings))
         if article is None:
             return EXIT_PROBLEM
-        app.use_offscreen_platform()
+        from kiosk import preview
+
+        preview.use_offscreen_platform()
         from PySide6.QtCore import QSize
 
-        for path in app.render_previews(article, settings, args.out, QSize(*size)):
+        for path in preview.render_previews(article, settings, args.out, QSize(*size)):
             print(path)
         return 0
 
@@ -265,10 +267,10 @@ def _load_or_report(path: Path) -> Article | None:
 
 
 def _check(args: argparse.Namespace, loaded: LoadedConfig) -> int:
-    from kiosk import app
+    from kiosk import app, preview
     from kiosk.check import run_check
 
-    app.use_offscreen_platform()
+    preview.use_offscreen_platform()
     app.application()
     target = args.path or content_path(args, loaded.settings)
     report = run_check(target, loaded)

@@ -8,13 +8,12 @@ too, and every path is watched again after each change.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from kiosk.article import ARTICLE_SUFFIX, Article, ContentError, find_article_file, load_article
+from kiosk.article import ARTICLE_SUFFIX, Article, ContentError, load_article
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +45,7 @@ class ContentWatcher(QObject):
 
     def remember(self, article: Article | None) -> None:
         """The article on screen now, so that an unchanged file is not reported again."""
-        self._fingerprint = _fingerprint(article.path) if article else ""
+        self._fingerprint = _fingerprint(article) if article else ""
 
     def _watch(self) -> None:
         wanted = {str(self._path.parent)}
@@ -76,7 +75,7 @@ class ContentWatcher(QObject):
             self._fingerprint = ""
             self.article_failed.emit(error)
             return
-        fingerprint = _fingerprint(article.path)
+        fingerprint = _fingerprint(article)
         if fingerprint == self._fingerprint and not force:
             return
         self._fingerprint = fingerprint
@@ -84,9 +83,6 @@ class ContentWatcher(QObject):
         self.article_loaded.emit(article)
 
 
-def _fingerprint(path: Path) -> str:
-    try:
-        target = find_article_file(path)
-        return f"{target}:{hashlib.sha256(target.read_bytes()).hexdigest()}"
-    except (OSError, ContentError):
-        return ""
+def _fingerprint(article: Article) -> str:
+    """Which file, and which bytes of it, an article was read from."""
+    return f"{article.path}:{article.source_digest}"

@@ -142,11 +142,21 @@ def progress(position: Position, page_counts: Sequence[int]) -> float:
     return page_number(position, page_counts) / total if total else 0.0
 
 
-def describe(position: Position, page_counts: Sequence[int]) -> str:
-    """The position in words, as the footer shows it: "Section 2 of 4 · Page 1 of 2"."""
+@dataclass(frozen=True)
+class Place:
+    """A reading position as the footer counts it: section and page from 1, with totals
+    (the page within its section). kiosk.words puts it into words."""
+
+    section: int
+    sections: int
+    page: int
+    pages: int
+
+
+def locate(position: Position, page_counts: Sequence[int]) -> Place | None:
+    """The numbers of the footer's position line; None off the reading screen."""
     if position.screen is not Screen.READING:
-        return ""
-    return (
-        f"Section {position.section + 1} of {len(page_counts)}"
-        f" \N{MIDDLE DOT} Page {position.page + 1} of {page_counts[position.section]}"
+        return None
+    return Place(
+        position.section + 1, len(page_counts), position.page + 1, page_counts[position.section]
     )

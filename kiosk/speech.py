@@ -1,46 +1,250 @@
-"""Reading the page aloud with QtTextToSpeech, one sentence at a time so the sentence being
-spoken can be marked on screen.
+"""Reading the page aloud, one sentence at a time so the sentence being spoken can be marked on
+screen, without the speech engine ever holding up the GUI thread.
 
-QtTextToSpeech is in PySide6-Addons and needs the system's PulseAudio library to import; a
-kiosk without it (or without any speech engine) simply has no Read aloud button, and says why
-once in the log.
+This module owns the decision whether to offer Read aloud, the queue of sentences, and the
+speech worker's process (`kiosk.speech_worker`): the engine lives there because creating it can
+take seconds, or forever with a wedged speech-dispatcher, and the binding keeps the interpreter
+lock meanwhile, so no thread of ours could help. Whether to offer the button is decided from the
+list of installed engines alone (about a millisecond); the worker starts when a patient first
+taps Read aloud. A worker that does not answer in time, or dies, is killed and the button hidden,
+with one line in the log saying why.
+
+QtTextToSpeech is in PySide6-Addons and needs the system's PulseAudio library to import; a kiosk
+without it (or without any speech engine) simply has no Read aloud button, and says why once.
 """
 
 from __future__ import annotations
 
+import collections
 import importlib
+import json
 import logging
 import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QProcess,
+    QTextBoundaryFinder,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 log = logging.getLogger(__name__)
 
-_SENTENCE = re.compile(r"[^.!?\u2029\n]+(?:[.!?]+[\"'\u201d\u2019)\]]*)?\s*|[\u2029\n]+")
+# Run by path rather than `-m kiosk.speech_worker`: the child then runs exactly the file beside
+# this one, whatever is on its sys.path; -P keeps the worker's own folder off sys.path.
+WORKER_COMMAND = (sys.executable, "-P", str(Path(__file__).resolve().with_name("speech_worker.py")))
+
+# A sentence can take a while at the slowest rate; a worker silent for longer than this is stuck.
+_SECONDS_PER_CHARACTER = 0.2
+# How long a worker whose stdin was closed may take to stop the engine and exit before it is
+# killed.
+_GRACE_MS = 1000
+_STDERR_LINES_KEPT = 3
+
+# Full stops that UAX #29 takes for a sentence end when a capital follows ("Dr. Smith",
+# "e.g. Paracetamol"); lower-case words after "e.g." or "i.e." it already keeps together.
+_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)|(?i:e\.g|i\.e))\.[\"'\u201d\u2019)\]]*$"
+)
+# Separators that end a sentence whatever comes before them (UAX #29's Sep, plus CR).
+_HARD_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in `text`, without the spaces after it."""
-    found = []
-    for match in _SENTENCE.finditer(text):
-        chunk = match.group(0)
-        stripped = chunk.rstrip()
-        if stripped.strip():
-            start = match.start() + (len(chunk) - len(chunk.lstrip()))
-            found.append((start, match.start() + len(stripped)))
+    """(start, end) of each sentence in `text`, without the spaces after it.
+
+    Sentences are found by Unicode's rules (UAX #29); newlines and paragraph separators end a
+    sentence, and a title or "e.g." before a capital does not.
+    """
+    if not text:
+        return []
+    index = _python_indices(text)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Sentence, text)
+    found: list[tuple[int, int]] = []
+    previous = 0
+    while (boundary := finder.toNextBoundary()) != -1:
+        first, last = index[previous], index[boundary]
+        previous = boundary
+        chunk = text[first:last]
+        body = chunk.strip()
+        if not body:
+            continue
+        start = first + len(chunk) - len(chunk.lstrip())
+        end = start + len(body)
+        if found and _continues(text, found[-1], start):
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
     return found
+
+
+def _python_indices(text: str) -> list[int]:
+    """Python string index for each UTF-16 position that Qt reports (they differ after a
+    character outside the Basic Multilingual Plane, such as an emoji)."""
+    index: list[int] = []
+    for position, character in enumerate(text):
+        index.append(position)
+        if ord(character) > 0xFFFF:
+            index.append(position)
+    index.append(len(text))
+    return index
+
+
+def _continues(text: str, sentence: tuple[int, int], next_start: int) -> bool:
+    """Whether the sentence found next belongs to `sentence`, which ended in an abbreviation."""
+    start, end = sentence
+    gap = text[end:next_start]
+    return not _HARD_BREAKS.intersection(gap) and bool(_ABBREVIATION.search(text[start:end]))
 
 
 def _import_text_to_speech() -> Any:
     return importlib.import_module("PySide6.QtTextToSpeech")
 
 
+class _WorkerProcess(QObject):
+    """One run of the speech worker: its process, the events it writes, and its end.
+
+    A child of the application, not of ReadAloud: a ReadAloud being deleted retires its worker,
+    which then finishes in the background instead of blocking the GUI thread on a kill.
+    """
+
+    event_received = Signal(object)  # one event from the worker: a dict with "event"
+    ended = Signal(str)  # the worker ended, or could not start, without being asked to: why
+
+    def __init__(self, command: Sequence[str], application: QCoreApplication) -> None:
+        super().__init__(application)
+        self._process = QProcess(self)
+        self._process.setProgram(command[0])
+        self._process.setArguments(list(command[1:]))
+        self._output = b""
+        self._diagnostics: collections.deque[str] = collections.deque(maxlen=_STDERR_LINES_KEPT)
+        self._waiting: list[bytes] = []
+        self._retired = False
+        self._grace = QTimer(self)
+        self._grace.setSingleShot(True)
+        self._grace.setInterval(_GRACE_MS)
+        self._grace.timeout.connect(self._process.kill)
+        self._process.started.connect(self._on_started)
+        self._process.readyReadStandardOutput.connect(self._read_events)
+        self._process.readyReadStandardError.connect(self._read_diagnostics)
+        self._process.finished.connect(self._on_finished)
+        self._process.errorOccurred.connect(self._on_error)
+        application.aboutToQuit.connect(self._end_now)
+
+    def start(self) -> None:
+        """Start the process; returns at once (the worker says "ready" when its engine is)."""
+        self._process.start()
+
+    def send(self, command: dict[str, Any]) -> None:
+        if self._retired:
+            return
+        line = (json.dumps(command) + "\n").encode()
+        if self._process.state() == QProcess.ProcessState.Running:
+            self._process.write(line)
+        else:
+            self._waiting.append(line)
+
+    @Slot()
+    def retire(self) -> None:
+        """End the worker without another word from it: closing its stdin makes it stop the
+        engine and exit; it is killed if it has not after a short grace."""
+        if self._retired:
+            return
+        self._retired = True
+        state = self._process.state()
+        if state == QProcess.ProcessState.NotRunning:
+            self.deleteLater()
+            return
+        if state == QProcess.ProcessState.Running:
+            self._process.closeWriteChannel()  # else when it has started
+        self._grace.start()
+
+    def kill(self) -> None:
+        """End a worker that is stuck or broken now."""
+        self.retire()
+        if self._process.state() != QProcess.ProcessState.NotRunning:
+            self._process.kill()
+
+    @Slot()
+    def _on_started(self) -> None:
+        if self._retired:
+            self._waiting.clear()
+            self._process.closeWriteChannel()
+            return
+        for line in self._waiting:
+            self._process.write(line)
+        self._waiting.clear()
+
+    @Slot()
+    def _read_events(self) -> None:
+        self._output += bytes(self._process.readAllStandardOutput().data())
+        *lines, self._output = self._output.split(b"\n")
+        for line in lines:
+            if self._retired:
+                return
+            try:
+                event = json.loads(line)
+            except ValueError:
+                event = None
+            if isinstance(event, dict) and isinstance(event.get("event"), str):
+                self.event_received.emit(event)
+            elif line.strip():
+                log.debug("Speech worker wrote something that is not an event: %r", line[:200])
+
+    @Slot()
+    def _read_diagnostics(self) -> None:
+        text = bytes(self._process.readAllStandardError().data()).decode("utf-8", "replace")
+        for line in text.splitlines():
+            if line.strip():
+                self._diagnostics.append(line.strip())
+                log.debug("Speech worker: %s", line.rstrip())
+
+    @Slot(int, QProcess.ExitStatus)
+    def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._grace.stop()
+        if self._retired:
+            self.deleteLater()
+            return
+        how = "crashed" if status == QProcess.ExitStatus.CrashExit else f"ended (exit code {code})"
+        last = f": {self._diagnostics[-1]}" if self._diagnostics else ""
+        self.ended.emit(f"the speech worker {how}{last}")
+
+    @Slot(QProcess.ProcessError)
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        # Other errors (a crash, a broken pipe) are followed by finished().
+        if error == QProcess.ProcessError.FailedToStart and not self._retired:
+            command = " ".join([self._process.program(), *self._process.arguments()])
+            self.ended.emit(
+                f"the speech worker could not start ({self._process.errorString()}): {command}"
+            )
+
+    @Slot()
+    def _end_now(self) -> None:
+        # The application is quitting: no event loop will reap the worker later, and Qt warns
+        # about a QProcess destroyed while running. A killed process exits in milliseconds.
+        self._retired = True
+        self._grace.stop()
+        if self._process.state() != QProcess.ProcessState.NotRunning:
+            self._process.kill()
+            self._process.waitForFinished(1000)
+
+
 class ReadAloud(QObject):
-    """Speaks text sentence by sentence and says which one is being spoken."""
+    """Speaks text sentence by sentence through the speech worker and says which one is being
+    spoken; hides Read aloud when the engine is missing, stuck or broken."""
 
     sentence_started = Signal(int, int)  # (start, end) within the text given to speak()
-    stopped = Signal()  # finished, or stopped
+    stopped = Signal()  # finished, stopped, or the engine failed while speaking
+    availability_changed = Signal(bool)  # offer the Read aloud button, or hide it
+    voice_changed = Signal(str)  # the locale the engine now speaks in, such as "nb_NO"
 
     def __init__(
         self,
@@ -49,117 +253,272 @@ class ReadAloud(QObject):
         volume: int = 80,
         parent: QObject | None = None,
         *,
-        load_now: bool = True,
+        start_timeout: float = 10.0,
+        sentence_timeout: float = 10.0,
+        worker_command: Sequence[str] = WORKER_COMMAND,
     ) -> None:
+        """`rate` is -10..10, `volume` 0..100. The worker must say it is ready within
+        `start_timeout` seconds, and finish each sentence within `sentence_timeout` seconds
+        plus 0.2 s per character; `worker_command` starts the worker."""
         super().__init__(parent)
-        self._queue: list[tuple[int, int]] = []
-        self._text = ""
-        self._speaking = False
-        self._tts: Any = None
-        self._engine_name = engine
-        self._rate = rate
-        self._volume = volume
+        self._engine = engine
+        self._rate = max(-1.0, min(1.0, rate / 10))
+        self._volume = max(0.0, min(1.0, volume / 100))
+        self._command = tuple(worker_command)
+        self._sentence_timeout = sentence_timeout
         self._language = ""
-        self.loaded = False
+        self._probed = False
+        self._available = False
         self.unavailable_reason = ""
-        if load_now:
-            self.load()
 
-    def load(self) -> None:
-        """Find the speech engine (slow: the kiosk does it after its first frame)."""
-        if self.loaded:
-            return
-        self.loaded = True
-        engine, rate, volume = self._engine_name, self._rate, self._volume
-        try:
-            module = _import_text_to_speech()
-        except ImportError as error:
-            self.unavailable_reason = (
-                f"the speech module cannot load on this system ({error}); install PulseAudio's "
-                "library (libpulse0) and a speech engine (speech-dispatcher, espeak-ng)"
-            )
-        else:
-            engines = list(module.QTextToSpeech.availableEngines())
-            if engine and engine not in engines:
-                self.unavailable_reason = (
-                    f"the speech engine '{engine}' is not installed (available: "
-                    f"{', '.join(engines) or 'none'})"
-                )
-            elif not engines:
-                self.unavailable_reason = "no speech engine is installed"
-            else:
-                tts = module.QTextToSpeech(engine, self) if engine else module.QTextToSpeech(self)
-                if tts.state() == module.QTextToSpeech.State.Error or not tts.availableVoices():
-                    name = (
-                        f"the speech engine '{tts.engine()}'"
-                        if tts.engine()
-                        else (f"the default speech engine ({', '.join(engines)})")
-                    )
-                    self.unavailable_reason = (
-                        f"{name} has no working voice ({tts.errorString() or 'no voices'}); "
-                        "is speech-dispatcher with espeak-ng installed?"
-                    )
-                else:
-                    tts.setRate(max(-1.0, min(1.0, rate / 10)))
-                    tts.setVolume(max(0.0, min(1.0, volume / 100)))
-                    tts.stateChanged.connect(self._on_state)
-                    self._tts = tts
-                    self._ready_state = module.QTextToSpeech.State.Ready
-        if self.unavailable_reason:
-            log.info("Read aloud is not offered: %s", self.unavailable_reason)
-        elif self._language:
-            self.set_language(self._language)
+        self._text = ""
+        self._queue: collections.deque[tuple[int, int]] = collections.deque()
+        self._speaking = False
+        self._worker: _WorkerProcess | None = None
+        self._ready = False
+        self._started_at = 0.0
+        self._sent_language = ""
+        self._voice_locale = ""
+        self._said = 0  # id of the last sentence sent; a "done" for any other is stale
+        self._awaiting: int | None = None
+        self._awaiting_bound = 0.0
+
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(round(start_timeout * 1000))
+        self._start_timer.timeout.connect(self._on_start_timeout)
+        self._sentence_timer = QTimer(self)
+        self._sentence_timer.setSingleShot(True)
+        self._sentence_timer.timeout.connect(self._on_sentence_timeout)
+
+    # What the window asks
+
+    @property
+    def probed(self) -> bool:
+        """True once probe() has looked for a speech engine."""
+        return self._probed
 
     @property
     def available(self) -> bool:
-        return self._tts is not None
+        """Whether Read aloud is offered now."""
+        return self._available
 
     @property
     def speaking(self) -> bool:
         return self._speaking
 
+    @property
+    def voice_locale(self) -> str:
+        """The locale the engine speaks in ("en_GB"); empty until the worker has started."""
+        return self._voice_locale
+
+    @Slot()
+    def probe(self) -> None:
+        """Decide whether to offer Read aloud from the list of installed engines (fast: no
+        engine is created), and say so through availability_changed."""
+        if not self._probed:
+            self._probed = True
+            reason = self._why_not_offered()
+            if reason:
+                self.unavailable_reason = reason
+                log.info("Read aloud is not offered: %s", reason)
+            else:
+                self._available = True
+        self.availability_changed.emit(self._available)
+
+    def _why_not_offered(self) -> str:
+        try:
+            module = _import_text_to_speech()
+        except ImportError as error:
+            return (
+                f"the speech module cannot load on this system ({error}); install PulseAudio's "
+                "library (libpulse0) and a speech engine (speech-dispatcher, espeak-ng)"
+            )
+        engines = list(module.QTextToSpeech.availableEngines())
+        if self._engine and self._engine not in engines:
+            return (
+                f"the speech engine '{self._engine}' is not installed (available: "
+                f"{', '.join(engines) or 'none'})"
+            )
+        if not engines:
+            return "no speech engine is installed; install speech-dispatcher and espeak-ng"
+        return ""
+
     def set_language(self, language: str) -> None:
-        """Speak with a voice for the article's language, where the engine has one."""
+        """Speak with a voice for the article's language, where the engine has one (applied in
+        the worker when it runs)."""
         self._language = language
-        if not self._tts:
-            return
-        wanted = QLocale(language.replace("-", "_"))
-        for locale in self._tts.availableLocales():
-            if locale.language() == wanted.language():
-                self._tts.setLocale(locale)
-                return
-        log.info("No voice for the language '%s'; using %s", language, self._tts.locale().name())
+        if self._awaiting is None:
+            self._sync_language()
 
     def speak(self, text: str) -> None:
-        """Read `text` aloud from its first sentence."""
+        """Read `text` aloud from its first sentence, starting the worker if it is not running."""
         self.stop()
-        if not self._tts:
+        if not self._probed:
+            self.probe()
+        if not self._available:
+            return
+        found = sentences(text)
+        if not found:
             return
         self._text = text
-        self._queue = sentences(text)
-        self._speaking = bool(self._queue)
-        self._next_sentence()
+        self._queue = collections.deque(found)
+        self._speaking = True
+        if self._worker is None:
+            self._start_worker()
+        elif self._ready:
+            self._next_sentence()
 
+    @Slot()
     def stop(self) -> None:
-        was_speaking = self._speaking
-        self._queue = []
+        """Stop speaking; does nothing at all when nothing is being spoken."""
+        if not self._speaking:
+            return
         self._speaking = False
-        if self._tts:
-            self._tts.stop()
-        if was_speaking:
-            self.stopped.emit()
+        self._queue.clear()
+        if self._awaiting is not None and self._worker is not None:
+            self._worker.send({"cmd": "stop"})
+            self._awaiting = None
+            self._sentence_timer.stop()
+            self._sync_language()
+        self.stopped.emit()
+
+    @Slot()
+    def shutdown(self) -> None:
+        """End the worker now (it is started again by the next speak())."""
+        self.stop()
+        self._start_timer.stop()
+        self._sentence_timer.stop()
+        if self._worker is not None:
+            self._worker.retire()
+        self._worker = None
+        self._ready = False
+
+    # The worker
+
+    def _start_worker(self) -> None:
+        application = QCoreApplication.instance()
+        if application is None:
+            raise RuntimeError("Read aloud needs a running QCoreApplication")
+        worker = _WorkerProcess(self._command, application)
+        worker.event_received.connect(self._on_event)
+        worker.ended.connect(self._fail)
+        # Deleting this object (the window closing) ends its worker too.
+        self.destroyed.connect(worker.retire)
+        self._worker = worker
+        self._ready = False
+        self._sent_language = ""
+        self._started_at = time.monotonic()
+        self._start_timer.start()
+        worker.start()
+        worker.send(
+            {"cmd": "start", "engine": self._engine, "rate": self._rate, "volume": self._volume}
+        )
+
+    def _sync_language(self) -> None:
+        if self._ready and self._worker is not None and self._language != self._sent_language:
+            self._sent_language = self._language
+            self._worker.send({"cmd": "locale", "language": self._language})
 
     def _next_sentence(self) -> None:
         if not self._queue:
-            if self._speaking:
-                self._speaking = False
-                self.stopped.emit()
+            self._speaking = False
+            self.stopped.emit()
             return
-        start, end = self._queue.pop(0)
+        assert self._worker is not None
+        self._sync_language()
+        start, end = self._queue.popleft()
+        self._said += 1
+        self._awaiting = self._said
+        self._worker.send({"cmd": "say", "id": self._said, "text": self._text[start:end]})
+        self._awaiting_bound = self._sentence_timeout + _SECONDS_PER_CHARACTER * (end - start)
+        self._sentence_timer.start(round(self._awaiting_bound * 1000))
         self.sentence_started.emit(start, end)
-        self._tts.say(self._text[start:end])
 
     @Slot(object)
-    def _on_state(self, state: object) -> None:
-        if state == self._ready_state and self._speaking:
+    def _on_event(self, event: dict[str, Any]) -> None:
+        kind = event["event"]
+        if kind == "ready":
+            self._on_ready(event)
+        elif kind == "done":
+            if event.get("id") != self._awaiting:
+                return  # the end of a sentence that was stopped
+            self._awaiting = None
+            self._sentence_timer.stop()
+            self._sync_language()
+            if self._speaking:
+                self._next_sentence()
+        elif kind == "locale":
+            self._voice_locale = str(event.get("locale", ""))
+            if not event.get("found"):
+                log.info(
+                    "No voice for the language '%s'; speaking with %s",
+                    event.get("language"),
+                    self._voice_locale,
+                )
+            self.voice_changed.emit(self._voice_locale)
+        elif kind == "error":
+            message = str(event.get("message", "no reason given"))
+            if self._ready:
+                self._fail(f"{self._engine_label()} failed while speaking ({message})")
+            else:
+                self._fail(
+                    f"{self._engine_label()} cannot speak ({message}); are speech-dispatcher "
+                    "and espeak-ng installed?"
+                )
+
+    def _on_ready(self, event: dict[str, Any]) -> None:
+        self._start_timer.stop()
+        self._ready = True
+        self._voice_locale = str(event.get("locale", ""))
+        log.info(
+            "Read aloud: the speech engine '%s' is ready after %.1f s (voice %s, %s)",
+            event.get("engine", ""),
+            time.monotonic() - self._started_at,
+            event.get("voice", ""),
+            self._voice_locale,
+        )
+        self.voice_changed.emit(self._voice_locale)
+        self._sync_language()
+        if self._speaking and self._awaiting is None:
             self._next_sentence()
+
+    def _engine_label(self) -> str:
+        if self._engine:
+            return f"the speech engine '{self._engine}'"
+        return "the default speech engine"
+
+    @Slot()
+    def _on_start_timeout(self) -> None:
+        seconds = self._start_timer.interval() / 1000
+        self._fail(
+            f"{self._engine_label()} did not answer within {seconds:g} s; is speech-dispatcher "
+            "stuck?"
+        )
+
+    @Slot()
+    def _on_sentence_timeout(self) -> None:
+        self._fail(
+            f"{self._engine_label()} did not finish a sentence within "
+            f"{self._awaiting_bound:.3g} s; is speech-dispatcher stuck?"
+        )
+
+    @Slot(str)
+    def _fail(self, reason: str) -> None:
+        """Give up on speech for this run of the kiosk: a stuck engine would only stick again."""
+        self._start_timer.stop()
+        self._sentence_timer.stop()
+        if self._worker is not None:
+            self._worker.kill()
+        self._worker = None
+        self._ready = False
+        self._awaiting = None
+        was_available, self._available = self._available, False
+        self.unavailable_reason = reason
+        log.warning("Read aloud stopped: %s", reason)
+        if self._speaking:
+            self._speaking = False
+            self._queue.clear()
+            self.stopped.emit()
+        if was_available:
+            self.availability_changed.emit(False)

@@ -1,5 +1,5 @@
-"""Staff access without Qt: the PIN (only ever a salted scrypt hash), the lock after wrong
-tries (kept on disk, so a restart does not reset it), and the record of recent crashes.
+"""Staff access without Qt: the PIN (only ever a salted scrypt hash) and the lock after wrong
+tries (kept on disk, so a restart does not reset it).
 """
 
 from __future__ import annotations
@@ -145,55 +145,3 @@ class StaffLock:
         self._write(wrong, 0.0)
         log.warning("Wrong staff PIN (%d of %d)", wrong, MAX_WRONG_TRIES)
         return Attempt(PinResult.WRONG, MAX_WRONG_TRIES - wrong)
-
-
-class CrashRecord:
-    """When the kiosk crashed lately, on disk, so that a crash loop can be seen across restarts.
-
-    A run leaves a marker file while it runs and removes it on a clean exit; a marker found at
-    start-up means the last run died, and counts as a crash.
-    """
-
-    WINDOW_SECONDS = 60.0
-    LIMIT = 3
-
-    def __init__(self, folder: Path, clock: Clock = time.time) -> None:
-        self._file = folder / "crashes.json"
-        self._marker = folder / "running"
-        self._clock = clock
-
-    def _times(self) -> list[float]:
-        try:
-            return [float(t) for t in json.loads(self._file.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
-            return []
-
-    def record(self) -> None:
-        now = self._clock()
-        recent = [t for t in self._times() if now - t <= self.WINDOW_SECONDS] + [now]
-        try:
-            self._file.parent.mkdir(parents=True, exist_ok=True)
-            self._file.write_text(json.dumps(recent), encoding="utf-8")
-        except OSError as error:
-            log.error("Could not save the crash record to %s: %s", self._file, error)
-
-    def recent(self) -> int:
-        now = self._clock()
-        return sum(1 for t in self._times() if now - t <= self.WINDOW_SECONDS)
-
-    def too_many(self) -> bool:
-        return self.recent() >= self.LIMIT
-
-    def started(self) -> None:
-        """Call at start-up: counts an unclean end of the last run, then marks this one."""
-        if self._marker.exists():
-            log.warning("The last run of the kiosk did not end cleanly")
-            self.record()
-        try:
-            self._marker.parent.mkdir(parents=True, exist_ok=True)
-            self._marker.write_text(str(os.getpid()), encoding="utf-8")
-        except OSError as error:
-            log.error("Could not write %s: %s", self._marker, error)
-
-    def stopped_cleanly(self) -> None:
-        self._marker.unlink(missing_ok=True)

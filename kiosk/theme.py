@@ -66,10 +66,6 @@ class TextSize(Enum):
     LARGE = 56
     EXTRA_LARGE = 72
 
-    @property
-    def label(self) -> str:
-        return {"STANDARD": "Standard", "LARGE": "Large", "EXTRA_LARGE": "Extra large"}[self.name]
-
     def next(self) -> TextSize:
         sizes = list(TextSize)
         return sizes[(sizes.index(self) + 1) % len(sizes)]
@@ -272,7 +268,12 @@ class Theme:
     @cached_property
     def header_height(self) -> int:
         """The row of reading-comfort controls above the page."""
-        return self.button_height + 2 * self.px(20)
+        return self.button_height + 2 * self.header_inset
+
+    @cached_property
+    def header_inset(self) -> int:
+        """Space above and below the reading screen's comfort buttons (footer_inset's twin)."""
+        return self.px(20)
 
     @cached_property
     def slide_top_margin(self) -> int:
@@ -288,12 +289,22 @@ class Theme:
         return self.px(40)
 
     @cached_property
+    def continued_heading_gap(self) -> int:
+        """Space between the one-line "(continued)" title of a later page and its text."""
+        return self.px(24)
+
+    @cached_property
     def column_rect(self) -> QRect:
         """Where a page's heading and text go, inside the slide area."""
         left = (self.width - self.column_width) // 2
         top = self.slide_top_margin
         height = self.slide_size.height() - top - self.slide_bottom_margin
         return QRect(left, top, self.column_width, height)
+
+    @cached_property
+    def staff_corner(self) -> int:
+        """The side of the top-left square where five taps ask for staff access."""
+        return self.px(120)
 
     @cached_property
     def edge_zone_width(self) -> int:
@@ -314,3 +325,204 @@ class Theme:
     def fling_speed(self) -> float:
         """A release faster than this (px per ms) turns the page after a short drag."""
         return 0.6 * self.scale
+
+    # Buttons and bars (kiosk.ui.widgets)
+
+    @cached_property
+    def touch_target_min(self) -> int:
+        """The smallest side of any touch target."""
+        return self.px(MINIMUM_TOUCH_PX)
+
+    @cached_property
+    def button_padding(self) -> int:
+        """Space between a button's edge and its words, left and right."""
+        return self.px(32)
+
+    @cached_property
+    def compact_button_padding(self) -> int:
+        """The same for the compact comfort buttons, whose words may wrap."""
+        return self.px(20)
+
+    @cached_property
+    def button_vertical_padding(self) -> int:
+        """Space kept above and below a button's words when they wrap onto more lines."""
+        return self.px(24)
+
+    @cached_property
+    def compact_button_vertical_padding(self) -> int:
+        """The same for the compact comfort buttons."""
+        return self.px(8)
+
+    @cached_property
+    def icon_room(self) -> int:
+        """Width kept beside a button's words for its icon and the space next to it."""
+        return self.px(40) + self.px(12)
+
+    @cached_property
+    def icon_size(self) -> int:
+        """Side of the arrow or house drawn on a button."""
+        return self.px(30)
+
+    @cached_property
+    def icon_gap(self) -> int:
+        """Space between a drawn icon and the button's words."""
+        return self.px(14)
+
+    @cached_property
+    def icon_stroke(self) -> int:
+        """Line width of a drawn icon: never thinner than 3 px, even on a small screen."""
+        return max(3, self.px(6))
+
+    @cached_property
+    def progress_bar_height(self) -> int:
+        """Thickness of the reading progress bar."""
+        return self.px(16)
+
+    # Start, end, updating and staff screens
+
+    @cached_property
+    def side_margin(self) -> int:
+        """Left and right margin of the full-screen start, end, updating and staff screens."""
+        return self.px(96)
+
+    @cached_property
+    def block_gap(self) -> int:
+        """Space between the stacked title, words and buttons of the start and end screens."""
+        return self.px(40)
+
+    @cached_property
+    def start_bottom_margin(self) -> int:
+        """Below the start screen's disclaimer: less than the top, so it sits near the edge."""
+        return self.px(32)
+
+    @cached_property
+    def disclaimer_gap(self) -> int:
+        """Space above the start screen's disclaimer."""
+        return self.px(24)
+
+    @cached_property
+    def start_column_gap(self) -> int:
+        """Between the start screen's two halves: side by side (landscape) or stacked."""
+        return self.px(56) if self.portrait else self.px(96)
+
+    @cached_property
+    def sections_label_gap(self) -> int:
+        """Between "Or go straight to a part:" and the section buttons."""
+        return self.px(24)
+
+    @cached_property
+    def start_button_size(self) -> QSize:
+        """The smallest "Tap to start" button: the largest target on the start screen."""
+        return QSize(self.px(520), self.px(140))
+
+    @cached_property
+    def end_button_size(self) -> QSize:
+        """The end screen's "Start again" and "Back to the last page" buttons."""
+        return QSize(self.px(700), self.px(140))
+
+    @cached_property
+    def end_button_gap(self) -> int:
+        """Space between the end screen's two buttons."""
+        return self.px(48)
+
+    @cached_property
+    def notice_gap(self) -> int:
+        """Space between the stacked heading, words and buttons of the updating and staff
+        screens."""
+        return self.px(32)
+
+    @cached_property
+    def staff_button_width(self) -> int:
+        """Width of each button on the staff screen."""
+        return self.px(520)
+
+    # PIN pad
+
+    @cached_property
+    def pin_pad_gap(self) -> int:
+        """Space between the PIN pad's prompt, dots, message, keys and Cancel."""
+        return self.px(24)
+
+    @cached_property
+    def pin_dots_height(self) -> int:
+        """Room for the dots of the PIN typed so far, kept while there are none."""
+        return self.px(100)
+
+    @cached_property
+    def pin_key_size(self) -> QSize:
+        """A digit, Clear or OK key of the PIN pad."""
+        return QSize(self.px(200), self.px(120))
+
+    @cached_property
+    def pin_cancel_size(self) -> QSize:
+        """The PIN pad's Cancel (or Close) button."""
+        return QSize(self.px(300), self.button_height)
+
+    # Reading screen
+
+    @cached_property
+    def comfort_button_width(self) -> int:
+        """Width of each comfort button (text size, contrast, read aloud) in the header."""
+        return self.px(280) if self.portrait else self.px(320)
+
+    @cached_property
+    def footer_button_min_width(self) -> int:
+        """The narrowest Back, Home or Next button, so the three keep their places."""
+        return self.px(240)
+
+    @cached_property
+    def footer_row_gap(self) -> int:
+        """Portrait: space between the position line and the row of buttons below it."""
+        return self.px(16)
+
+    @cached_property
+    def position_bar_gap(self) -> int:
+        """Space between the position words and the progress bar under them."""
+        return self.px(12)
+
+    # Idle warning card
+
+    @cached_property
+    def idle_card_width(self) -> int:
+        """The widest the idle warning card gets (narrower on a small screen)."""
+        return self.px(1120)
+
+    @cached_property
+    def card_padding(self) -> int:
+        """Space between the idle card's sides and its words."""
+        return self.px(56)
+
+    @cached_property
+    def card_vertical_padding(self) -> int:
+        """Space between the idle card's top and bottom and its contents."""
+        return self.px(48)
+
+    @cached_property
+    def card_question_gap(self) -> int:
+        """Below "Still reading?" on the idle card."""
+        return self.px(16)
+
+    @cached_property
+    def card_instruction_gap(self) -> int:
+        """Below "Tap anywhere to continue", above the countdown ring."""
+        return self.px(40)
+
+    @cached_property
+    def idle_instruction_px(self) -> int:
+        """The idle card's instruction: a little larger than the other screens' words."""
+        return self.ui_body_px + self.px(4)
+
+    @cached_property
+    def ring_diameter(self) -> int:
+        """The countdown ring on the idle card."""
+        return self.px(170)
+
+    @cached_property
+    def ring_width(self) -> int:
+        """Thickness of the countdown ring."""
+        return self.px(14)
+
+    @cached_property
+    def ring_gap(self) -> int:
+        """Below the countdown ring, above the countdown words."""
+        return self.px(24)

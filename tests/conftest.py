@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -33,10 +34,14 @@ _screen_file.write_text(json.dumps(_SCREEN), encoding="utf-8")
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_file}"
 os.environ.pop("NOTIFY_SOCKET", None)
 
+import shiboken6  # noqa: E402
 from PySide6.QtCore import QSize  # noqa: E402
 
 from kiosk.article import Article, load_article  # noqa: E402
+from kiosk.clock import Clock, QtClock  # noqa: E402
 from kiosk.config import Settings  # noqa: E402
+from kiosk.session import KioskSession  # noqa: E402
+from kiosk.speech import ReadAloud  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +73,25 @@ def private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_speech_worker_outlives_its_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """End every Read aloud worker a test started. A window closed by the test keeps its
+    session (and so its worker) alive until garbage collection, which may be much later;
+    the kiosk itself ends its one worker when it quits."""
+    readers: weakref.WeakSet[ReadAloud] = weakref.WeakSet()
+    original_init = ReadAloud.__init__
+
+    def recording_init(self: ReadAloud, *args: object, **kwargs: object) -> None:
+        original_init(self, *args, **kwargs)  # type: ignore[arg-type]
+        readers.add(self)
+
+    monkeypatch.setattr(ReadAloud, "__init__", recording_init)
+    yield
+    for reader in list(readers):
+        if shiboken6.isValid(reader):
+            reader.shutdown()
+
+
 @pytest.fixture(scope="session")
 def article() -> Article:
     return load_article(BUNDLED)
@@ -75,8 +99,9 @@ def article() -> Article:
 
 @pytest.fixture
 def settings() -> Settings:
-    """Animations off, so a tap shows its page at once; timeouts stay at their defaults."""
-    return Settings(animations=False)
+    """Animations off, so a tap shows its page at once; Qt's mock speech engine, so no test
+    starts the system's speech service; timeouts stay at their defaults."""
+    return Settings(animations=False, speech_engine="mock")
 
 
 WindowFactory = Callable[..., KioskWindow]
@@ -91,13 +116,20 @@ def make_window(qtbot, article: Article, settings: Settings) -> WindowFactory:  
         *,
         settings: Settings = settings,
         article: Article = article,
+        clock: Clock | None = None,
     ) -> KioskWindow:
-        window = KioskWindow(article, settings)
+        clock = clock or QtClock()
+        session = KioskSession(article, settings, clock)
+        window = KioskWindow(session, settings, clock)
         qtbot.addWidget(window)
         window.resize(size)
-        with qtbot.waitExposed(window):
+        # The speech engine is looked for after the first frame, as in the kiosk.
+        with (
+            qtbot.waitExposed(window),
+            qtbot.waitSignal(session.read_aloud.availability_changed, timeout=5000),
+        ):
             window.show()
-        qtbot.waitUntil(lambda: window.size() == size and window.speech_ready)
+        qtbot.waitUntil(lambda: window.size() == size)
         return window
 
     return make
@@ -110,3 +142,14 @@ def touchscreen(qapp):  # type: ignore[no-untyped-def]
     from PySide6.QtTest import QTest
 
     return QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def translations(qapp, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The English translation (its plural forms), as kiosk.app.application() installs it.
+    Compiled into a folder of the test run's own, never the user's cache."""
+    from kiosk.translations import install_translations
+
+    translator = install_translations(qapp, cache_dir=tmp_path_factory.mktemp("translations"))
+    assert translator is not None, "the English translation did not load (see the log)"
+    return translator

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from kiosk.article import Article
+from kiosk.clock import Clock, QtClock
+from kiosk.config import Settings
 from kiosk.navigation import Position, Screen
+from kiosk.session import KioskSession
 from kiosk.ui.window import KioskWindow
+
+
+def build_window(
+    article: Article | None,
+    settings: Settings | None = None,
+    clock: Clock | None = None,
+    **staff: object,
+) -> KioskWindow:
+    """A kiosk window over a fresh session, as the controller builds it (not shown yet)."""
+    settings = settings or Settings(animations=False, speech_engine="mock")
+    clock = clock or QtClock()
+    session = KioskSession(article, settings, clock)
+    return KioskWindow(session, settings, clock, **staff)  # type: ignore[arg-type]
 
 
 def reading(section: int, page: int = 0) -> Position:
@@ -50,3 +70,43 @@ def mouse_drag(widget: QWidget, points: list[QPoint], step_ms: int = 16) -> None
 
 def horizontal(start: QPoint, dx: int, steps: int = 8) -> list[QPoint]:
     return [QPoint(start.x() + round(dx * n / steps), start.y()) for n in range(steps + 1)]
+
+
+@dataclass
+class _ManualAlarm:
+    when: float
+    callback: Callable[[], None]
+    cancelled: bool = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+class ManualClock:
+    """A kiosk.clock.Clock that moves only when a test says so: `advance(90)` is 90 seconds
+    later at once, with every wake-up due meanwhile run in order."""
+
+    def __init__(self) -> None:
+        self._now = 1000.0
+        self._alarms: list[_ManualAlarm] = []
+
+    def now(self) -> float:
+        return self._now
+
+    def call_later(self, seconds: float, callback: Callable[[], None]) -> _ManualAlarm:
+        alarm = _ManualAlarm(self._now + max(seconds, 0.0), callback)
+        self._alarms.append(alarm)
+        return alarm
+
+    def advance(self, seconds: float) -> None:
+        target = self._now + seconds
+        while True:
+            due = [a for a in self._alarms if not a.cancelled and a.when <= target]
+            if not due:
+                break
+            alarm = min(due, key=lambda a: a.when)
+            self._alarms.remove(alarm)
+            self._now = max(self._now, alarm.when)
+            alarm.callback()
+        self._alarms = [a for a in self._alarms if not a.cancelled]
+        self._now = target

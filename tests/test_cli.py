@@ -14,9 +14,9 @@ from PySide6.QtGui import QImage
 from kiosk import cli
 from kiosk.app import present
 from kiosk.config import Settings
-from kiosk.ui.window import KioskWindow
 
 from .conftest import BUNDLED, ROOT
+from .helpers import build_window
 
 
 def run(*args: str, env_drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
@@ -107,7 +107,7 @@ def test_preview_renders_every_screen_without_a_display(tmp_path):
 
 
 def test_kiosk_mode_is_frameless_full_screen_without_a_pointer(qapp, qtbot, article):
-    window = KioskWindow(article, Settings(animations=False))
+    window = build_window(article)
     try:
         present(window, qapp, Settings(), windowed=False)
         screen = qapp.primaryScreen().geometry()
@@ -115,7 +115,7 @@ def test_kiosk_mode_is_frameless_full_screen_without_a_pointer(qapp, qtbot, arti
         assert window.isFullScreen()
         assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
         assert qapp.overrideCursor().shape() == Qt.CursorShape.BlankCursor
-        qtbot.waitUntil(lambda: window.theme.width == screen.width())
+        qtbot.waitUntil(lambda: window.session.theme.width == screen.width())
     finally:
         window.permit_close()
         window.close()
@@ -125,7 +125,7 @@ def test_kiosk_mode_is_frameless_full_screen_without_a_pointer(qapp, qtbot, arti
 
 
 def test_windowed_mode_keeps_the_pointer(qapp, qtbot, article):
-    window = KioskWindow(article, Settings(animations=False))
+    window = build_window(article)
     qtbot.addWidget(window)
     present(window, qapp, Settings(), windowed=True)
     assert not window.isFullScreen()

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractAnimation, QPoint, QVariantAnimation
-from PySide6.QtGui import QColor, QFontInfo
+from PySide6.QtGui import QColor, QFontDatabase, QFontInfo
 
-from kiosk import speech
+from kiosk import speech, words
 from kiosk import theme as theme_module
 from kiosk.article import ABOUT_TITLE, NO_REVIEW_DETAILS, load_article, parse_article
+from kiosk.clock import QtClock
 from kiosk.config import Settings
 from kiosk.navigation import START, Position, Screen
-from kiosk.pagination import ArticleLayout
+from kiosk.session import KioskSession
+from kiosk.text_layout import ArticleLayout
 from kiosk.theme import BUNDLED_FAMILY, HIGH_CONTRAST, NORMAL, TextSize, Theme, contrast_ratio
-from kiosk.ui.reading_screen import STOP_READING_TEXT
 
 from .conftest import SIZES
 from .helpers import click, horizontal, reading, touch_path
@@ -28,10 +29,28 @@ MOCK = Settings(animations=False, speech_engine="mock")
 
 def test_the_bundled_font_is_used_for_the_article(make_window):
     window = make_window()
-    body = window.article_layout.sections[0].body
+    body = window.session.layout.sections[0].body
     assert QFontInfo(body.defaultFont()).family() == BUNDLED_FAMILY
-    button_font = window.theme.font(40, bold=True)
+    button_font = window.session.theme.font(40, bold=True)
     assert QFontInfo(button_font).family() == BUNDLED_FAMILY
+
+
+def test_the_article_is_measured_and_drawn_in_the_bundled_font_from_the_start(
+    qapp, article, monkeypatch
+):
+    # The session lays out the article before any window exists: the bundled font must be
+    # known to Qt by then, or every page is measured and drawn in a fallback font.
+    QFontDatabase.removeAllApplicationFonts()
+    monkeypatch.setattr(theme_module, "_fonts_loaded", None)
+    try:
+        session = KioskSession(article, Settings(speech_engine="mock"), QtClock())
+        first = session.layout
+        assert theme_module.load_bundled_fonts()
+        again = ArticleLayout(article, first.theme)  # measured with the bundled font for sure
+        for measured, expected in zip(first.sections, again.sections, strict=True):
+            assert measured.body.size() == expected.body.size(), measured.section.title
+    finally:
+        theme_module.load_bundled_fonts()
 
 
 def test_without_the_font_the_system_sans_serif_is_used_and_logged_once(
@@ -50,18 +69,18 @@ def test_text_size_steps_grow_and_keep_the_reader_in_place(make_window):
     window = make_window()
     click(window.start_screen.section_buttons[1])
     click(window.reading_screen.next_button)
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
     sizes = []
     for expected in (TextSize.LARGE, TextSize.EXTRA_LARGE, TextSize.STANDARD):
-        section = window.article_layout.sections[1]
-        top_of_page = section.page_text_range(window.position.page)[0]
+        section = window.session.layout.sections[1]
+        top_of_page = section.page_text_range(window.session.position.page)[0]
         click(window.reading_screen.text_size_button)
-        assert window.theme.text_size is expected
-        assert expected.label in window.reading_screen.text_size_button.text()
-        section = window.article_layout.sections[1]
-        start, end = section.page_text_range(window.position.page)
+        assert window.session.theme.text_size is expected
+        assert window.reading_screen.text_size_button.text() == words.text_size_button(expected)
+        section = window.session.layout.sections[1]
+        start, end = section.page_text_range(window.session.position.page)
         assert start <= top_of_page < end, "the words at the top moved to another page"
-        sizes.append(window.theme.body_px)
+        sizes.append(window.session.theme.body_px)
     assert sizes[0] > 44
     assert sizes[1] > sizes[0]
     assert sizes[2] == 44
@@ -82,7 +101,7 @@ def test_high_contrast_turns_the_screen_white_on_black(make_window):
     window = make_window()
     click(window.start_screen.start_button)
     click(window.reading_screen.contrast_button)
-    assert window.theme.high_contrast
+    assert window.session.theme.high_contrast
     assert window.reading_screen.contrast_button.isChecked()
     slide = window.reading_screen.slide
     image = slide.grab().toImage()
@@ -107,12 +126,12 @@ def test_everything_a_patient_changed_resets_when_idle(make_window, qtbot):
     click(window.reading_screen.text_size_button)
     click(window.reading_screen.contrast_button)
     click(window.reading_screen.read_aloud_button)
-    with qtbot.waitSignal(window.idle.expired, timeout=5000):
+    with qtbot.waitSignal(window.session.idle.expired, timeout=5000):
         pass
-    assert window.position == START
-    assert window.theme.text_size is TextSize.STANDARD
-    assert not window.theme.high_contrast
-    assert not window.read_aloud.speaking
+    assert window.session.position == START
+    assert window.session.theme.text_size is TextSize.STANDARD
+    assert not window.session.theme.high_contrast
+    assert not window.session.read_aloud.speaking
 
 
 def test_read_aloud_speaks_the_page_and_marks_each_sentence(make_window, qtbot):
@@ -122,12 +141,14 @@ def test_read_aloud_speaks_the_page_and_marks_each_sentence(make_window, qtbot):
     assert button.isVisible()
     slide = window.reading_screen.slide
     marked = []
-    window.read_aloud.sentence_started.connect(lambda start, end: marked.append(slide._highlight))
-    with qtbot.waitSignal(window.read_aloud.stopped, timeout=10000):
+    window.session.read_aloud.sentence_started.connect(
+        lambda start, end: marked.append(slide._highlight)
+    )
+    with qtbot.waitSignal(window.session.read_aloud.stopped, timeout=10000):
         click(button)
-        assert window.read_aloud.speaking
-        assert button.text() == STOP_READING_TEXT
-    page = window.article_layout.sections[1].page_text_range(0)
+        assert window.session.read_aloud.speaking
+        assert button.text() == words.stop_reading_button()
+    page = window.session.layout.sections[1].page_text_range(0)
     highlights = [mark for mark in marked if mark is not None]
     assert len(highlights) >= 3
     assert all(page[0] <= start < end <= page[1] for start, end in highlights)
@@ -138,21 +159,13 @@ def test_speech_stops_on_page_change_and_home(make_window):
     window = make_window(settings=MOCK)
     click(window.start_screen.section_buttons[1])
     click(window.reading_screen.read_aloud_button)
-    assert window.read_aloud.speaking
+    assert window.session.read_aloud.speaking
     click(window.reading_screen.next_button)
-    assert not window.read_aloud.speaking
+    assert not window.session.read_aloud.speaking
     assert window.reading_screen.slide._highlight is None
     click(window.reading_screen.read_aloud_button)
     click(window.reading_screen.home_button)
-    assert not window.read_aloud.speaking
-
-
-def test_the_voice_follows_the_articles_language(qapp):
-    reader = speech.ReadAloud("mock")
-    reader.set_language("nb")
-    assert reader._tts.locale().name() == "nb_NO"
-    reader.set_language("en-US")
-    assert reader._tts.locale().name().startswith("en_")
+    assert not window.session.read_aloud.speaking
 
 
 def test_no_speech_engine_means_no_button(make_window, caplog):
@@ -176,17 +189,6 @@ def test_a_speech_module_that_cannot_load_means_no_button(make_window, monkeypat
     assert not window.reading_screen.read_aloud_button.isVisible()
     assert "libpulse" in caplog.text
     assert caplog.text.count("Read aloud is not offered") == 1
-
-
-def test_sentences_are_found():
-    text = "One sentence. Two? Three! “Quoted.” Last words"
-    assert [text[a:b] for a, b in speech.sentences(text)] == [
-        "One sentence.",
-        "Two?",
-        "Three!",
-        "“Quoted.”",
-        "Last words",
-    ]
 
 
 def test_about_this_information_shows_only_what_the_article_says(tmp_path):
@@ -213,7 +215,7 @@ def test_the_disclaimer_is_on_the_start_and_end_screens(make_window):
     window = make_window(settings=Settings(animations=False, disclaimer="Ask us anything."))
     assert window.start_screen.disclaimer_label.text() == "Ask us anything."
     assert window.start_screen.disclaimer_label.isVisible()
-    window.show_position(Position(Screen.END))
+    window.session.go_to(Position(Screen.END))
     assert window.end_screen.disclaimer_label.isVisible()
     assert Settings().disclaimer == (
         "General information, not medical advice. Please ask your care team."
@@ -236,7 +238,7 @@ def test_no_motion_at_all_without_animations(make_window, touchscreen, qtbot):
     touch_path(window, touchscreen, horizontal(start, -500))
     touch_path(window, touchscreen, horizontal(start, 60))
     click(window.reading_screen.text_size_button)
-    with qtbot.waitSignal(window.idle.expired, timeout=5000):
+    with qtbot.waitSignal(window.session.idle.expired, timeout=5000):
         pass
     assert ran == []
 
@@ -245,8 +247,8 @@ def test_a_hebrew_article_reads_right_to_left(make_window, touchscreen):
     hebrew = load_article(HEBREW)
     assert hebrew.right_to_left
     window = make_window(article=hebrew)
-    for section in window.article_layout.sections:
-        check_section(section, window.theme)
+    for section in window.session.layout.sections:
+        check_section(section, window.session.theme)
         assert section.body.defaultTextOption().textDirection().name == "RightToLeft"
     click(window.start_screen.start_button)
     footer = window.reading_screen
@@ -254,13 +256,13 @@ def test_a_hebrew_article_reads_right_to_left(make_window, touchscreen):
     # The next page is pulled in from the left: a swipe to the right.
     start = window.reading_screen.slide.mapTo(window, QPoint(700, 300))
     touch_path(window, touchscreen, horizontal(start, 500))
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
     touch_path(window, touchscreen, horizontal(start, -500))
-    assert window.position == reading(0, 0)
+    assert window.session.position == reading(0, 0)
     # Its words are drawn against the right edge of the column.
     image = window.reading_screen.slide.grab().toImage()
-    column = window.theme.column_rect
-    row = column.top() + window.article_layout.sections[0].body_top(0) + 20
+    column = window.session.theme.column_rect
+    row = column.top() + window.session.layout.sections[0].body_top(0) + 20
     inked = [
         x
         for x in range(column.left(), column.right())

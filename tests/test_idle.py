@@ -1,89 +1,126 @@
-"""Going back to the start when nobody is reading: warn first, let a touch keep reading."""
+"""Going back to the start when nobody is reading: warn first, let a touch keep reading.
+
+The kiosk's clock is a ManualClock here: a 90-second quiet spell takes no time, and no test
+sleeps or waits on a real timer.
+"""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
+from kiosk import words
 from kiosk.config import Settings
 from kiosk.navigation import END, START
-from kiosk.ui.idle_overlay import QUESTION_TEXT
 
-from .helpers import centre_in, click, reading, touch_tap
+from .helpers import ManualClock, centre_in, click, reading, touch_tap
 
-# Shortened through the settings, as only tests may: people get at least 20 s of warning.
-QUICK = Settings(idle_timeout=0.2, idle_warning=1.5, animations=False)
+SETTINGS = Settings(animations=False, speech_engine="mock")  # 90 s, then 30 s of warning
+TIMEOUT = SETTINGS.idle_timeout
+WARNING = SETTINGS.idle_warning
 
 
 @pytest.fixture
-def window(make_window):
-    window = make_window(settings=QUICK)
+def clock():
+    return ManualClock()
+
+
+@pytest.fixture
+def window(make_window, clock):
+    window = make_window(settings=SETTINGS, clock=clock)
     click(window.start_screen.section_buttons[1])
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
     return window
 
 
-def test_warning_then_countdown_then_back_to_the_start(window, qtbot):
+def test_warning_then_countdown_then_back_to_the_start(window, clock):
     overlay = window.idle_overlay
-    with qtbot.waitSignal(window.idle.warning_started, timeout=3000):
-        pass
+    clock.advance(TIMEOUT - 1)
+    assert not overlay.isVisible()
+    clock.advance(1)
     assert overlay.isVisible()
-    assert QUESTION_TEXT in overlay.message
-    assert overlay.seconds_left == 2
-    assert "Going back to the start in 2 seconds" in overlay.message
-    with qtbot.waitSignal(window.idle.countdown_changed, timeout=3000) as tick:
-        pass
-    assert tick.args == [1]
-    assert overlay.seconds_left == 1
+    assert words.idle_question() in overlay.message
+    assert overlay.seconds_left == 30
+    assert "Going back to the start in 30 seconds" in overlay.message
+    clock.advance(1)
+    assert overlay.seconds_left == 29
+    clock.advance(WARNING - 2)
     assert "in 1 second" in overlay.message
-    with qtbot.waitSignal(window.idle.expired, timeout=3000):
-        pass
-    assert window.position == START
+    assert window.session.position == reading(1, 0)
+    clock.advance(1)
+    assert window.session.position == START
     assert window.current_screen() is window.start_screen
     assert not overlay.isVisible()
 
 
-def test_a_touch_keeps_reading_and_does_not_press_what_is_underneath(window, qtbot, touchscreen):
+def test_a_touch_keeps_reading_and_does_not_press_what_is_underneath(window, clock, touchscreen):
     next_button = window.reading_screen.next_button
-    with qtbot.waitSignal(window.idle.warning_started, timeout=3000):
-        pass
-    with qtbot.waitSignal(window.idle.warning_cancelled, timeout=1000):
-        touch_tap(window, touchscreen, centre_in(window, next_button))
+    clock.advance(TIMEOUT)
+    assert window.idle_overlay.isVisible()
+    touch_tap(window, touchscreen, centre_in(window, next_button))
     assert not window.idle_overlay.isVisible()
-    assert window.position == reading(1, 0), "the dismissing touch also pressed Next"
+    assert window.session.position == reading(1, 0), "the dismissing touch also pressed Next"
     # The next touch is an ordinary one again.
     touch_tap(window, touchscreen, centre_in(window, next_button))
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
 
 
-def test_a_mouse_click_on_the_warning_is_swallowed_too(window, qtbot):
-    with qtbot.waitSignal(window.idle.warning_started, timeout=3000):
-        pass
-    with qtbot.waitSignal(window.idle.warning_cancelled, timeout=1000):
-        click(window.reading_screen.home_button)
-    assert window.position == reading(1, 0)
-    # Dismissing starts the quiet time again: the warning comes back later, not at once.
-    assert not window.idle.warning
-    with qtbot.waitSignal(window.idle.warning_started, timeout=3000):
-        pass
-
-
-def test_the_end_screen_times_out_too(window, qtbot):
-    window.show_position(END)
-    with qtbot.waitSignal(window.idle.expired, timeout=5000):
-        pass
-    assert window.position == START
-
-
-def test_the_start_screen_never_times_out(make_window, qtbot):
-    window = make_window(settings=QUICK)
-    assert not window.idle.armed
-    click(window.start_screen.start_button)
-    assert window.idle.armed
-    click(window.reading_screen.home_button)
-    assert not window.idle.armed
-    with qtbot.assertNotEmitted(window.idle.warning_started, wait=600):
-        pass
+def test_a_touch_in_the_staff_corner_keeps_reading_too(window, clock, touchscreen):
+    # The staff corner gesture must not eat the touch that says "still reading".
+    clock.advance(TIMEOUT)
+    assert window.idle_overlay.isVisible()
+    touch_tap(window, touchscreen, QPoint(5, 5))
     assert not window.idle_overlay.isVisible()
+    assert not window.session.idle.warning
+    clock.advance(WARNING)
+    assert window.session.position == reading(1, 0), "the warning ran out after all"
+
+
+def test_a_mouse_click_on_the_warning_is_swallowed_too(window, clock):
+    clock.advance(TIMEOUT)
+    click(window.reading_screen.home_button)
+    assert not window.idle_overlay.isVisible()
+    assert window.session.position == reading(1, 0)
+    # Dismissing starts the quiet time again: the warning comes back later, not at once.
+    clock.advance(TIMEOUT - 1)
+    assert not window.session.idle.warning
+    clock.advance(1)
+    assert window.session.idle.warning
+
+
+def test_a_key_keeps_reading_without_turning_the_page(window, clock):
+    clock.advance(TIMEOUT)
+    QTest.keyClick(window, Qt.Key.Key_Right)
+    assert not window.idle_overlay.isVisible()
+    assert window.session.position == reading(1, 0)
+
+
+def test_every_touch_starts_the_quiet_spell_again(window, clock):
+    clock.advance(TIMEOUT - 5)
+    click(window.reading_screen.next_button)
+    clock.advance(TIMEOUT - 5)
+    assert not window.session.idle.warning, "the warning ignored the last touch"
+    clock.advance(5)
+    assert window.session.idle.warning
+
+
+def test_the_end_screen_times_out_too(window, clock):
+    window.session.go_to(END)
+    clock.advance(TIMEOUT + WARNING)
+    assert window.session.position == START
+
+
+def test_the_start_screen_never_times_out(make_window, clock):
+    window = make_window(settings=SETTINGS, clock=clock)
+    assert not window.session.idle.armed
+    click(window.start_screen.start_button)
+    assert window.session.idle.armed
+    click(window.reading_screen.home_button)
+    assert not window.session.idle.armed
+    clock.advance(10 * TIMEOUT)
+    assert not window.idle_overlay.isVisible()
+    assert window.current_screen() is window.start_screen
 
 
 def test_the_default_warning_gives_at_least_twenty_seconds():

@@ -11,11 +11,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QDesktopServices
 
 from kiosk.article import ContentError, load_article
-from kiosk.config import Settings
-from kiosk.pagination import InertDocument
-from kiosk.ui.window import KioskWindow
+from kiosk.inert import InertDocument
 
-from .helpers import click, touch_tap
+from .helpers import build_window, click, touch_tap
 
 FRONT = "---\ntitle: Hostile\n---\n\n"
 HOSTILE = {
@@ -59,7 +57,7 @@ def test_hostile_content_is_inert_fast_and_loads_nothing(
         assert time.perf_counter() - started < 2.0
         assert refusal.fix  # staff are told what to do; patients keep the last good content
         return
-    window = KioskWindow(article, Settings(animations=False))
+    window = build_window(article)
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     with qtbot.waitExposed(window):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk import navigation
-from kiosk.navigation import END, START, Position, Screen, describe, progress, transition
+from kiosk.navigation import END, START, Place, Position, Screen, locate, progress, transition
 
 COUNTS = (1, 2, 1, 3)
 
@@ -56,9 +56,11 @@ def test_clamp_keeps_the_reader_on_a_page_that_still_exists():
     assert navigation.clamp(END, COUNTS) == END
 
 
-def test_position_in_words():
-    assert describe(reading(1, 0), COUNTS) == "Section 2 of 4 \N{MIDDLE DOT} Page 1 of 2"
-    assert describe(START, COUNTS) == ""
+def test_position_line_counts_from_one_within_the_section():
+    assert locate(reading(1, 0), COUNTS) == Place(section=2, sections=4, page=1, pages=2)
+    assert locate(reading(3, 2), COUNTS) == Place(section=4, sections=4, page=3, pages=3)
+    assert locate(START, COUNTS) is None
+    assert locate(END, COUNTS) is None
 
 
 def test_progress_runs_from_zero_to_one():

@@ -9,8 +9,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from kiosk.article import Article, parse_article
-from kiosk.pagination import ArticleLayout, SectionLayout
+from kiosk.text_layout import ArticleLayout, SectionLayout
 from kiosk.theme import LINE_HEIGHT, Theme
+from kiosk.ui.page_painter import paint_page
 
 from .conftest import SIZES
 
@@ -91,7 +92,7 @@ def paint_slide(layout: SectionLayout, theme: Theme, page: int) -> QImage:
     image.fill(QColor(theme.palette.background))
     painter = QPainter(image)
     column = theme.column_rect
-    layout.paint_page(painter, page, column.left(), column.top())
+    paint_page(painter, layout, page, column.left(), column.top(), theme.palette)
     painter.end()
     return image
 

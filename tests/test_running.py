@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTimer
 
+from kiosk import words
 from kiosk.app import KioskController, present
 from kiosk.config import ConfigError, Settings
 from kiosk.navigation import START
-from kiosk.ui.updating_screen import UPDATING_TEXT
 
 from .helpers import click, reading
 
@@ -31,16 +31,18 @@ def content(tmp_path):
 def start(qapp, qtbot, tmp_path):
     controllers = []
 
-    def make(folder, **options) -> KioskController:
+    def make(folder, before_show=None, **options) -> KioskController:
         controller = KioskController(
             qapp,
-            Settings(animations=False),
+            Settings(animations=False, speech_engine="mock"),
             folder,
             state_dir=tmp_path / "state",
             debounce_ms=50,
             **options,
         )
         controllers.append(controller)
+        if before_show is not None:
+            before_show()
         present(controller.window, qapp, Settings(), windowed=True)
         qtbot.waitUntil(lambda: controller.services_started)
         return controller
@@ -65,16 +67,38 @@ def test_an_edit_shows_on_the_start_screen(start, content, qtbot):
     assert title_on_screen(controller) == "Second"
 
 
+def test_an_edit_saved_while_the_kiosk_starts_is_shown(start, content, qtbot):
+    # The article is read before the first frame; the watcher starts after it. An edit saved
+    # in between must not be taken for the version already on screen.
+    controller = start(content, before_show=lambda: write_article(content, "Second"))
+    qtbot.waitUntil(lambda: title_on_screen(controller) == "Second", timeout=5000)
+
+
+def test_the_staff_screen_names_the_article_patients_see(start, content, qtbot):
+    controller = start(content)
+    window = controller.window
+    click(window.start_screen.start_button)
+    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+        write_article(content, "Second")
+    status = window.staff_screen.status_label.text()
+    assert "Showing: First" in status
+    assert "Waiting to show: Second" in status
+    click(window.reading_screen.home_button)
+    status = window.staff_screen.status_label.text()
+    assert "Showing: Second" in status, "the staff screen still names the old article"
+    assert "Waiting to show" not in status
+
+
 def test_a_reader_is_never_interrupted(start, content, qtbot):
     controller = start(content)
     window = controller.window
     click(window.start_screen.start_button)
     with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
         write_article(content, "Second")
-    assert window.position == reading(0, 0)
-    assert window.article.title == "First"
+    assert window.session.position == reading(0, 0)
+    assert window.session.article.title == "First"
     click(window.reading_screen.home_button)
-    assert window.article.title == "Second"
+    assert window.session.article.title == "Second"
     assert title_on_screen(controller) == "Second"
 
 
@@ -113,7 +137,7 @@ def test_no_valid_content_at_start_shows_a_calm_page_then_the_article(start, tmp
     controller = start(folder)
     window = controller.window
     assert window.current_screen() is window.updating_screen
-    assert window.updating_screen.heading_label.text() == UPDATING_TEXT
+    assert window.updating_screen.heading_label.text() == words.updating_heading()
     assert "The article cannot be shown" in window.staff_screen.problems_label.text()
     assert "empty" in window.staff_screen.problems_label.text()
     with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
@@ -151,7 +175,7 @@ def test_an_error_in_a_slot_is_logged_and_the_start_screen_returns(start, conten
         raise RuntimeError("something went wrong")
 
     QTimer.singleShot(0, broken)
-    qtbot.waitUntil(lambda: window.position == START, timeout=3000)
+    qtbot.waitUntil(lambda: window.session.position == START, timeout=3000)
     assert "something went wrong" in caplog.text
     assert window.current_screen() is window.start_screen
 

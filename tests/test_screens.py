@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 
+from kiosk import words
 from kiosk.config import Settings
 from kiosk.navigation import END, START
 from kiosk.theme import MINIMUM_GAP_PX, MINIMUM_TOUCH_PX, Palette, contrast_ratio
-from kiosk.ui.idle_overlay import INSTRUCTION_TEXT, QUESTION_TEXT
-from kiosk.ui.start_screen import START_TEXT
 
 from .conftest import SIZES
 from .helpers import click, reading
@@ -21,7 +20,7 @@ def test_start_screen_shows_title_summary_start_and_every_section(make_window, a
     assert window.current_screen() is start
     assert start.title_label.text() == article.title
     assert start.summary_label.text() == article.summary
-    assert start.start_button.text() == START_TEXT
+    assert start.start_button.text() == words.start_button()
     assert start.start_button.isVisible()
     labels = [button.text() for button in start.section_buttons]
     assert len(labels) == 5
@@ -32,7 +31,7 @@ def test_start_screen_shows_title_summary_start_and_every_section(make_window, a
 def test_tap_to_start_opens_the_first_page(make_window):
     window = make_window()
     click(window.start_screen.start_button)
-    assert window.position == reading(0, 0)
+    assert window.session.position == reading(0, 0)
     assert window.current_screen() is window.reading_screen
     assert (
         window.reading_screen.position_label.text() == "Section 1 of 5 \N{MIDDLE DOT} Page 1 of 1"
@@ -42,29 +41,29 @@ def test_tap_to_start_opens_the_first_page(make_window):
 def test_a_section_button_jumps_straight_to_that_section(make_window):
     window = make_window()
     click(window.start_screen.section_buttons[2])
-    assert window.position == reading(2, 0)
+    assert window.session.position == reading(2, 0)
     assert window.reading_screen.position_label.text().startswith("Section 3 of 5")
 
 
 def test_next_walks_every_page_to_the_end_screen_and_back(make_window):
     window = make_window()
     click(window.start_screen.start_button)
-    counts = window.page_counts
-    visited = [window.position]
+    counts = window.session.page_counts
+    visited = [window.session.position]
     for _ in range(sum(counts) - 1):
         click(window.reading_screen.next_button)
-        visited.append(window.position)
+        visited.append(window.session.position)
     assert visited == [reading(s, p) for s, n in enumerate(counts) for p in range(n)]
     bar = window.reading_screen.progress_bar
     assert bar.fraction == pytest.approx(1.0)
     click(window.reading_screen.next_button)
-    assert window.position == END
+    assert window.session.position == END
     assert window.current_screen() is window.end_screen
     click(window.end_screen.back_button)
-    assert window.position == visited[-1]
+    assert window.session.position == visited[-1]
     click(window.reading_screen.next_button)
     click(window.end_screen.start_again_button)
-    assert window.position == START
+    assert window.session.position == START
     assert window.current_screen() is window.start_screen
 
 
@@ -72,16 +71,16 @@ def test_back_from_the_first_page_and_home_return_to_the_start(make_window):
     window = make_window()
     click(window.start_screen.start_button)
     click(window.reading_screen.back_button)
-    assert window.position == START
+    assert window.session.position == START
     click(window.start_screen.section_buttons[3])
     click(window.reading_screen.home_button)
-    assert window.position == START
+    assert window.session.position == START
 
 
 def test_progress_bar_and_position_follow_the_page(make_window):
     window = make_window()
     click(window.start_screen.section_buttons[1])
-    counts = window.page_counts
+    counts = window.session.page_counts
     assert counts[1] == 2, "at 1920x1080 the second section takes two pages"
     click(window.reading_screen.next_button)
     assert (
@@ -111,9 +110,9 @@ def test_every_touch_target_is_big_and_apart(make_window, size_name):
     window = make_window(
         SIZES[size_name], settings=Settings(animations=False, speech_engine="mock")
     )
-    scale = window.theme.scale
+    scale = window.session.theme.scale
     for position, screen in ((START, "start"), (reading(1, 0), "reading"), (END, "end")):
-        window.show_position(position)
+        window.session.go_to(position)
         buttons = touch_targets(window)[screen]
         rects = []
         for button in buttons:
@@ -143,11 +142,11 @@ def test_contrast_formula_matches_wcag():
 
 def test_idle_overlay_words(make_window):
     window = make_window()
-    window.show_position(reading(0, 0))
+    window.session.go_to(reading(0, 0))
     window.idle_overlay.start(30)
     assert window.idle_overlay.isVisible()
-    assert QUESTION_TEXT in window.idle_overlay.message
-    assert INSTRUCTION_TEXT in window.idle_overlay.message
+    assert words.idle_question() in window.idle_overlay.message
+    assert words.idle_instruction() in window.idle_overlay.message
     assert "30 seconds" in window.idle_overlay.message
 
 
@@ -155,8 +154,8 @@ def test_window_adapts_to_a_new_screen_size_and_keeps_the_reader_in_place(make_w
     window = make_window()
     click(window.start_screen.section_buttons[3])
     window.resize(SIZES["portrait"])
-    qtbot.waitUntil(lambda: window.theme.height == 1920)
-    assert window.position == reading(3, 0)
+    qtbot.waitUntil(lambda: window.session.theme.height == 1920)
+    assert window.session.position == reading(3, 0)
     # The pages were measured for exactly the area the slide gets once the layout settles.
     slide = window.reading_screen.slide
-    qtbot.waitUntil(lambda: slide.size() == window.theme.slide_size)
+    qtbot.waitUntil(lambda: slide.size() == window.session.theme.slide_size)

@@ -10,15 +10,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from kiosk import paths
-from kiosk.config import Settings
+from kiosk import paths, words
 from kiosk.navigation import START
-from kiosk.staff import LOCK_SECONDS, CrashRecord, PinResult, StaffLock, hash_pin, verify_pin
-from kiosk.ui.staff import NOT_SET_UP_TEXT
+from kiosk.staff import LOCK_SECONDS, PinResult, StaffLock, hash_pin, verify_pin
 from kiosk.ui.window import KioskWindow
 
 from .conftest import ROOT
-from .helpers import click, reading, touch_tap
+from .helpers import build_window, click, reading, touch_tap
 
 PIN = "4826"
 PIN_HASH = hash_pin(PIN)
@@ -42,9 +40,8 @@ def staffed(qtbot, article, lock_file):
     """A windowed kiosk with a PIN set, on the second section."""
 
     def make(pin_hash: str = PIN_HASH, timeout: float = 30.0) -> KioskWindow:
-        window = KioskWindow(
+        window = build_window(
             article,
-            Settings(animations=False),
             staff_lock=StaffLock(lock_file),
             pin_hash=lambda: pin_hash,
             staff_timeout_s=timeout,
@@ -155,13 +152,13 @@ def test_five_corner_taps_open_the_pin_pad_and_do_nothing_else(staffed, touchscr
     corner_taps(window, touchscreen, 1)
     assert window.pin_pad.isVisible()
     assert window.pin_pad.digit_buttons[5].isVisible()
-    assert window.position == reading(1, 0), "the corner taps also turned pages"
-    assert not window.idle.armed
+    assert window.session.position == reading(1, 0), "the corner taps also turned pages"
+    assert not window.session.idle.armed
 
 
 def test_the_right_pin_opens_the_staff_screen(staffed, touchscreen):
     window = staffed()
-    window.set_staff_status("Showing: Ketamine\nNext review due: 2027-01-31", ["A problem"])
+    window.staff_screen.set_status("Showing: Ketamine\nNext review due: 2027-01-31", ["A problem"])
     corner_taps(window, touchscreen)
     enter(window, PIN)
     assert not window.pin_pad.isVisible()
@@ -172,7 +169,7 @@ def test_the_right_pin_opens_the_staff_screen(staffed, touchscreen):
     for button in (screen.reload_button, screen.exit_button, screen.back_button):
         assert button.isVisible()
     click(screen.back_button)
-    assert window.position == START
+    assert window.session.position == START
     assert window.current_screen() is window.start_screen
 
 
@@ -208,11 +205,11 @@ def test_a_wrong_pin_says_how_many_tries_are_left_then_locks(staffed, touchscree
 def test_without_a_pin_the_gesture_says_how_to_set_one_up(staffed, touchscreen):
     window = staffed(pin_hash="")
     corner_taps(window, touchscreen)
-    assert window.pin_pad.title_label.text() == NOT_SET_UP_TEXT
+    assert window.pin_pad.title_label.text() == words.staff_not_set_up()
     assert not window.pin_pad.digit_buttons[0].isVisible()
     click(window.pin_pad.cancel_button)
     assert not window.pin_pad.isVisible()
-    assert window.position == START
+    assert window.session.position == START
 
 
 def test_pin_pad_and_staff_screen_hand_back_after_a_quiet_spell(staffed, touchscreen, qtbot):
@@ -240,19 +237,3 @@ def test_reload_content_is_asked_for(staffed, touchscreen, qtbot):
     enter(window, PIN)
     with qtbot.waitSignal(window.reload_requested, timeout=1000):
         click(window.staff_screen.reload_button)
-
-
-def test_crash_record_counts_an_unclean_end(tmp_path):
-    clock = Clock()
-    record = CrashRecord(tmp_path, clock)
-    record.started()
-    record.started()  # the first run never said it stopped cleanly
-    assert record.recent() == 1
-    record.stopped_cleanly()
-    record.started()
-    assert record.recent() == 1
-    record.record()
-    record.record()
-    assert record.too_many()
-    clock.now += 61
-    assert not record.too_many()

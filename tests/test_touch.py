@@ -18,7 +18,7 @@ def window(make_window):
     """The reading screen on section 2, page 1 (section 2 has two pages at 1920x1080)."""
     window = make_window()
     click(window.start_screen.section_buttons[1])
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
     return window
 
 
@@ -30,15 +30,15 @@ def slide_point(window, fraction_x: float, fraction_y: float = 0.5) -> QPoint:
 
 def test_swipe_left_shows_the_next_page_and_right_the_previous(window, touchscreen):
     touch_path(window, touchscreen, horizontal(slide_point(window, 0.7), -400))
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
     touch_path(window, touchscreen, horizontal(slide_point(window, 0.3), 400))
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
 
 
 def test_swipe_on_a_sections_last_page_goes_to_the_next_section(window, touchscreen):
     click(window.reading_screen.next_button)
     touch_path(window, touchscreen, horizontal(slide_point(window, 0.7), -400))
-    assert window.position == reading(2, 0)
+    assert window.session.position == reading(2, 0)
 
 
 def test_the_page_follows_the_finger_before_it_lets_go(make_window, touchscreen):
@@ -52,7 +52,7 @@ def test_the_page_follows_the_finger_before_it_lets_go(make_window, touchscreen)
     QTest.touchEvent(window, touchscreen).move(0, start + QPoint(-300, 4), window).commit()
     assert slide.offset == pytest.approx(-300)
     QTest.touchEvent(window, touchscreen).release(0, start + QPoint(-300, 4), window).commit()
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
 
 
 def test_without_animations_the_page_stays_still_under_the_finger(window, touchscreen):
@@ -62,7 +62,7 @@ def test_without_animations_the_page_stays_still_under_the_finger(window, touchs
     QTest.touchEvent(window, touchscreen).move(0, start + QPoint(-300, 0), window).commit()
     assert slide.offset == 0
     QTest.touchEvent(window, touchscreen).release(0, start + QPoint(-300, 0), window).commit()
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
 
 
 def test_a_drag_that_comes_back_snaps_back_to_the_same_page(window, touchscreen):
@@ -75,7 +75,7 @@ def test_a_drag_that_comes_back_snaps_back_to_the_same_page(window, touchscreen)
         start + QPoint(-20, 0),
     ]
     touch_path(window, touchscreen, path)
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
     assert window.reading_screen.slide.offset == 0
 
 
@@ -84,16 +84,16 @@ def test_a_tap_in_the_middle_is_never_a_swipe(window, touchscreen):
     touch_path(
         window, touchscreen, [slide_point(window, 0.5), slide_point(window, 0.5) + QPoint(8, 3)]
     )
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
 
 
 def test_taps_on_the_outer_edges_turn_pages(window, touchscreen):
     touch_tap(window, touchscreen, slide_point(window, 0.93))
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
     touch_tap(window, touchscreen, slide_point(window, 0.07))
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
     touch_tap(window, touchscreen, slide_point(window, 0.20))  # beyond the 15 % edge
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
 
 
 def test_two_fingers_do_not_turn_the_page(window, touchscreen):
@@ -107,22 +107,22 @@ def test_two_fingers_do_not_turn_the_page(window, touchscreen):
     QTest.touchEvent(window, touchscreen).release(0, first + shift, window).release(
         1, second + shift, window
     ).commit()
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
 
 
 def test_touching_the_next_button_turns_the_page(window, touchscreen):
     button = window.reading_screen.next_button
     touch_tap(window, touchscreen, button.mapTo(window, button.rect().center()))
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
 
 
 def test_mouse_drag_turns_pages_too(window):
     slide = window.reading_screen.slide
     middle = QPoint(slide.width() // 2, slide.height() // 2)
     mouse_drag(slide, horizontal(middle, -500))
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
     mouse_drag(slide, horizontal(middle, 500))
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
 
 
 def test_a_fast_short_fling_turns_the_page_and_a_slow_one_does_not(window):
@@ -130,9 +130,9 @@ def test_a_fast_short_fling_turns_the_page_and_a_slow_one_does_not(window):
     middle = QPoint(slide.width() // 2, slide.height() // 2)
     short = horizontal(middle, -100, steps=4)  # 100 px: well under 8 % of 1920
     mouse_drag(slide, short, step_ms=200)
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
     mouse_drag(slide, short, step_ms=10)
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
 
 
 @pytest.mark.parametrize(
@@ -148,7 +148,7 @@ def test_a_fast_short_fling_turns_the_page_and_a_slow_one_does_not(window):
 )
 def test_keys_for_staff(window, key, expected):
     QTest.keyClick(window, key)
-    assert window.position == expected
+    assert window.session.position == expected
 
 
 def test_page_turns_slide_briefly_when_animations_are_on(make_window, qtbot, touchscreen):
@@ -156,7 +156,7 @@ def test_page_turns_slide_briefly_when_animations_are_on(make_window, qtbot, tou
     click(window.start_screen.section_buttons[1])
     slide = window.reading_screen.slide
     click(window.reading_screen.next_button)
-    assert window.position == reading(1, 1)
+    assert window.session.position == reading(1, 1)
     assert slide.is_animating
     assert slide._animation.duration() <= MAX_TURN_MS
     assert slide.offset > 0  # the new page comes in from the right
@@ -164,7 +164,7 @@ def test_page_turns_slide_briefly_when_animations_are_on(make_window, qtbot, tou
     assert slide.offset == 0
     # A swipe continues from where the finger left the page: less way to go, less time.
     touch_path(window, touchscreen, horizontal(slide_point(window, 0.3), 700))
-    assert window.position == reading(1, 0)
+    assert window.session.position == reading(1, 0)
     assert slide._animation.duration() < MAX_TURN_MS
     qtbot.waitUntil(lambda: not slide.is_animating, timeout=2000)
 

@@ -5,13 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from kiosk import words
 from kiosk.theme import Theme
-from kiosk.ui.reading_screen import END_CARD_TEXT
 from kiosk.ui.widgets import BigButton, Icon, TextLabel
-
-THANKS_TEXT = "Thank you for reading."
-START_AGAIN_TEXT = "Start again"
-BACK_TEXT = "Back to the last page"
 
 
 class EndScreen(QWidget):
@@ -23,12 +19,14 @@ class EndScreen(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
-        self.heading_label = TextLabel(END_CARD_TEXT)
-        self.thanks_label = TextLabel(THANKS_TEXT)
+        self.heading_label = TextLabel(words.end_heading())
+        self.thanks_label = TextLabel(words.thanks())
         for label in (self.heading_label, self.thanks_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_again_button = BigButton(START_AGAIN_TEXT, theme, primary=True, icon=Icon.HOME)
-        self.back_button = BigButton(BACK_TEXT, theme, icon=Icon.BACK)
+        self.start_again_button = BigButton(
+            words.start_again_button(), theme, primary=True, icon=Icon.HOME
+        )
+        self.back_button = BigButton(words.back_to_last_page_button(), theme, icon=Icon.BACK)
         self.start_again_button.clicked.connect(self.start_again_requested)
         self.back_button.clicked.connect(self.back_requested)
 
@@ -57,16 +55,18 @@ class EndScreen(QWidget):
         palette = theme.palette
         self.setStyleSheet(f"EndScreen {{ background: {palette.background}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self._column.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
-        self._column.setSpacing(theme.px(40))
+        self._column.setContentsMargins(
+            theme.side_margin, theme.margin, theme.side_margin, theme.margin
+        )
+        self._column.setSpacing(theme.block_gap)
         landscape = theme.width >= theme.height
         self._buttons.setDirection(
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
-        self._buttons.setSpacing(theme.px(48))
+        self._buttons.setSpacing(theme.end_button_gap)
         self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
         self.thanks_label.set_style(theme, theme.ui_body_px, palette.muted_text)
         self.disclaimer_label.set_style(theme, theme.small_px, palette.muted_text)
         for button in (self.start_again_button, self.back_button):
             button.set_theme(theme)
-            button.setFixedSize(theme.px(700), theme.px(140))
+            button.setFixedSize(theme.end_button_size)

@@ -10,15 +10,8 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from kiosk import words
 from kiosk.theme import Theme
-
-QUESTION_TEXT = "Still reading?"
-INSTRUCTION_TEXT = "Tap anywhere to continue"
-
-
-def countdown_text(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"Going back to the start in {seconds} {unit}"
 
 
 class IdleOverlay(QWidget):
@@ -38,7 +31,7 @@ class IdleOverlay(QWidget):
     @property
     def message(self) -> str:
         """All the words on the card, as a patient reads them."""
-        return f"{QUESTION_TEXT}\n{INSTRUCTION_TEXT}\n{countdown_text(self._seconds_left)}"
+        return "\n".join(text for text, _, _, _ in self._parts())
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -61,30 +54,35 @@ class IdleOverlay(QWidget):
 
     def card_rect(self) -> QRect:
         theme = self._theme
-        width = min(theme.px(1120), self.width() - 2 * theme.margin)
+        width = min(theme.idle_card_width, self.width() - 2 * theme.margin)
         return self._card_rect(width, self._content_height(width - 2 * self._padding))
 
     def _card_rect(self, width: int, content_height: int) -> QRect:
-        height = content_height + 2 * self._theme.px(48)
+        height = content_height + 2 * self._theme.card_vertical_padding
         return QRect((self.width() - width) // 2, (self.height() - height) // 2, width, height)
 
     @property
     def _padding(self) -> int:
-        return self._theme.px(56)
+        return self._theme.card_padding
 
     def _parts(self) -> list[tuple[str, QFont, str, int]]:
         """(words, font, colour, space after) from top to bottom; the ring goes after part 2."""
         theme = self._theme
         palette = theme.palette
         return [
-            (QUESTION_TEXT, theme.font(theme.title_px, bold=True), palette.text, theme.px(16)),
             (
-                INSTRUCTION_TEXT,
-                theme.font(theme.ui_body_px + theme.px(4)),
+                words.idle_question(),
+                theme.font(theme.title_px, bold=True),
                 palette.text,
-                theme.px(40),
+                theme.card_question_gap,
             ),
-            (countdown_text(self._seconds_left), theme.font(theme.small_px), palette.text, 0),
+            (
+                words.idle_instruction(),
+                theme.font(theme.idle_instruction_px),
+                palette.text,
+                theme.card_instruction_gap,
+            ),
+            (words.idle_countdown(self._seconds_left), theme.font(theme.small_px), palette.text, 0),
         ]
 
     def _text_height(self, text: str, font: QFont, width: int) -> int:
@@ -99,7 +97,7 @@ class IdleOverlay(QWidget):
 
     @property
     def _ring_block(self) -> int:
-        return self._theme.px(170) + self._theme.px(24)
+        return self._theme.ring_diameter + self._theme.ring_gap
 
     def _content_height(self, width: int) -> int:
         parts = self._parts()
@@ -122,7 +120,7 @@ class IdleOverlay(QWidget):
 
         left = card.left() + self._padding
         width = card.width() - 2 * self._padding
-        top = card.top() + theme.px(48)
+        top = card.top() + theme.card_vertical_padding
         for index, (text, font, colour, after) in enumerate(self._parts()):
             if index == 2:
                 self._paint_ring(painter, card.center().x(), top)
@@ -137,8 +135,8 @@ class IdleOverlay(QWidget):
         """The countdown as a ring that empties, with the seconds left inside it."""
         theme = self._theme
         palette = theme.palette
-        diameter = theme.px(170)
-        ring_width = theme.px(14)
+        diameter = theme.ring_diameter
+        ring_width = theme.ring_width
         ring = QRectF(centre_x - diameter / 2, top, diameter, diameter)
         track = ring.adjusted(ring_width / 2, ring_width / 2, -ring_width / 2, -ring_width / 2)
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -27,20 +27,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.navigation import Position, Screen, describe, progress
-from kiosk.pagination import ArticleLayout
+from kiosk import words
+from kiosk.navigation import Position, Screen, progress
 from kiosk.swipe import Gesture, SwipeTracker
+from kiosk.text_layout import ArticleLayout
 from kiosk.theme import Theme
+from kiosk.ui.page_painter import paint_page
 from kiosk.ui.widgets import BigButton, Icon, ProgressBar, TextLabel
 
 log = logging.getLogger(__name__)
 
 # DESIGN.md: page turns animate briefly, never longer than this.
 MAX_TURN_MS = 250
-
-END_CARD_TEXT = "You have reached the end"
-READ_ALOUD_TEXT = "Read aloud"
-STOP_READING_TEXT = "Stop reading"
 
 
 class SlideView(QWidget):
@@ -280,10 +278,14 @@ class SlideView(QWidget):
         column = self._theme.column_rect
         if position.screen is Screen.READING:
             section = self._layout.sections[position.section]
-            section.paint_page(painter, position.page, x + column.left(), column.top(), highlight)
+            left = x + column.left()
+            palette = self._layout.theme.palette
+            paint_page(painter, section, position.page, left, column.top(), palette, highlight)
             return
         # The start or end screen, seen at the edge of a drag: its big words only.
-        text = self._layout.article.title if position.screen is Screen.START else END_CARD_TEXT
+        text = (
+            self._layout.article.title if position.screen is Screen.START else words.end_heading()
+        )
         painter.save()
         painter.setPen(QColor(self._theme.palette.text))
         painter.setFont(self._theme.font(self._theme.heading_px, bold=True))
@@ -308,13 +310,15 @@ class ReadingScreen(QWidget):
         self._theme = theme
         self._page_counts: tuple[int, ...] = ()
         self.slide = SlideView(theme, self)
-        self.back_button = BigButton("Back", theme, icon=Icon.BACK)
-        self.home_button = BigButton("Home", theme, icon=Icon.HOME)
-        self.next_button = BigButton("Next", theme, primary=True, icon=Icon.NEXT)
-        self.text_size_button = BigButton("Text size:\nStandard", theme, compact=True)
-        self.contrast_button = BigButton("High contrast", theme, compact=True)
+        self.back_button = BigButton(words.back_button(), theme, icon=Icon.BACK)
+        self.home_button = BigButton(words.home_button(), theme, icon=Icon.HOME)
+        self.next_button = BigButton(words.next_button(), theme, primary=True, icon=Icon.NEXT)
+        self.text_size_button = BigButton(
+            words.text_size_button(theme.text_size), theme, compact=True
+        )
+        self.contrast_button = BigButton(words.high_contrast_button(), theme, compact=True)
         self.contrast_button.setCheckable(True)
-        self.read_aloud_button = BigButton(READ_ALOUD_TEXT, theme, compact=True)
+        self.read_aloud_button = BigButton(words.read_aloud_button(), theme, compact=True)
         self.read_aloud_button.setCheckable(True)
         self.header = QWidget(self)
         self.header.setObjectName("header")
@@ -367,35 +371,36 @@ class ReadingScreen(QWidget):
         self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.header.setFixedHeight(theme.header_height)
-        inset = theme.px(20)
+        inset = theme.header_inset
         self._header_row.setContentsMargins(theme.margin, inset, theme.margin, inset)
         self._header_row.setSpacing(theme.gap)
-        # The size on a line of its own: "Extra large" is never split across lines.
-        self.text_size_button.setText(f"Text size:\n{theme.text_size.label}")
-        self.text_size_button.setAccessibleName(f"Text size: {theme.text_size.label}")
+        self.text_size_button.setText(words.text_size_button(theme.text_size))
+        self.text_size_button.setAccessibleName(words.text_size_spoken(theme.text_size))
         self.contrast_button.setChecked(theme.high_contrast)
         for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
             button.set_theme(theme)
-        comfort_width = theme.px(280 if theme.portrait else 320)
         for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
-            button.setFixedSize(comfort_width, theme.button_height)
+            button.setFixedSize(theme.comfort_button_width, theme.button_height)
         self.footer.setFixedHeight(theme.footer_height)
         inset = theme.footer_inset
         self._footer_grid.setContentsMargins(theme.margin, inset, theme.margin, inset)
         self._footer_grid.setHorizontalSpacing(theme.gap)
-        self._footer_grid.setVerticalSpacing(theme.px(16))
-        self._position_box.setSpacing(theme.px(12))
+        self._footer_grid.setVerticalSpacing(theme.footer_row_gap)
+        self._position_box.setSpacing(theme.position_bar_gap)
         self._place_footer(theme)
         for button in (self.back_button, self.home_button, self.next_button):
             button.set_theme(theme)
-            button.setFixedSize(max(button.sizeHint().width(), theme.px(240)), theme.button_height)
+            width = max(button.sizeHint().width(), theme.footer_button_min_width)
+            button.setFixedSize(width, theme.button_height)
         self.position_label.set_style(theme, theme.small_px, palette.muted_text)
         self.progress_bar.set_theme(theme)
         self.slide.set_theme(theme, layout)
 
     def set_reading_aloud(self, speaking: bool) -> None:
         self.read_aloud_button.setChecked(speaking)
-        self.read_aloud_button.setText(STOP_READING_TEXT if speaking else READ_ALOUD_TEXT)
+        self.read_aloud_button.setText(
+            words.stop_reading_button() if speaking else words.read_aloud_button()
+        )
         self.read_aloud_button.setAccessibleName(self.read_aloud_button.text())
 
     def _place_footer(self, theme: Theme) -> None:
@@ -423,5 +428,5 @@ class ReadingScreen(QWidget):
         self, current: Position, previous: Position, following: Position, direction: int = 0
     ) -> None:
         self.slide.show_position(current, previous, following, direction)
-        self.position_label.setText(describe(current, self._page_counts))
+        self.position_label.setText(words.position_line(current, self._page_counts))
         self.progress_bar.set_fraction(progress(current, self._page_counts))

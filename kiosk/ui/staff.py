@@ -10,12 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk import words
 from kiosk.staff import PIN_MAX_DIGITS
 from kiosk.theme import Theme
 from kiosk.ui.widgets import BigButton, Icon, TextLabel
-
-NOT_SET_UP_TEXT = "Staff access is not set up. Run: kiosk set-pin"
-PIN_PROMPT = "Staff access: enter the PIN"
 
 
 class PinPad(QWidget):
@@ -29,15 +27,15 @@ class PinPad(QWidget):
         self._theme = theme
         self._digits = ""
         self.setAutoFillBackground(False)
-        self.title_label = TextLabel(PIN_PROMPT)
+        self.title_label = TextLabel(words.pin_prompt())
         self.dots_label = TextLabel()
         self.message_label = TextLabel()
         for label in (self.title_label, self.dots_label, self.message_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.digit_buttons = [BigButton(str(digit), theme) for digit in range(10)]
-        self.clear_button = BigButton("Clear", theme)
-        self.ok_button = BigButton("OK", theme, primary=True)
-        self.cancel_button = BigButton("Cancel", theme, icon=Icon.BACK)
+        self.clear_button = BigButton(words.clear_button(), theme)
+        self.ok_button = BigButton(words.ok_button(), theme, primary=True)
+        self.cancel_button = BigButton(words.cancel_button(), theme, icon=Icon.BACK)
 
         self._keys = QGridLayout()
         for digit in range(1, 10):
@@ -77,25 +75,25 @@ class PinPad(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         palette = theme.palette
-        self._column.setSpacing(theme.px(24))
+        self._column.setSpacing(theme.pin_pad_gap)
         self._keys.setSpacing(theme.gap)
         self.title_label.set_style(theme, theme.heading_px, palette.text, bold=True)
         self.dots_label.set_style(theme, theme.title_px, palette.text, bold=True)
-        self.dots_label.setMinimumHeight(theme.px(100))
+        self.dots_label.setMinimumHeight(theme.pin_dots_height)
         self.message_label.set_style(theme, theme.ui_body_px, palette.text)
         for button in (*self.digit_buttons, self.clear_button, self.ok_button):
             button.set_theme(theme)
-            button.setFixedSize(theme.px(200), theme.px(120))
+            button.setFixedSize(theme.pin_key_size)
         self.cancel_button.set_theme(theme)
-        self.cancel_button.setFixedSize(theme.px(300), theme.px(112))
+        self.cancel_button.setFixedSize(theme.pin_cancel_size)
         self.update()
 
     def start(self, message: str = "") -> None:
         """Open for a PIN."""
         self._digits = ""
         self._show_keys(True)
-        self.cancel_button.setText("Cancel")
-        self.title_label.setText(PIN_PROMPT)
+        self.cancel_button.setText(words.cancel_button())
+        self.title_label.setText(words.pin_prompt())
         self.message_label.setText(message)
         self._refresh()
         self._cover()
@@ -112,7 +110,7 @@ class PinPad(QWidget):
         self._show_keys(False)
         self.title_label.setText(title)
         self.message_label.setText(message)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(words.close_button())
         self._refresh()
         self._cover()
 
@@ -177,12 +175,14 @@ class StaffScreen(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
-        self.heading_label = TextLabel("Staff")
+        self.heading_label = TextLabel(words.staff_heading())
         self.status_label = TextLabel()
         self.problems_label = TextLabel()
-        self.reload_button = BigButton("Reload content", theme)
-        self.exit_button = BigButton("Exit kiosk", theme)
-        self.back_button = BigButton("Back to kiosk", theme, primary=True, icon=Icon.BACK)
+        self.reload_button = BigButton(words.reload_button(), theme)
+        self.exit_button = BigButton(words.exit_button(), theme)
+        self.back_button = BigButton(
+            words.back_to_kiosk_button(), theme, primary=True, icon=Icon.BACK
+        )
         buttons = QHBoxLayout()
         for button in (self.reload_button, self.exit_button, self.back_button):
             buttons.addWidget(button)
@@ -203,8 +203,10 @@ class StaffScreen(QWidget):
         palette = theme.palette
         self.setStyleSheet(f"StaffScreen {{ background: {palette.card}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self._column.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
-        self._column.setSpacing(theme.px(32))
+        self._column.setContentsMargins(
+            theme.side_margin, theme.margin, theme.side_margin, theme.margin
+        )
+        self._column.setSpacing(theme.notice_gap)
         self._buttons.setSpacing(theme.gap)
         self._buttons.setDirection(
             QHBoxLayout.Direction.TopToBottom
@@ -216,13 +218,13 @@ class StaffScreen(QWidget):
         self.problems_label.set_style(theme, theme.small_px, palette.text)
         for button in (self.reload_button, self.exit_button, self.back_button):
             button.set_theme(theme)
-            button.setFixedSize(theme.px(520), theme.button_height)
+            button.setFixedSize(theme.staff_button_width, theme.button_height)
 
     def set_status(self, status: str, problems: list[str]) -> None:
         self.status_label.setText(status)
         if problems:
-            self.problems_label.setText(
-                "Problems:\n" + "\n".join(f"\N{BULLET} {problem}" for problem in problems)
-            )
+            lines = [words.problems_heading()]
+            lines += (f"\N{BULLET} {problem}" for problem in problems)
+            self.problems_label.setText("\n".join(lines))
         else:
-            self.problems_label.setText("No problems found.")
+            self.problems_label.setText(words.no_problems())

@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
+from kiosk import words
 from kiosk.article import Article
 from kiosk.theme import Theme
 from kiosk.ui.widgets import BigButton, Icon, TextLabel
-
-START_TEXT = "Tap to start"
-SECTIONS_TEXT = "Or go straight to a part:"
 
 
 class StartScreen(QWidget):
@@ -24,8 +22,8 @@ class StartScreen(QWidget):
         self._theme = theme
         self.title_label = TextLabel()
         self.summary_label = TextLabel()
-        self.start_button = BigButton(START_TEXT, theme, primary=True, icon=Icon.NEXT)
-        self.sections_label = TextLabel(SECTIONS_TEXT)
+        self.start_button = BigButton(words.start_button(), theme, primary=True, icon=Icon.NEXT)
+        self.sections_label = TextLabel(words.sections_intro())
         self.section_buttons: list[BigButton] = []
         self.start_button.clicked.connect(self.start_requested)
 
@@ -64,7 +62,8 @@ class StartScreen(QWidget):
             button.deleteLater()
         self.section_buttons = []
         for index, section in enumerate(article.slides):
-            button = BigButton(f"{index + 1}.  {section.title}", self._theme, align_left=True)
+            text = words.section_button(index + 1, section.title)
+            button = BigButton(text, self._theme, align_left=True)
             button.clicked.connect(lambda _=False, chosen=index: self.section_chosen.emit(chosen))
             self.section_buttons.append(button)
         self._place_section_buttons()
@@ -78,19 +77,21 @@ class StartScreen(QWidget):
         self._body.setDirection(
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
-        self._outer.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.px(32))
-        self._outer.setSpacing(theme.px(24))
+        self._outer.setContentsMargins(
+            theme.side_margin, theme.margin, theme.side_margin, theme.start_bottom_margin
+        )
+        self._outer.setSpacing(theme.disclaimer_gap)
         self._body.setContentsMargins(0, 0, 0, 0)
         self.disclaimer_label.set_style(theme, theme.small_px, palette.muted_text)
-        self._body.setSpacing(theme.px(96) if landscape else theme.px(56))
-        self._intro.setSpacing(theme.px(40))
-        self._contents.setSpacing(theme.px(24))
+        self._body.setSpacing(theme.start_column_gap)
+        self._intro.setSpacing(theme.block_gap)
+        self._contents.setSpacing(theme.sections_label_gap)
         self._sections.setSpacing(theme.gap)
         self.title_label.set_style(theme, theme.title_px, palette.text, bold=True)
         self.summary_label.set_style(theme, theme.ui_body_px, palette.muted_text)
         self.sections_label.set_style(theme, theme.small_px, palette.muted_text)
         self.start_button.set_theme(theme)
-        self.start_button.setMinimumSize(theme.px(520), theme.px(140))
+        self.start_button.setMinimumSize(theme.start_button_size)
         for button in self.section_buttons:
             button.set_theme(theme)
             button.setMinimumHeight(theme.button_height)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk import words
 from kiosk.theme import Theme
 from kiosk.ui.widgets import TextLabel
-
-UPDATING_TEXT = "This screen is being updated"
-UPDATING_DETAIL = "Please ask at the desk if you would like information in the meantime."
 
 
 class UpdatingScreen(QWidget):
@@ -18,8 +16,8 @@ class UpdatingScreen(QWidget):
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading_label = TextLabel(UPDATING_TEXT)
-        self.detail_label = TextLabel(UPDATING_DETAIL)
+        self.heading_label = TextLabel(words.updating_heading())
+        self.detail_label = TextLabel(words.updating_detail())
         for label in (self.heading_label, self.detail_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._column = QVBoxLayout(self)
@@ -33,7 +31,9 @@ class UpdatingScreen(QWidget):
         palette = theme.palette
         self.setStyleSheet(f"UpdatingScreen {{ background: {palette.background}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self._column.setContentsMargins(theme.px(96), theme.margin, theme.px(96), theme.margin)
-        self._column.setSpacing(theme.px(32))
+        self._column.setContentsMargins(
+            theme.side_margin, theme.margin, theme.side_margin, theme.margin
+        )
+        self._column.setSpacing(theme.notice_gap)
         self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
         self.detail_label.set_style(theme, theme.ui_body_px, palette.muted_text)

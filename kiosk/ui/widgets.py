@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
 
+from kiosk import words
 from kiosk.theme import Theme
 
 
@@ -68,11 +69,11 @@ class BigButton(QAbstractButton):
 
     @property
     def _padding(self) -> int:
-        return self._theme.px(20 if self._compact else 32)
+        return self._theme.compact_button_padding if self._compact else self._theme.button_padding
 
     def _icon_width(self) -> int:
         """Room for the icon and the space between it and the words."""
-        return 0 if self._icon is Icon.NONE else self._theme.px(40) + self._theme.px(12)
+        return 0 if self._icon is Icon.NONE else self._theme.icon_room
 
     def _font(self) -> QFont:
         size = self._theme.small_px if self._compact else self._theme.button_text_px
@@ -89,7 +90,7 @@ class BigButton(QAbstractButton):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        side = self._theme.px(88)
+        side = self._theme.touch_target_min
         return QSize(max(side, self._theme.button_min_width // 2), self._theme.button_height)
 
     def hasHeightForWidth(self) -> bool:
@@ -98,7 +99,11 @@ class BigButton(QAbstractButton):
     def heightForWidth(self, width: int) -> int:
         text_rect = self._text_rect(QRect(0, 0, width, 10_000))
         used = self._font_metrics().boundingRect(text_rect, self._text_flags, self.text())
-        vertical_padding = self._theme.px(8 if self._compact else 24)
+        vertical_padding = (
+            self._theme.compact_button_vertical_padding
+            if self._compact
+            else self._theme.button_vertical_padding
+        )
         return max(self._theme.button_height, used.height() + 2 * vertical_padding)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -151,12 +156,12 @@ class BigButton(QAbstractButton):
         return (self._icon is Icon.NEXT) != self._right_to_left()
 
     def _paint_icon(self, painter: QPainter, text: QRect, colour: QColor) -> None:
-        size = self._theme.px(30)
-        gap = self._theme.px(14)
+        size = self._theme.icon_size
+        gap = self._theme.icon_gap
         middle = text.center().y() + 1
         left = text.right() + gap if self._icon_on_right() else text.left() - gap - size
         points_right = (self._icon is Icon.NEXT) != self._right_to_left()
-        pen = QPen(colour, max(3, self._theme.px(6)))
+        pen = QPen(colour, self._theme.icon_stroke)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
@@ -194,7 +199,7 @@ class ProgressBar(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self.setFixedHeight(theme.px(16))
+        self.setFixedHeight(theme.progress_bar_height)
         self.update()
 
     @property
@@ -203,7 +208,7 @@ class ProgressBar(QWidget):
 
     def set_fraction(self, fraction: float) -> None:
         self._fraction = min(max(fraction, 0.0), 1.0)
-        self.setAccessibleDescription(f"{round(self._fraction * 100)} percent read")
+        self.setAccessibleDescription(words.percent_read(round(self._fraction * 100)))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -36,9 +36,11 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.article import Article, load_article, parse_article  # noqa: E402
+from kiosk.clock import QtClock  # noqa: E402
 from kiosk.config import Settings  # noqa: E402
 from kiosk.navigation import Position, Screen  # noqa: E402
-from kiosk.pagination import ArticleLayout  # noqa: E402
+from kiosk.session import KioskSession  # noqa: E402
+from kiosk.text_layout import ArticleLayout  # noqa: E402
 from kiosk.theme import TextSize, Theme  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
@@ -136,7 +138,8 @@ def startup(runs: int) -> dict[str, float]:
 
 
 def make_window(app: QApplication, article: Article, settings: Settings) -> KioskWindow:
-    window = KioskWindow(article, settings)
+    clock = QtClock()
+    window = KioskWindow(KioskSession(article, settings, clock), settings, clock)
     window.resize(SIZE)
     window.show()
     QTest.qWaitForWindowExposed(window)
@@ -146,12 +149,12 @@ def make_window(app: QApplication, article: Article, settings: Settings) -> Kios
 
 def page_turns(window: KioskWindow, turns: int) -> dict[str, float]:
     """Input event to new page painted (synchronous repaint), animations off."""
-    window.show_position(Position(Screen.READING, 0, 0))
+    window.session.go_to(Position(Screen.READING, 0, 0))
     slide = window.reading_screen.slide
     durations = []
     for number in range(turns):
-        if window.position.screen is not Screen.READING:
-            window.show_position(Position(Screen.READING, 0, 0))
+        if window.session.position.screen is not Screen.READING:
+            window.session.go_to(Position(Screen.READING, 0, 0))
         key = Qt.Key.Key_Right if (number // 20) % 2 == 0 else Qt.Key.Key_Left
         started = time.perf_counter()
         QTest.keyClick(window, key)
@@ -167,7 +170,7 @@ def page_turns(window: KioskWindow, turns: int) -> dict[str, float]:
 def swipe_frames(window: KioskWindow, swipes: int) -> dict[str, float]:
     """Time per frame while the page follows a finger (mouse) and while it snaps back."""
     window.reading_screen.slide.animations = True
-    window.show_position(Position(Screen.READING, 1, 0))
+    window.session.go_to(Position(Screen.READING, 1, 0))
     slide = window.reading_screen.slide
     frames = []
     middle = QPoint(slide.width() // 2, slide.height() // 2)
@@ -232,7 +235,7 @@ def idle_cpu(window: KioskWindow, seconds: float) -> dict[str, float]:
         ("idle_cpu_percent_start", Position(Screen.START)),
         ("idle_cpu_percent_reading", Position(Screen.READING, 1, 0)),
     ):
-        window.show_position(position)
+        window.session.go_to(position)
         QApplication.processEvents()
         before = cpu_seconds()
         run_events_for(seconds)
@@ -251,15 +254,16 @@ def qobjects(app: QApplication, window: KioskWindow) -> int:
 def growth(app: QApplication, window: KioskWindow, turns: int, resets: int) -> dict[str, float]:
     def exercise(count_turns: int, count_resets: int) -> None:
         for number in range(count_turns):
-            if window.position.screen is not Screen.READING:
-                window.show_position(Position(Screen.READING, 0, 0))
+            if window.session.position.screen is not Screen.READING:
+                window.session.go_to(Position(Screen.READING, 0, 0))
             QTest.keyClick(window, Qt.Key.Key_Right if (number // 20) % 2 == 0 else Qt.Key.Key_Left)
             if number % 50 == 0:
                 app.processEvents()
         for _ in range(count_resets):
-            window.show_position(Position(Screen.READING, 1, 0))
+            window.session.go_to(Position(Screen.READING, 1, 0))
             window.reading_screen.text_size_button.click()
-            window.idle.run_out()
+            # What the idle warning running out does.
+            window.session.reset_for_next_patient()
             app.processEvents()
 
     exercise(1000 if turns >= 1000 else turns // 10, 100 if resets >= 100 else resets // 10)

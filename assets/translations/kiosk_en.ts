@@ -1,0 +1,199 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>kiosk</name>
+    <message>
+        <source>Tap to start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or go straight to a part:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.  %2</source>
+        <extracomment>%1 is the section&apos;s number, %2 its title (from the article, not translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size:
+Large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size:
+Extra large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size:
+Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size: Large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size: Extra large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size: Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section %1 of %2 · Page %3 of %4</source>
+        <extracomment>The footer of the reading screen. Pages are counted within the section.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n percent read</source>
+        <translation>
+            <numerusform>%n percent read</numerusform>
+            <numerusform>%n percent read</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <extracomment>%1 is the section&apos;s title (from the article, not translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have reached the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the last page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still reading?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap anywhere to continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Going back to the start in %n seconds</source>
+        <translation>
+            <numerusform>Going back to the start in %n second</numerusform>
+            <numerusform>Going back to the start in %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This screen is being updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please ask at the desk if you would like information in the meantime.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff access: enter the PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n tries left.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n try left.</numerusform>
+            <numerusform>Wrong PIN. %n tries left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staff access is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again after %1.</source>
+        <extracomment>%1 is a time of day, such as 14:05.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff access is not set up. Run: kiosk set-pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff access is not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting-room kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

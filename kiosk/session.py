@@ -1,0 +1,282 @@
+"""The patient's session: what is shown, where the patient is, what they chose, and the rules.
+
+KioskSession is the one model of the kiosk. It holds the article on screen and the one waiting
+to replace it, the patient's choices (text size, contrast), the screen size, the pages measured
+for all of these, and the position. Its rules live here and nowhere else:
+
+- a new article replaces the shown one at once when nobody is reading, else it waits until the
+  start screen returns;
+- a change of text size or screen keeps the reader on the words they were reading;
+- the next patient starts afresh: start screen, Standard text, normal contrast, silence;
+- reading aloud starts at the top of the page (with the heading on a section's first page),
+  stops when the page changes, and marks the sentence being read;
+- the start screen never times out; every other screen hands back to it after a quiet spell.
+
+Screens render the session and send it intents; the controller and the staff screen read the
+session. It owns no widget, so it is tested without one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from PySide6.QtCore import QObject, QSize, Signal, Slot
+
+from kiosk import navigation
+from kiosk.article import Article
+from kiosk.clock import Clock
+from kiosk.config import Settings
+from kiosk.idle import IdleWatcher
+from kiosk.navigation import Action, Intent, Position, Screen
+from kiosk.speech import ReadAloud
+from kiosk.text_layout import ArticleLayout
+from kiosk.theme import TextSize, Theme
+
+log = logging.getLogger(__name__)
+
+# Pages are measured for this size until the window says how large it really is.
+REFERENCE_SIZE = QSize(1920, 1080)
+
+
+class KioskSession(QObject):
+    """One patient's visit, and the rules that carry it from one patient to the next."""
+
+    article_changed = Signal()  # another article is shown (or none: the "being updated" page)
+    layout_changed = Signal()  # pages were measured afresh: size, text size or contrast changed
+    position_changed = Signal(object, int)  # (Position, +1 forwards / -1 backwards / 0 a jump)
+    choices_changed = Signal()  # the patient's text size or contrast changed
+    speaking_changed = Signal(bool)  # Read aloud started or stopped
+    highlight_changed = Signal(object)  # (start, end) of the body text being read, or None
+
+    def __init__(
+        self,
+        article: Article | None,
+        settings: Settings,
+        clock: Clock,
+        *,
+        read_aloud: ReadAloud | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._article = article
+        self._waiting: Article | None = None
+        self._updating_reason = ""
+        self._staff_present = False
+        self._position = navigation.START
+        self._theme = Theme.for_size(REFERENCE_SIZE)
+        self._layout = ArticleLayout(article, self._theme) if article else None
+        self._speech_start = 0
+        self._speech_heading = 0
+        self.idle = IdleWatcher(settings.idle_timeout, settings.idle_warning, clock, self)
+        self.idle.expired.connect(self.reset_for_next_patient)
+        self.read_aloud = read_aloud or ReadAloud(
+            settings.speech_engine, settings.speech_rate, settings.speech_volume, self
+        )
+        self.read_aloud.sentence_started.connect(self._on_sentence)
+        self.read_aloud.stopped.connect(self._on_speech_stopped)
+        if article:
+            self.read_aloud.set_language(article.language)
+
+    # What is shown
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
+
+    @property
+    def waiting_article(self) -> Article | None:
+        """A new article that waits for the reader to go back to the start screen."""
+        return self._waiting
+
+    @property
+    def layout(self) -> ArticleLayout | None:
+        return self._layout
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @property
+    def position(self) -> Position:
+        return self._position
+
+    @property
+    def page_counts(self) -> tuple[int, ...]:
+        return self._layout.page_counts if self._layout else ()
+
+    @property
+    def updating_reason(self) -> str:
+        return self._updating_reason
+
+    @property
+    def showing_updating(self) -> bool:
+        """Patients see "This screen is being updated": no article, or staff asked for it."""
+        return self._article is None or bool(self._updating_reason)
+
+    @property
+    def staff_present(self) -> bool:
+        return self._staff_present
+
+    # Content
+
+    def set_article(self, article: Article) -> None:
+        """Show a new article: now if nobody is reading, else when the start screen returns."""
+        if self._article is None or self._staff_present or self._position.screen is Screen.START:
+            self._install(article)
+        else:
+            self._waiting = article
+            log.info("New content waits until the start screen shows")
+
+    def _install(self, article: Article) -> None:
+        self._waiting = None
+        self._article = article
+        self._stop_speaking()
+        self.read_aloud.set_language(article.language)
+        self._layout = ArticleLayout(article, self._theme)
+        log.info("Showing '%s' (%s pages a section)", article.title, list(self.page_counts))
+        self.article_changed.emit()
+        self.layout_changed.emit()
+        self._move_to(navigation.START, 0)
+
+    def show_updating(self, reason: str) -> None:
+        """The calm "being updated" page for patients, whatever else is loaded."""
+        self._updating_reason = reason
+        log.warning("Showing the 'being updated' page: %s", reason)
+        self.article_changed.emit()
+        self._move_to(navigation.START, 0)
+
+    def clear_updating(self) -> None:
+        if self._updating_reason:
+            self._updating_reason = ""
+            self.article_changed.emit()
+            self._move_to(navigation.START, 0)
+
+    def set_staff_present(self, present: bool) -> None:
+        """Staff have the screen (PIN pad or staff screen): nobody reads, nothing times out."""
+        self._staff_present = present
+        if present:
+            self._stop_speaking()
+        self._arm_idle()
+
+    # Navigation
+
+    def request(self, intent: Intent) -> None:
+        """Do what a patient asked for."""
+        old = self._position
+        new = navigation.transition(old, intent, self.page_counts)
+        direction = 0
+        if old.screen is Screen.READING and new.screen is Screen.READING:
+            if intent.action is Action.NEXT:
+                direction = 1
+            elif intent.action is Action.BACK:
+                direction = -1
+        self._move_to(new, direction)
+
+    def go_to(self, position: Position) -> None:
+        """Show a position directly (the preview renders every page this way)."""
+        self._move_to(position, 0)
+
+    def _move_to(self, position: Position, direction: int) -> None:
+        if position.screen is Screen.START and self._waiting is not None:
+            self._install(self._waiting)  # shows the start screen itself
+            return
+        if self.showing_updating:
+            position = navigation.START
+        position = navigation.clamp(position, self.page_counts)
+        if position != self._position:
+            self._stop_speaking()
+        self._position = position
+        self._arm_idle()
+        self.position_changed.emit(position, direction)
+
+    def _arm_idle(self) -> None:
+        # The start screen never times out; everything else hands back to it when idle.
+        self.idle.set_armed(
+            not self._staff_present
+            and not self.showing_updating
+            and self._position.screen is not Screen.START
+        )
+
+    @Slot()
+    def reset_for_next_patient(self) -> None:
+        """Back to the start screen with everything a patient changed undone."""
+        self._stop_speaking()
+        if self._theme.text_size is not TextSize.STANDARD or self._theme.high_contrast:
+            self._set_theme(
+                dataclasses.replace(self._theme, text_size=TextSize.STANDARD, high_contrast=False)
+            )
+            self.choices_changed.emit()
+        self._move_to(navigation.START, 0)
+
+    # The patient's choices and the screen
+
+    def next_text_size(self) -> None:
+        self._set_theme(dataclasses.replace(self._theme, text_size=self._theme.text_size.next()))
+        self.choices_changed.emit()
+
+    def toggle_contrast(self) -> None:
+        self._set_theme(
+            dataclasses.replace(self._theme, high_contrast=not self._theme.high_contrast)
+        )
+        self.choices_changed.emit()
+
+    def set_screen_size(self, size: QSize) -> None:
+        theme = dataclasses.replace(
+            self._theme, width=max(size.width(), 1), height=max(size.height(), 1)
+        )
+        if theme != self._theme:
+            self._set_theme(theme)
+
+    def _set_theme(self, theme: Theme) -> None:
+        """Measure the pages again, keeping the reader on the words they were reading: the new
+        page is the one that holds what was at the top of the old one."""
+        position = self._position
+        anchor = None
+        if position.screen is Screen.READING and self._layout is not None:
+            anchor = self._layout.sections[position.section].page_text_range(position.page)[0]
+        self._theme = theme
+        if self._article is not None:
+            self._layout = ArticleLayout(self._article, theme)
+        if anchor is not None and self._layout is not None:
+            page = self._layout.sections[position.section].page_at(anchor)
+            position = Position(Screen.READING, position.section, page)
+        self.layout_changed.emit()
+        self._move_to(position, 0)
+
+    # Reading aloud
+
+    def _stop_speaking(self) -> None:
+        # Only a voice that speaks is told to stop: the engine runs in another process.
+        if self.read_aloud.speaking:
+            self.read_aloud.stop()
+
+    def toggle_read_aloud(self) -> None:
+        if self.read_aloud.speaking:
+            self.read_aloud.stop()
+            return
+        position = self._position
+        if position.screen is not Screen.READING or self._layout is None:
+            return
+        section = self._layout.sections[position.section]
+        start, end = section.page_text_range(position.page)
+        heading = section.section.title + "\n" if position.page == 0 else ""
+        self._speech_start = start
+        self._speech_heading = len(heading)
+        self.read_aloud.speak(heading + section.body.toPlainText()[start:end])
+        self.speaking_changed.emit(self.read_aloud.speaking)
+
+    @Slot(int, int)
+    def _on_sentence(self, start: int, end: int) -> None:
+        """Turn a sentence of the spoken text into characters of the page's body."""
+        if end <= self._speech_heading:
+            self.highlight_changed.emit(None)
+            return
+        offset = self._speech_start - self._speech_heading
+        first = max(start, self._speech_heading)
+        self.highlight_changed.emit((first + offset, end + offset))
+
+    @Slot()
+    def _on_speech_stopped(self) -> None:
+        self.highlight_changed.emit(None)
+        self.speaking_changed.emit(False)

@@ -1,0 +1,125 @@
+"""Loading the kiosk's translations (assets/translations/kiosk_<language>.ts) at start.
+
+The .ts files are the committed source, written by `pyside6-lupdate` from kiosk.words and
+filled in by hand or in Qt Linguist. Qt loads only compiled .qm files, so the .ts is compiled
+with Qt's `lrelease` into the user's cache folder, and again only when the .ts is newer. If
+that fails the kiosk still runs on kiosk.words' English source texts (one warning in the log).
+
+To refresh the English file after changing kiosk.words (tests/test_words.py checks it is
+up to date), from the checkout's top folder:
+
+    pyside6-lupdate -extensions py -locations none -no-obsolete kiosk \
+        -ts assets/translations/kiosk_en.ts
+
+then fill in the singular and plural of any new `%n` text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import platformdirs
+import PySide6
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from kiosk import paths
+
+log = logging.getLogger(__name__)
+
+# lrelease compiles a few dozen texts in well under a second; this only bounds a wedged tool.
+LRELEASE_TIMEOUT_S = 30.0
+
+
+def ts_file(language: str) -> Path:
+    return paths.assets_dir() / "translations" / f"kiosk_{language}.ts"
+
+
+def install_translations(
+    app: QCoreApplication, language: str = "en", *, cache_dir: Path | None = None
+) -> QTranslator | None:
+    """Compile (if need be) and install the translation for `language`; None if it could not
+    be loaded, after one warning. Installing a language twice is harmless: the first stays."""
+    name = f"kiosk-translator-{language}"
+    existing = app.findChild(QTranslator, name)
+    if isinstance(existing, QTranslator):
+        return existing
+    folder = cache_dir or platformdirs.user_cache_path(paths.APP_NAME) / "translations"
+    try:
+        compiled = compiled_translation(ts_file(language), folder)
+    except (OSError, subprocess.SubprocessError) as error:
+        log.warning(
+            "Translations for '%s' could not be prepared (%s); showing the English source texts",
+            language,
+            error,
+        )
+        return None
+    translator = QTranslator(app)
+    translator.setObjectName(name)
+    if not translator.load(str(compiled)) or not app.installTranslator(translator):
+        log.warning(
+            "Translations for '%s' could not be loaded from %s; showing the English source texts",
+            language,
+            compiled,
+        )
+        translator.deleteLater()
+        return None
+    return translator
+
+
+def compiled_translation(source: Path, folder: Path) -> Path:
+    """The .qm for the .ts `source` in `folder`, compiled first if it is missing or older than
+    the .ts. Raises OSError (also for a missing .ts) or SubprocessError."""
+    compiled = folder / source.with_suffix(".qm").name
+    source_time = source.stat().st_mtime_ns
+    try:
+        fresh = compiled.stat().st_mtime_ns >= source_time
+    except FileNotFoundError:
+        fresh = False
+    if not fresh:
+        _compile(source, compiled)
+    return compiled
+
+
+def _compile(source: Path, compiled: Path) -> None:
+    """Run lrelease into a temporary file beside the .qm, then put it in place in one step,
+    so a second kiosk starting at the same moment never loads half a file."""
+    compiled.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(suffix=".qm", dir=compiled.parent)
+    os.close(descriptor)
+    try:
+        result = subprocess.run(
+            [str(lrelease()), "-silent", str(source), "-qm", temporary],
+            capture_output=True,
+            text=True,
+            timeout=LRELEASE_TIMEOUT_S,
+            check=False,
+        )
+        if result.returncode != 0:
+            detail = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
+            raise OSError(f"lrelease failed on {source}: {detail}")
+        Path(temporary).replace(compiled)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    log.info("Compiled the translations %s into %s", source.name, compiled)
+
+
+def lrelease() -> Path:
+    """Qt's lrelease: the one bundled with PySide6, else pyside6-lrelease beside this Python
+    (a venv) or on the PATH."""
+    package = Path(PySide6.__path__[0])
+    for name in ("lrelease", "lrelease.exe"):
+        if (package / name).is_file():
+            return package / name
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    if beside.is_file():
+        return beside
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if found is None:
+        raise FileNotFoundError("no lrelease found (it comes with PySide6)")
+    return Path(found)

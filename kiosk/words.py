@@ -1,0 +1,273 @@
+"""Every word the kiosk shows a patient or staff member on screen, marked for Qt's translation.
+
+Each function returns one text through `QCoreApplication.translate` in the "kiosk" context,
+with the English source written inline: that is what `pyside6-lupdate` extracts into
+assets/translations/ (kiosk.translations loads the result at start). Screens call these
+functions when they show a text, never at import, so an installed translation applies.
+
+Counts use Qt's numerus form (`%n`), through `kiosk.tr(text, None, count)` below rather than
+`QCoreApplication.translate`: lupdate (Qt 6.11) takes a variable fourth argument of `translate`
+for an old "encoding" argument and never marks the text as having plural forms, but it does
+for `<context>.tr(text, disambiguation, n)`. The English source is written in the plural,
+which reads right for every count but one even before a translation loads;
+assets/translations/kiosk_en.ts supplies the singular. Other numbers and names fill
+`%1`-style places, so translators always see whole sentences and may reorder them. A `#:`
+comment above a text is shown to translators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk import navigation
+from kiosk.navigation import Position
+from kiosk.theme import TextSize
+
+_PLACE = re.compile(r"%([1-9])")
+
+
+class _Counted:
+    """Translation of texts with a count (see the module docstring for why not `translate`)."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None, n: int) -> str:
+        return QCoreApplication.translate("kiosk", text, disambiguation, n)
+
+
+# Named after the context on purpose: lupdate files `kiosk.tr(...)` texts under "kiosk".
+kiosk = _Counted()
+
+
+def _fill(text: str, *values: object) -> str:
+    """Put values in a translated text's %1, %2, ... places, in one pass (as QString.arg):
+    a value that itself contains "%2" is left alone."""
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(values[index]) if index < len(values) else match.group(0)
+
+    return _PLACE.sub(value, text)
+
+
+# Start screen
+
+
+def start_button() -> str:
+    return QCoreApplication.translate("kiosk", "Tap to start")
+
+
+def sections_intro() -> str:
+    """Above the buttons that open the article at a section."""
+    return QCoreApplication.translate("kiosk", "Or go straight to a part:")
+
+
+def section_button(number: int, title: str) -> str:
+    """A section's button on the start screen: its number, then the article's own title."""
+    #: %1 is the section's number, %2 its title (from the article, not translated).
+    return _fill(QCoreApplication.translate("kiosk", "%1.  %2"), number, title)
+
+
+# Reading screen
+
+
+def back_button() -> str:
+    return QCoreApplication.translate("kiosk", "Back")
+
+
+def home_button() -> str:
+    return QCoreApplication.translate("kiosk", "Home")
+
+
+def next_button() -> str:
+    return QCoreApplication.translate("kiosk", "Next")
+
+
+def text_size_button(size: TextSize) -> str:
+    """The text size button, showing the size in use; the size has a line of its own so
+    that "Extra large" is never split."""
+    if size is TextSize.LARGE:
+        return QCoreApplication.translate("kiosk", "Text size:\nLarge")
+    if size is TextSize.EXTRA_LARGE:
+        return QCoreApplication.translate("kiosk", "Text size:\nExtra large")
+    return QCoreApplication.translate("kiosk", "Text size:\nStandard")
+
+
+def text_size_spoken(size: TextSize) -> str:
+    """The text size button's accessible name: the same words on one line."""
+    if size is TextSize.LARGE:
+        return QCoreApplication.translate("kiosk", "Text size: Large")
+    if size is TextSize.EXTRA_LARGE:
+        return QCoreApplication.translate("kiosk", "Text size: Extra large")
+    return QCoreApplication.translate("kiosk", "Text size: Standard")
+
+
+def high_contrast_button() -> str:
+    return QCoreApplication.translate("kiosk", "High contrast")
+
+
+def read_aloud_button() -> str:
+    return QCoreApplication.translate("kiosk", "Read aloud")
+
+
+def stop_reading_button() -> str:
+    """The Read aloud button while it reads."""
+    return QCoreApplication.translate("kiosk", "Stop reading")
+
+
+def position_line(position: Position, page_counts: Sequence[int]) -> str:
+    """Where the patient is, under the page: "Section 2 of 4 · Page 1 of 2" ("" off the
+    reading screen)."""
+    place = navigation.locate(position, page_counts)
+    if place is None:
+        return ""
+    #: The footer of the reading screen. Pages are counted within the section.
+    text = QCoreApplication.translate("kiosk", "Section %1 of %2 \u00b7 Page %3 of %4")
+    return _fill(text, place.section, place.sections, place.page, place.pages)
+
+
+def percent_read(percent: int) -> str:
+    """The progress bar's accessible description."""
+    return kiosk.tr("%n percent read", None, percent)
+
+
+def continued_title(title: str) -> str:
+    """A section's title on its later pages; `title` may be shortened to fit one line."""
+    #: %1 is the section's title (from the article, not translated).
+    return _fill(QCoreApplication.translate("kiosk", "%1 (continued)"), title)
+
+
+# End screen
+
+
+def end_heading() -> str:
+    """On the end screen, and on its edge while a finger drags the last page."""
+    return QCoreApplication.translate("kiosk", "You have reached the end")
+
+
+def thanks() -> str:
+    return QCoreApplication.translate("kiosk", "Thank you for reading.")
+
+
+def start_again_button() -> str:
+    return QCoreApplication.translate("kiosk", "Start again")
+
+
+def back_to_last_page_button() -> str:
+    return QCoreApplication.translate("kiosk", "Back to the last page")
+
+
+# Idle warning
+
+
+def idle_question() -> str:
+    return QCoreApplication.translate("kiosk", "Still reading?")
+
+
+def idle_instruction() -> str:
+    return QCoreApplication.translate("kiosk", "Tap anywhere to continue")
+
+
+def idle_countdown(seconds: int) -> str:
+    """Under the countdown ring."""
+    return kiosk.tr("Going back to the start in %n seconds", None, seconds)
+
+
+# Updating page
+
+
+def updating_heading() -> str:
+    return QCoreApplication.translate("kiosk", "This screen is being updated")
+
+
+def updating_detail() -> str:
+    return QCoreApplication.translate(
+        "kiosk", "Please ask at the desk if you would like information in the meantime."
+    )
+
+
+# Staff access: the PIN pad and its notices
+
+
+def pin_prompt() -> str:
+    return QCoreApplication.translate("kiosk", "Staff access: enter the PIN")
+
+
+def clear_button() -> str:
+    """The PIN pad's key that empties the digits typed."""
+    return QCoreApplication.translate("kiosk", "Clear")
+
+
+def ok_button() -> str:
+    return QCoreApplication.translate("kiosk", "OK")
+
+
+def cancel_button() -> str:
+    return QCoreApplication.translate("kiosk", "Cancel")
+
+
+def close_button() -> str:
+    """The PIN pad's only button while it shows a notice."""
+    return QCoreApplication.translate("kiosk", "Close")
+
+
+def wrong_pin(tries_left: int) -> str:
+    return kiosk.tr("Wrong PIN. %n tries left.", None, tries_left)
+
+
+def staff_locked() -> str:
+    return QCoreApplication.translate("kiosk", "Staff access is locked")
+
+
+def staff_locked_until(clock: str) -> str:
+    """Under "Staff access is locked"; `clock` is the time of day it opens again."""
+    #: %1 is a time of day, such as 14:05.
+    text = QCoreApplication.translate("kiosk", "Too many wrong PINs. Try again after %1.")
+    return _fill(text, clock)
+
+
+def staff_not_set_up() -> str:
+    return QCoreApplication.translate("kiosk", "Staff access is not set up. Run: kiosk set-pin")
+
+
+def staff_not_available() -> str:
+    """When this kiosk was started without a place to keep the PIN lock."""
+    return QCoreApplication.translate("kiosk", "Staff access is not available here.")
+
+
+# Staff screen
+
+
+def staff_heading() -> str:
+    return QCoreApplication.translate("kiosk", "Staff")
+
+
+def reload_button() -> str:
+    return QCoreApplication.translate("kiosk", "Reload content")
+
+
+def exit_button() -> str:
+    return QCoreApplication.translate("kiosk", "Exit kiosk")
+
+
+def back_to_kiosk_button() -> str:
+    return QCoreApplication.translate("kiosk", "Back to kiosk")
+
+
+def problems_heading() -> str:
+    """Above the list of problems with the content (one per line below it)."""
+    return QCoreApplication.translate("kiosk", "Problems:")
+
+
+def no_problems() -> str:
+    return QCoreApplication.translate("kiosk", "No problems found.")
+
+
+# The window
+
+
+def window_title() -> str:
+    """The window's title while no article is shown (an article's title replaces it)."""
+    return QCoreApplication.translate("kiosk", "Waiting-room kiosk")

@@ -1,0 +1,187 @@
+"""The patient's session on its own: no window, no widget, a clock moved by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk import navigation
+from kiosk.article import parse_article
+from kiosk.config import Settings
+from kiosk.navigation import START, Position, Screen
+from kiosk.session import KioskSession
+from kiosk.theme import TextSize
+
+from .helpers import ManualClock, reading
+
+SETTINGS = Settings(animations=False)
+
+
+class FakeReadAloud(QObject):
+    """Stands in for the speech engine: records what it was asked to say."""
+
+    sentence_started = Signal(int, int)
+    stopped = Signal()
+    availability_changed = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spoken: list[str] = []
+        self.stop_calls = 0
+        self.language = ""
+        self.speaking = False
+
+    def speak(self, text: str) -> None:
+        self.spoken.append(text)
+        self.speaking = True
+
+    def stop(self) -> None:
+        self.stop_calls += 1
+        if self.speaking:
+            self.speaking = False
+            self.stopped.emit()
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+
+
+def titled(title: str, tmp_path: Path, language: str = "en"):
+    text = (
+        f"---\ntitle: {title}\nlanguage: {language}\n---\n\nOpening words.\n\n"
+        "## First part\n\n" + "A sentence of the first part. " * 80 + "\n\n"
+        "## Second part\n\nThe end. Dr. Smith says so.\n"
+    )
+    return parse_article(text.encode(), tmp_path / f"{title}.md")
+
+
+@pytest.fixture
+def clock():
+    return ManualClock()
+
+
+@pytest.fixture
+def speech():
+    return FakeReadAloud()
+
+
+@pytest.fixture
+def session(qapp, tmp_path, clock, speech):
+    session = KioskSession(titled("First", tmp_path), SETTINGS, clock, read_aloud=speech)
+    session.set_screen_size(QSize(1280, 800))
+    return session
+
+
+def test_the_session_owns_no_widget(session):
+    assert not session.findChildren(QWidget)
+
+
+def test_a_new_article_waits_while_someone_reads_and_shows_on_the_start_screen(session, tmp_path):
+    changes = []
+    session.article_changed.connect(lambda: changes.append(session.article.title))
+    session.request(navigation.START_READING)
+    session.set_article(titled("Second", tmp_path))
+    assert session.article.title == "First"
+    assert session.waiting_article.title == "Second"
+    assert changes == []
+    session.request(navigation.HOME)
+    assert session.article.title == "Second"
+    assert session.waiting_article is None
+    assert changes == ["Second"]
+    assert session.position == START
+
+
+def test_a_new_article_shows_at_once_on_the_start_screen_or_for_staff(session, tmp_path):
+    session.set_article(titled("Second", tmp_path))
+    assert session.article.title == "Second"
+    session.request(navigation.START_READING)
+    session.set_staff_present(True)
+    session.set_article(titled("Third", tmp_path))
+    assert session.article.title == "Third"
+
+
+def test_the_next_patient_starts_afresh(session, speech):
+    session.request(navigation.jump_to(1))
+    session.next_text_size()
+    session.toggle_contrast()
+    session.toggle_read_aloud()
+    assert speech.speaking
+    session.reset_for_next_patient()
+    assert session.position == START
+    assert session.theme.text_size is TextSize.STANDARD
+    assert not session.theme.high_contrast
+    assert not speech.speaking
+
+
+def test_a_larger_text_keeps_the_words_that_were_at_the_top(session):
+    session.request(navigation.jump_to(1))
+    session.request(navigation.NEXT)
+    session.request(navigation.NEXT)
+    for _ in TextSize:
+        top_words = session.layout.sections[1].page_text_range(session.position.page)[0]
+        session.next_text_size()
+        section = session.layout.sections[1]
+        first, end = section.page_text_range(session.position.page)
+        assert first <= top_words < end
+
+
+def test_idle_runs_everywhere_but_the_start_screen_and_hands_back_to_it(session, clock):
+    clock.advance(10_000)
+    assert not session.idle.warning
+    session.request(navigation.START_READING)
+    session.toggle_contrast()
+    clock.advance(SETTINGS.idle_timeout)
+    assert session.idle.warning
+    clock.advance(SETTINGS.idle_warning)
+    assert session.position == START
+    assert not session.theme.high_contrast
+
+
+def test_nothing_times_out_while_staff_have_the_screen(session, clock):
+    session.request(navigation.START_READING)
+    session.set_staff_present(True)
+    clock.advance(10_000)
+    assert not session.idle.warning
+    assert session.position == reading(0, 0)
+
+
+def test_reading_aloud_starts_with_the_heading_and_marks_the_page_text(session, speech):
+    session.request(navigation.jump_to(2))
+    marks = []
+    session.highlight_changed.connect(marks.append)
+    session.toggle_read_aloud()
+    assert speech.spoken == ["Second part\nThe end. Dr. Smith says so."]
+    heading = len("Second part\n")
+    speech.sentence_started.emit(0, heading - 1)  # the heading itself: nothing to mark
+    speech.sentence_started.emit(heading, heading + len("The end."))
+    assert marks == [None, (0, len("The end."))]
+
+
+def test_speech_is_told_to_stop_only_when_it_speaks(session, speech):
+    session.request(navigation.START_READING)
+    for _ in range(5):
+        session.request(navigation.NEXT)
+    assert speech.stop_calls == 0
+    session.toggle_read_aloud()
+    session.request(navigation.NEXT)
+    assert not speech.speaking
+
+
+def test_the_voice_follows_the_article(session, speech, tmp_path):
+    session.set_article(titled("Segundo", tmp_path, language="es"))
+    assert speech.language == "es"
+
+
+def test_no_article_means_the_updating_page_and_no_reading(qapp, clock, speech):
+    session = KioskSession(None, SETTINGS, clock, read_aloud=speech)
+    assert session.showing_updating
+    session.request(navigation.START_READING)
+    assert session.position == START
+    assert not session.idle.armed
+
+
+def test_a_position_past_the_pages_is_brought_back(session):
+    session.go_to(Position(Screen.READING, 99, 99))
+    assert navigation.is_valid(session.position, session.page_counts)
