@@ -24,7 +24,8 @@ from .helpers import click, horizontal, reading, touch_path
 from .test_pagination import check_section
 
 HEBREW = Path(__file__).parent / "data" / "hebrew.md"
-MOCK = Settings(animations=False, speech_engine="mock")
+# The mock engine takes time by the word; at full speed a page is read in about a second.
+MOCK = Settings(animations=False, speech_engine="mock", speech_rate=10)
 
 
 def test_the_bundled_font_is_used_for_the_article(make_window):
