@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
+from kiosk import paths, words
 from kiosk.article import Article, ContentError, load_article
 from kiosk.autostart import STAFF_EXIT_STATUS
 from kiosk.clock import QtClock
@@ -37,7 +37,7 @@ from kiosk.content_watch import ContentWatcher
 from kiosk.crashes import CrashRecord
 from kiosk.screensaver import ScreenSaverInhibitor
 from kiosk.session import KioskSession
-from kiosk.staff import StaffLock
+from kiosk.staff import StaffLock, set_pin_command
 from kiosk.systemd import SystemdNotifier
 from kiosk.ui.window import KioskWindow
 
@@ -161,12 +161,15 @@ class KioskController(QObject):
         article = self._first_load(content_path)
         clock = QtClock(self)
         self.session = KioskSession(article, settings, clock, parent=self)
+        self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
+        self._set_pin_command = set_pin_command(config_file)
         self.window = KioskWindow(
             self.session,
             settings,
             clock,
             staff_lock=StaffLock(folder / "staff-lock.json"),
-            pin_hash=pin_hash,
+            pin_hash=self._pin_hash,
+            set_pin_command=self._set_pin_command,
         )
         self._content_path = content_path
         self._debounce_ms = debounce_ms
@@ -174,6 +177,8 @@ class KioskController(QObject):
         self.watcher: ContentWatcher | None = None
         self.window.reload_requested.connect(self.reload_now)
         self.window.exit_requested.connect(self._on_exit_requested)
+        # Whether a PIN is set is read afresh each time: 'kiosk set-pin' needs no restart.
+        self.window.staff_screen_opened.connect(self._refresh_status)
 
         self.notifier = SystemdNotifier(self)
         self.window.first_frame_shown.connect(self.notifier.ready)
@@ -277,6 +282,8 @@ class KioskController(QObject):
         if self._log_file:
             lines.append(f"Log file: {self._log_file}")
         problems = [p for p in (self._crash_problem, self._content_problem) if p]
+        if not self._pin_hash():
+            problems.append(words.no_pin_problem(self._set_pin_command))
         problems += [f"Config: {problem}" for problem in self._config_problems]
         self.window.staff_screen.set_status("\n".join(lines), problems)
 

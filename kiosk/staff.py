@@ -10,6 +10,8 @@ import hmac
 import json
 import logging
 import os
+import shlex
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +29,15 @@ _SCRYPT_R = 8
 _SCRYPT_P = 1
 
 Clock = Callable[[], float]
+
+
+def set_pin_command(config_file: Path | None = None) -> str:
+    """The command line that sets the staff PIN for this installation, with the full path of
+    the `kiosk` command beside this Python: a venv's commands are not on staff's PATH."""
+    words = [str(Path(sys.executable).parent / "kiosk"), "set-pin"]
+    if config_file is not None:
+        words += ["--config", str(config_file)]
+    return shlex.join(words)
 
 
 def check_pin_format(pin: str) -> str | None:

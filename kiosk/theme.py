@@ -432,6 +432,11 @@ class Theme:
         return self.px(32)
 
     @cached_property
+    def hold_button_width(self) -> int:
+        """The staff notice's "Hold to open the staff screen" button: its words on one line."""
+        return self.px(780)
+
+    @cached_property
     def staff_button_width(self) -> int:
         """Width of each button on the staff screen."""
         return self.px(520)

@@ -228,8 +228,33 @@ def staff_locked_until(clock: str) -> str:
     return _fill(text, clock)
 
 
-def staff_not_set_up() -> str:
-    return QCoreApplication.translate("kiosk", "Staff access is not set up. Run: kiosk set-pin")
+def no_pin_title() -> str:
+    """The corner gesture on a kiosk that has no staff PIN yet."""
+    return QCoreApplication.translate("kiosk", "No staff PIN is set")
+
+
+def no_pin_notice(command: str) -> str:
+    """Under "No staff PIN is set"; `command` sets a PIN when run on the kiosk's computer."""
+    #: %1 is a command line, such as /home/clinic/kiosk/.venv/bin/kiosk set-pin
+    text = QCoreApplication.translate(
+        "kiosk",
+        "Anyone can open the staff screen until a PIN is set. To open it, hold the button "
+        "below for 3 seconds. To set a PIN, run this on the kiosk's computer:\n%1",
+    )
+    return _fill(text, command)
+
+
+def hold_to_open_button() -> str:
+    return QCoreApplication.translate("kiosk", "Hold to open the staff screen")
+
+
+def no_pin_problem(command: str) -> str:
+    """On the staff screen's list of problems while no PIN is set."""
+    #: %1 is a command line, such as /home/clinic/kiosk/.venv/bin/kiosk set-pin
+    text = QCoreApplication.translate(
+        "kiosk", "No staff PIN is set: anyone can open this screen. Set one with: %1"
+    )
+    return _fill(text, command)
 
 
 def staff_not_available() -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from PySide6.QtCore import QTimer
 
-from kiosk import words
+from kiosk import speech, words
 from kiosk.app import KioskController, present
 from kiosk.config import ConfigError, Settings
 from kiosk.navigation import START
@@ -207,3 +209,24 @@ def test_three_unclean_ends_within_a_minute_show_the_updating_page(start, conten
     controller = start(content)
     assert controller.window.current_screen() is controller.window.updating_screen
     assert "stopped unexpectedly 3 times" in controller.window.staff_screen.problems_label.text()
+
+
+def test_the_staff_screen_says_when_no_pin_is_set_and_how_to_set_one(start, content):
+    controller = start(content, pin_hash=lambda: "")
+    problems = controller.window.staff_screen.problems_label.text()
+    assert "No staff PIN is set: anyone can open this screen." in problems
+    assert "kiosk set-pin" in problems
+
+
+def test_a_fresh_machine_without_speech_logs_one_line_and_no_error(
+    start, content, monkeypatch, caplog, qtbot
+):
+    def missing() -> None:
+        raise ImportError("libpulse.so.0: cannot open shared object file")
+
+    monkeypatch.setattr(speech, "_import_text_to_speech", missing)
+    with caplog.at_level(logging.INFO):
+        controller = start(content)
+        qtbot.waitUntil(lambda: controller.session.read_aloud.probed)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert caplog.text.count("Read aloud is not offered") == 1

@@ -160,7 +160,22 @@ Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Staff access is not set up. Run: kiosk set-pin</source>
+        <source>No staff PIN is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone can open the staff screen until a PIN is set. To open it, hold the button below for 3 seconds. To set a PIN, run this on the kiosk&apos;s computer:
+%1</source>
+        <extracomment>%1 is a command line, such as /home/clinic/kiosk/.venv/bin/kiosk set-pin</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold to open the staff screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No staff PIN is set: anyone can open this screen. Set one with: %1</source>
+        <extracomment>%1 is a command line, such as /home/clinic/kiosk/.venv/bin/kiosk set-pin</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

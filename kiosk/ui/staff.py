@@ -11,9 +11,13 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import words
+from kiosk.clock import Clock
 from kiosk.staff import PIN_MAX_DIGITS
 from kiosk.theme import Theme
-from kiosk.ui.widgets import BigButton, Icon, TextLabel
+from kiosk.ui.widgets import BigButton, HoldButton, Icon, TextLabel
+
+# How long a button must be held to open the staff screen while no PIN is set.
+NO_PIN_HOLD_SECONDS = 3.0
 
 
 class PinPad(QWidget):
@@ -21,8 +25,9 @@ class PinPad(QWidget):
 
     pin_entered = Signal(str)  # OK with the digits typed
     cancelled = Signal()  # Cancel, or Close on a message
+    opened_without_pin = Signal()  # no PIN is set, and the hold button was held long enough
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
         self._digits = ""
@@ -36,6 +41,10 @@ class PinPad(QWidget):
         self.clear_button = BigButton(words.clear_button(), theme)
         self.ok_button = BigButton(words.ok_button(), theme, primary=True)
         self.cancel_button = BigButton(words.cancel_button(), theme, icon=Icon.BACK)
+        self.hold_button = HoldButton(
+            words.hold_to_open_button(), theme, clock, NO_PIN_HOLD_SECONDS
+        )
+        self.hold_button.hide()
 
         self._keys = QGridLayout()
         for digit in range(1, 10):
@@ -55,7 +64,8 @@ class PinPad(QWidget):
         column.addLayout(keys_row)
         cancel_row = QHBoxLayout()
         cancel_row.addStretch(1)
-        cancel_row.addWidget(self.cancel_button)
+        cancel_row.addWidget(self.hold_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        cancel_row.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
         cancel_row.addStretch(1)
         column.addLayout(cancel_row)
         column.addStretch(1)
@@ -66,6 +76,8 @@ class PinPad(QWidget):
         self.clear_button.clicked.connect(self._clear)
         self.ok_button.clicked.connect(self._submit)
         self.cancel_button.clicked.connect(self.cancelled)
+        self.hold_button.held.connect(self.opened_without_pin)
+        self._cancel_row = cancel_row
         self.hide()
 
     @property
@@ -76,6 +88,7 @@ class PinPad(QWidget):
         self._theme = theme
         palette = theme.palette
         self._column.setSpacing(theme.pin_pad_gap)
+        self._column.setContentsMargins(theme.margin, theme.margin, theme.margin, theme.margin)
         self._keys.setSpacing(theme.gap)
         self.title_label.set_style(theme, theme.heading_px, palette.text, bold=True)
         self.dots_label.set_style(theme, theme.title_px, palette.text, bold=True)
@@ -86,12 +99,22 @@ class PinPad(QWidget):
             button.setFixedSize(theme.pin_key_size)
         self.cancel_button.set_theme(theme)
         self.cancel_button.setFixedSize(theme.pin_cancel_size)
+        self.hold_button.set_theme(theme)
+        self.hold_button.setFixedSize(theme.hold_button_width, theme.pin_cancel_size.height())
+        # Side by side where they fit, one above the other on a portrait screen.
+        self._cancel_row.setDirection(
+            QHBoxLayout.Direction.TopToBottom
+            if theme.portrait
+            else QHBoxLayout.Direction.LeftToRight
+        )
+        self._cancel_row.setSpacing(theme.gap)
         self.update()
 
     def start(self, message: str = "") -> None:
         """Open for a PIN."""
         self._digits = ""
         self._show_keys(True)
+        self.hold_button.hide()
         self.cancel_button.setText(words.cancel_button())
         self.title_label.setText(words.pin_prompt())
         self.message_label.setText(message)
@@ -108,11 +131,19 @@ class PinPad(QWidget):
         """Only words and a Close button: staff access is not set up, or is locked."""
         self._digits = ""
         self._show_keys(False)
+        self.hold_button.hide()
         self.title_label.setText(title)
         self.message_label.setText(message)
         self.cancel_button.setText(words.close_button())
         self._refresh()
         self._cover()
+
+    def show_no_pin_notice(self, set_pin_command: str) -> None:
+        """No PIN is set yet: say so, say how to set one, and offer the staff screen behind a
+        button that must be held down (a patient who found the corner does not get in by a
+        tap)."""
+        self.show_notice(words.no_pin_title(), words.no_pin_notice(set_pin_command))
+        self.hold_button.show()
 
     def _cover(self) -> None:
         parent = self.parentWidget()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
 
 from kiosk import words
+from kiosk.clock import Alarm, Clock
 from kiosk.theme import Theme
 
 
@@ -244,3 +245,68 @@ class TextLabel(QLabel):
     def set_style(self, theme: Theme, pixel_size: int, colour: str, *, bold: bool = False) -> None:
         self.setFont(theme.font(pixel_size, bold=bold))
         self.setStyleSheet(f"color: {colour}; background: transparent;")
+
+
+class HoldButton(BigButton):
+    """A button that acts only after it has been held down for `seconds`: a confirmation a
+    passing patient does not give by accident. A bar along its bottom fills while it is held;
+    letting go early does nothing."""
+
+    held = Signal()  # held down for the whole time
+
+    def __init__(
+        self, text: str, theme: Theme, clock: Clock, seconds: float, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(text, theme, primary=True, parent=parent)
+        self._clock = clock
+        self._seconds = seconds
+        self._alarm: Alarm | None = None
+        # The bar is only a picture of the time held; the clock decides when it is enough.
+        self._fill = QVariantAnimation(self)
+        self._fill.setStartValue(0.0)
+        self._fill.setEndValue(1.0)
+        self._fill.setDuration(round(seconds * 1000))
+        self._fill.valueChanged.connect(self.update)
+        self.pressed.connect(self._on_pressed)
+        self.released.connect(self._on_released)
+
+    @Slot()
+    def _on_pressed(self) -> None:
+        self._cancel()
+        self._alarm = self._clock.call_later(self._seconds, self._on_held)
+        self._fill.start()
+
+    @Slot()
+    def _on_released(self) -> None:
+        self._cancel()
+        self._fill.stop()
+        self.update()
+
+    def _cancel(self) -> None:
+        if self._alarm is not None:
+            self._alarm.cancel()
+            self._alarm = None
+
+    def _on_held(self) -> None:
+        self._alarm = None
+        if self.isDown():
+            self.held.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._fill.state() != QVariantAnimation.State.Running:
+            return
+        value = self._fill.currentValue()
+        fraction = float(value) if isinstance(value, float) else 0.0
+        theme = self._theme
+        painter = QPainter(self)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.palette.on_accent))
+        inset = theme.border_width * 2
+        bar = QRectF(
+            inset,
+            self.height() - 2 * inset,
+            (self.width() - 2 * inset) * fraction,
+            theme.border_width,
+        )
+        painter.drawRect(bar)

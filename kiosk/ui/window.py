@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk import navigation, words
+from kiosk import navigation, staff, words
 from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.idle import InactivityTimer
@@ -45,6 +45,7 @@ class KioskWindow(QWidget):
     first_frame_shown = Signal()  # the first frame is on the screen (for systemd's READY=1)
     reload_requested = Signal()  # staff: "Reload content"
     exit_requested = Signal()  # staff: "Exit kiosk"
+    staff_screen_opened = Signal()  # staff got in: their screen is about to show
 
     def __init__(
         self,
@@ -54,6 +55,7 @@ class KioskWindow(QWidget):
         *,
         staff_lock: StaffLock | None = None,
         pin_hash: Callable[[], str] | None = None,
+        set_pin_command: str = "",
         staff_timeout_s: float = STAFF_TIMEOUT_S,
         parent: QWidget | None = None,
     ) -> None:
@@ -64,6 +66,7 @@ class KioskWindow(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._staff_lock = staff_lock
         self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
+        self._set_pin_command = set_pin_command or staff.set_pin_command()
         self._first_frame = False
         self._allow_close = False
         self.kiosk_mode = False
@@ -89,7 +92,7 @@ class KioskWindow(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.stack)
         self.idle_overlay = IdleOverlay(theme, self)
-        self.pin_pad = PinPad(theme, self)
+        self.pin_pad = PinPad(theme, clock, self)
         self.reading_screen.slide.animations = settings.animations
         self.reading_screen.read_aloud_button.setVisible(False)
         self.start_screen.set_disclaimer(settings.disclaimer)
@@ -128,6 +131,7 @@ class KioskWindow(QWidget):
         self.router.key_for_pin_pad.connect(self._on_pin_pad_key)
         self.pin_pad.pin_entered.connect(self._on_pin_entered)
         self.pin_pad.cancelled.connect(self.close_staff_access)
+        self.pin_pad.opened_without_pin.connect(self._on_opened_without_pin)
         self.staff_screen.back_requested.connect(self.close_staff_access)
         self.staff_screen.reload_requested.connect(self.reload_requested)
         self.staff_screen.exit_requested.connect(self._on_staff_exit)
@@ -218,7 +222,7 @@ class KioskWindow(QWidget):
         locked_until = self._staff_lock.locked_until() if self._staff_lock else 0.0
         if not stored:
             log.info("Staff gesture, but no PIN is set up")
-            self.pin_pad.show_notice(words.staff_not_set_up())
+            self.pin_pad.show_no_pin_notice(self._set_pin_command)
         elif locked_until:
             self.pin_pad.show_notice(words.staff_locked(), _locked_text(locked_until))
         else:
@@ -236,15 +240,25 @@ class KioskWindow(QWidget):
             return
         attempt = self._staff_lock.attempt(pin, self._pin_hash())
         if attempt.result == PinResult.ACCEPTED:
-            self.pin_pad.hide()
-            self.router.set_mode(Mode.STAFF)
-            self.stack.setCurrentWidget(self.staff_screen)
+            self._show_staff_screen()
         elif attempt.result == PinResult.WRONG:
             self.pin_pad.show_message(words.wrong_pin(attempt.tries_left))
         elif attempt.result == PinResult.LOCKED:
             self.pin_pad.show_notice(words.staff_locked(), _locked_text(attempt.locked_until))
         else:
-            self.pin_pad.show_notice(words.staff_not_set_up())
+            self.pin_pad.show_no_pin_notice(self._set_pin_command)
+
+    @Slot()
+    def _on_opened_without_pin(self) -> None:
+        log.warning("The staff screen was opened without a PIN: none is set")
+        self._show_staff_screen()
+
+    def _show_staff_screen(self) -> None:
+        self.staff_timer.start()
+        self.pin_pad.hide()
+        self.router.set_mode(Mode.STAFF)
+        self.staff_screen_opened.emit()
+        self.stack.setCurrentWidget(self.staff_screen)
 
     @Slot()
     def close_staff_access(self) -> None:
