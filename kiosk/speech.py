@@ -331,8 +331,9 @@ class ReadAloud(QObject):
             module = _import_text_to_speech()
         except ImportError as error:
             return (
-                f"the speech module cannot load on this system ({error}); install PulseAudio's "
-                "library (libpulse0) and a speech engine (speech-dispatcher, espeak-ng)"
+                f"the speech module cannot load on this system ({error}); it needs "
+                "pip install 'kiosk[speech]', PulseAudio's library (libpulse0) and a speech "
+                "engine (speech-dispatcher, espeak-ng)"
             )
         engines = list(module.QTextToSpeech.availableEngines())
         if self._engine and self._engine not in engines:

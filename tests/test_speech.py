@@ -197,7 +197,7 @@ def test_a_speech_module_that_cannot_load_is_not_offered(make_reader, qtbot, mon
     assert offered.args == [False]
     assert not reader.speaking
     assert caplog.text.count("Read aloud is not offered") == 1
-    for package in ("libpulse", "libpulse0", "speech-dispatcher", "espeak-ng"):
+    for package in ("pip install 'kiosk[speech]'", "libpulse0", "speech-dispatcher", "espeak-ng"):
         assert package in caplog.text
     assert [record.levelname for record in caplog.records] == ["INFO"]
     assert not _children()
