@@ -472,7 +472,8 @@ class ReadAloud(QObject):
         self._start_timer.stop()
         self._ready = True
         self._voice_locale = str(event.get("locale", ""))
-        log.info(
+        # Debug only: at the default level the log says nothing about what patients do.
+        log.debug(
             "Read aloud: the speech engine '%s' is ready after %.1f s (voice %s, %s)",
             event.get("engine", ""),
             time.monotonic() - self._started_at,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -35,7 +36,7 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_file}"
 os.environ.pop("NOTIFY_SOCKET", None)
 
 import shiboken6  # noqa: E402
-from PySide6.QtCore import QSize  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize  # noqa: E402
 
 from kiosk.article import Article, load_article  # noqa: E402
 from kiosk.clock import Clock, QtClock  # noqa: E402
@@ -87,9 +88,30 @@ def no_speech_worker_outlives_its_test(monkeypatch: pytest.MonkeyPatch) -> Itera
 
     monkeypatch.setattr(ReadAloud, "__init__", recording_init)
     yield
-    for reader in list(readers):
-        if shiboken6.isValid(reader):
-            reader.shutdown()
+    started = [reader for reader in readers if shiboken6.isValid(reader)]
+    for reader in started:
+        reader.shutdown()
+    if started:
+        # The worker leaves when its input closes; let the event loop see it go.
+        deadline = time.monotonic() + 5
+        while _speech_workers() and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def _speech_workers() -> list[int]:
+    """Speech workers this test process started that are still there."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == os.getpid() and b"speech_worker" in command:
+            found.append(int(entry.name))
+    return found
 
 
 @pytest.fixture(scope="session")
