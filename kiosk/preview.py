@@ -1,5 +1,8 @@
 """Rendering without a display: every screen of an article to numbered PNG files
 (`kiosk preview`), and the choice of Qt's offscreen platform for such runs (also `kiosk check`).
+
+The files show what the panel shows: with a `rotation`, the kiosk turned on a screen of the
+size asked for (a 1920x1080 panel at 90 gives 1920x1080 files holding a portrait kiosk).
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QWidget
 
 from kiosk import navigation
 from kiosk.app import application
@@ -16,6 +20,7 @@ from kiosk.clock import QtClock
 from kiosk.config import Settings
 from kiosk.navigation import Position, Screen
 from kiosk.session import KioskSession
+from kiosk.ui.rotation import RotatedView
 from kiosk.ui.window import KioskWindow
 
 
@@ -25,16 +30,20 @@ def use_offscreen_platform() -> None:
 
 
 def render_previews(article: Article, settings: Settings, out_dir: Path, size: QSize) -> list[Path]:
-    """Render every screen to numbered PNG files without showing a window."""
+    """Render every screen to numbered PNG files without showing a window. `size` is the
+    screen's, as the computer sees it (before `settings.rotation` turns the kiosk)."""
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)
     clock = QtClock()
     session = KioskSession(article, settings, clock)
     window = KioskWindow(session, settings, clock)
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.reading_screen.slide.animations = False
-    window.resize(size)
-    window.show()
+    shown: QWidget = window
+    if settings.rotation:
+        shown = RotatedView(window, settings.rotation, size)
+    shown.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    shown.resize(size)
+    shown.show()
     # Decides whether the Read aloud button shows, as the kiosk does after its first frame.
     session.read_aloud.probe()
     app.processEvents()
@@ -50,7 +59,7 @@ def render_previews(article: Article, settings: Settings, out_dir: Path, size: Q
     def save(name: str) -> None:
         app.processEvents()
         path = out_dir / f"{len(written) + 1:02d}-{name}.png"
-        if not window.grab().save(str(path)):
+        if not shown.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
 
@@ -61,7 +70,7 @@ def render_previews(article: Article, settings: Settings, out_dir: Path, size: Q
     window.idle_overlay.start(round(settings.idle_warning))
     save("idle-warning")
     window.idle_overlay.hide()
-    window.close()
-    window.deleteLater()
+    shown.close()
+    shown.deleteLater()
     session.read_aloud.shutdown()
     return written

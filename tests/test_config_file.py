@@ -30,6 +30,7 @@ def test_the_printed_defaults_are_a_complete_valid_config(capsys):
         "hide_cursor",
         "prevent_screen_blanking",
         "screen_size",
+        "rotation",
         "log_level",
         "staff_pin_hash",
         "speech_engine",

@@ -1,4 +1,6 @@
-"""Start at boot and stay up: the files staff install, and systemd's messages in order."""
+"""Staying up under systemd: its messages in order, and the screen kept awake.
+
+The files that start the kiosk at boot are tested in test_autostart.py."""
 
 from __future__ import annotations
 
@@ -11,41 +13,9 @@ import sys
 
 import pytest
 
-from kiosk import cli
-from kiosk.autostart import STAFF_EXIT_STATUS
 from kiosk.screensaver import ScreenSaverInhibitor
 
 from .conftest import BUNDLED, ROOT
-
-
-def test_systemd_unit_restarts_and_watches_the_kiosk(capsys, tmp_path):
-    config = tmp_path / "my config.toml"
-    assert cli.main(["install-autostart", "--systemd", "--print", "--config", str(config)]) == 0
-    unit = capsys.readouterr().out
-    for line in (
-        "Type=notify",
-        "Restart=always",
-        "RestartSec=2",
-        "WatchdogSec=30",
-        f"RestartPreventExitStatus={STAFF_EXIT_STATUS}",
-        "WantedBy=graphical-session.target",
-    ):
-        assert line in unit.splitlines()
-    assert f"ExecStart={sys.executable} -m kiosk --config '{config}'" in unit
-
-
-def test_install_and_uninstall_write_and_remove_the_files(capsys, private_folders):
-    assert cli.main(["install-autostart", "--desktop"]) == 0
-    desktop = private_folders / "config" / "autostart" / "kiosk.desktop"
-    assert "Exec=" in desktop.read_text(encoding="utf-8")
-    assert cli.main(["install-autostart", "--systemd"]) == 0
-    unit = private_folders / "config" / "systemd" / "user" / "kiosk.service"
-    assert unit.is_file()
-    out = capsys.readouterr().out
-    assert "systemctl --user enable --now kiosk.service" in out
-    assert cli.main(["uninstall-autostart"]) == 0
-    assert not desktop.exists()
-    assert not unit.exists()
 
 
 def test_ready_after_the_first_frame_then_watchdog_heartbeats(tmp_path, private_folders):
@@ -152,9 +122,3 @@ def test_screen_blanking_without_a_desktop_bus_is_one_log_line(qapp, caplog, mon
     assert len(lines) == 1
     assert "cannot keep the screen from blanking" in lines[0].getMessage()
     assert not inhibitor.active
-
-
-@pytest.mark.parametrize("flag", ["--systemd", "--desktop"])
-def test_print_writes_nothing(capsys, private_folders, flag):
-    assert cli.main(["install-autostart", flag, "--print"]) == 0
-    assert not (private_folders / "config").exists()

@@ -239,6 +239,9 @@ class InputRouter(QObject):
             global_position = points[0].globalPosition().toPoint()
         else:
             global_position = event.globalPosition().toPoint()
+        # For a window turned inside a graphics view (kiosk.ui.rotation), Qt maps through the
+        # view's transform too: the corner is the top-left the patient sees, whichever way the
+        # panel is mounted (tests/test_rotation.py holds Qt to that).
         local = self._window.mapFromGlobal(global_position)
         return (
             0 <= local.x() < self.corner_px
