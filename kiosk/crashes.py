@@ -36,12 +36,12 @@ class CrashRecord:
     def _times(self) -> list[float]:
         try:
             return [float(t) for t in json.loads(self._file.read_text(encoding="utf-8"))]
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, RecursionError):  # the last: JSON nested deep
             return []
 
     def record(self) -> None:
         now = self._clock()
-        recent = [t for t in self._times() if now - t <= self.WINDOW_SECONDS] + [now]
+        recent = [t for t in self._times() if self._is_recent(t, now)] + [now]
         try:
             self._file.parent.mkdir(parents=True, exist_ok=True)
             self._file.write_text(json.dumps(recent), encoding="utf-8")
@@ -50,7 +50,13 @@ class CrashRecord:
 
     def recent(self) -> int:
         now = self._clock()
-        return sum(1 for t in self._times() if now - t <= self.WINDOW_SECONDS)
+        return sum(1 for t in self._times() if self._is_recent(t, now))
+
+    def _is_recent(self, moment: float, now: float) -> bool:
+        # A crash dated after now is stale, not recent: the wall clock was set back since (or
+        # the file is damaged), and counting it would keep "being updated" on the screen
+        # until the clock caught up. NaN compares false either way, so it is stale too.
+        return 0 <= now - moment <= self.WINDOW_SECONDS
 
     def too_many(self) -> bool:
         return self.recent() >= self.LIMIT

@@ -262,6 +262,39 @@ def staff_not_available() -> str:
     return QCoreApplication.translate("kiosk", "Staff access is not available here.")
 
 
+def checking_pin() -> str:
+    """On the PIN pad while the PIN entered is being checked (a fraction of a second)."""
+    return QCoreApplication.translate("kiosk", "Checking\u2026")
+
+
+def lock_not_saved(state_file: str, reason: str) -> str:
+    """On the PIN pad when the count of wrong PINs could not be written to disk."""
+    #: %1 is a file's path; %2 is the system's reason, such as "No space left on device".
+    text = QCoreApplication.translate(
+        "kiosk",
+        "Staff access: wrong tries cannot be saved to %1 (%2); the lock still holds until "
+        "the kiosk restarts.",
+    )
+    return _fill(text, state_file, reason)
+
+
+def pin_unusable_title() -> str:
+    """The corner gesture when the stored staff PIN hash cannot be used."""
+    return QCoreApplication.translate("kiosk", "The staff PIN cannot be used")
+
+
+def pin_unusable_notice(command: str) -> str:
+    """Under "The staff PIN cannot be used"; `command` sets a new PIN."""
+    #: %1 is a command line, such as /home/clinic/kiosk/.venv/bin/kiosk set-pin
+    text = QCoreApplication.translate(
+        "kiosk",
+        "The staff PIN kept in the config file cannot be read or is not safe, so the staff "
+        "screen stays closed. The log and 'kiosk check' say why. To set the PIN again, run "
+        "this on the kiosk's computer:\n%1",
+    )
+    return _fill(text, command)
+
+
 # Staff screen
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 import tomllib
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from kiosk import paths
@@ -64,10 +65,20 @@ def corner_taps(window, touchscreen, count: int = 5) -> None:
 
 
 def enter(window, pin: str) -> None:
+    """Type the PIN, press OK, and wait for its check (in a worker thread) to come back."""
     pad = window.pin_pad
     for digit in pin:
         click(pad.digit_buttons[int(digit)])
     click(pad.ok_button)
+    wait_for_check(pad)
+
+
+def wait_for_check(pad) -> None:
+    """Until the PIN check (in a worker thread) has come back, handling events meanwhile."""
+    deadline = time.monotonic() + 5
+    while pad.checking and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    assert not pad.checking, "the PIN check never came back"
 
 
 # The PIN itself
@@ -183,6 +194,7 @@ def test_a_staff_keyboard_can_type_the_pin(staffed, touchscreen):
     QTest.keyClick(window, Qt.Key.Key_Backspace)
     QTest.keyClicks(window, "826")
     QTest.keyClick(window, Qt.Key.Key_Return)
+    wait_for_check(window.pin_pad)
     assert window.current_screen() is window.staff_screen
 
 

@@ -183,6 +183,25 @@ Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff access: wrong tries cannot be saved to %1 (%2); the lock still holds until the kiosk restarts.</source>
+        <extracomment>%1 is a file&apos;s path; %2 is the system&apos;s reason, such as &quot;No space left on device&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff PIN cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff PIN kept in the config file cannot be read or is not safe, so the staff screen stays closed. The log and &apos;kiosk check&apos; say why. To set the PIN again, run this on the kiosk&apos;s computer:
+%1</source>
+        <extracomment>%1 is a command line, such as /home/clinic/kiosk/.venv/bin/kiosk set-pin</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>

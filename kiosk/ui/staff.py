@@ -7,7 +7,7 @@ themselves after a short time untouched.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import words
@@ -31,6 +31,7 @@ class PinPad(QWidget):
         super().__init__(parent)
         self._theme = theme
         self._digits = ""
+        self._checking = False
         self.setAutoFillBackground(False)
         self.title_label = TextLabel(words.pin_prompt())
         self.dots_label = TextLabel()
@@ -75,7 +76,7 @@ class PinPad(QWidget):
             button.clicked.connect(lambda _=False, d=digit: self._press(str(d)))
         self.clear_button.clicked.connect(self._clear)
         self.ok_button.clicked.connect(self._submit)
-        self.cancel_button.clicked.connect(self.cancelled)
+        self.cancel_button.clicked.connect(self._cancel)
         self.hold_button.held.connect(self.opened_without_pin)
         self._cancel_row = cancel_row
         self.hide()
@@ -83,6 +84,11 @@ class PinPad(QWidget):
     @property
     def digits(self) -> str:
         return self._digits
+
+    @property
+    def checking(self) -> bool:
+        """A PIN is being checked: the pad says so and ignores every key and button."""
+        return self._checking
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -113,6 +119,7 @@ class PinPad(QWidget):
     def start(self, message: str = "") -> None:
         """Open for a PIN."""
         self._digits = ""
+        self._checking = False
         self._show_keys(True)
         self.hold_button.hide()
         self.cancel_button.setText(words.cancel_button())
@@ -124,12 +131,14 @@ class PinPad(QWidget):
     def show_message(self, message: str) -> None:
         """Keep the keys, clear the digits, say something (a wrong PIN)."""
         self._digits = ""
+        self._checking = False
         self.message_label.setText(message)
         self._refresh()
 
     def show_notice(self, title: str, message: str = "") -> None:
         """Only words and a Close button: staff access is not set up, or is locked."""
         self._digits = ""
+        self._checking = False
         self._show_keys(False)
         self.hold_button.hide()
         self.title_label.setText(title)
@@ -137,6 +146,14 @@ class PinPad(QWidget):
         self.cancel_button.setText(words.close_button())
         self._refresh()
         self._cover()
+
+    def show_checking(self) -> None:
+        """The PIN entered is being checked: say so, and take no input until the outcome is
+        shown (a second OK would check it twice, a Cancel would hide the outcome)."""
+        self._digits = ""
+        self._checking = True
+        self.message_label.setText(words.checking_pin())
+        self._refresh()
 
     def show_no_pin_notice(self, set_pin_command: str) -> None:
         """No PIN is set yet: say so, say how to set one, and offer the staff screen behind a
@@ -161,6 +178,8 @@ class PinPad(QWidget):
         """Digits, Backspace and Enter from a staff keyboard, as the buttons would."""
         if not self.ok_button.isVisible():
             return False
+        if self._checking:
+            return True  # taken, and ignored
         key = event.key()
         if event.text().isdigit() and event.text().isascii():
             self._press(event.text())
@@ -174,15 +193,22 @@ class PinPad(QWidget):
         return True
 
     def _press(self, digit: str) -> None:
-        if len(self._digits) < PIN_MAX_DIGITS:
+        if not self._checking and len(self._digits) < PIN_MAX_DIGITS:
             self._digits += digit
             self._refresh()
 
     def _clear(self) -> None:
-        self._digits = ""
-        self._refresh()
+        if not self._checking:
+            self._digits = ""
+            self._refresh()
+
+    def _cancel(self) -> None:
+        if not self._checking:
+            self.cancelled.emit()
 
     def _submit(self) -> None:
+        if self._checking:
+            return
         digits, self._digits = self._digits, ""
         self._refresh()
         self.pin_entered.emit(digits)
@@ -190,6 +216,11 @@ class PinPad(QWidget):
     def _refresh(self) -> None:
         self.dots_label.setText("\N{BLACK CIRCLE} " * len(self._digits) or " ")
         self.message_label.setVisible(bool(self.message_label.text()))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The check's outcome was the staff screen, or the pad closed: it opens afresh.
+        self._checking = False
+        super().hideEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
