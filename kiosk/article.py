@@ -10,9 +10,13 @@ a link.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import html
+import os
+import pwd
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -26,6 +30,19 @@ ARTICLE_SUFFIX = ".md"
 # An article is a few pages of text; anything larger is a mistake (a picture or a document
 # saved under the wrong name), and reading it would keep the screen busy.
 MAX_ARTICLE_BYTES = 1024 * 1024
+# Names that editors, sync tools and copies give their own files: never articles. Hidden names
+# (starting with '.') are left out too; see is_ignored_name.
+IGNORED_BEGINNINGS = (".", "~", "#")
+IGNORED_ENDINGS = ("~", "#", ".swp", ".swo", ".tmp", ".temp", ".part", ".partial", ".crdownload")
+_READ_CHUNK = 64 * 1024
+# What a path is when it is not an ordinary file, in staff's words.
+_KIND_WORDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device (such as /dev/zero)",
+    stat.S_IFBLK: "a disk device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
 # Lists and quotes inside each other: a few levels are useful, hundreds only slow things down.
 MAX_NESTING = 8
 INTRODUCTION_TITLE = "Introduction"
@@ -191,53 +208,228 @@ def about_section(article: Article) -> Section:
     return Section(title=ABOUT_TITLE, blocks=tuple(blocks))
 
 
+def is_ignored_name(name: str) -> bool:
+    """Whether a file name is one that editors, sync tools and copies leave beside articles.
+
+    Hidden names (`._article.md`, which macOS leaves on copies; Syncthing's
+    `.syncthing.article.md.tmp`; rsync's `.~tmp~` folder; Emacs's `.#article.md`) and
+    temporary ones (`article.md~`, `~$article.md`, `.swp`, `.part`, ...) are never articles:
+    one of them sorting first would push the real article aside, and a half-written one would
+    show half an article.
+    """
+    return name.startswith(IGNORED_BEGINNINGS) or name.endswith(IGNORED_ENDINGS)
+
+
+def article_files(folder: Path) -> list[Path]:
+    """A folder's articles in file-name order: `.md` entries that are neither folders nor
+    hidden or temporary files. Raises ContentError when the folder cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [
+                entry.name
+                for entry in entries
+                if entry.name.endswith(ARTICLE_SUFFIX)
+                and not is_ignored_name(entry.name)
+                and not _is_folder(entry)
+            ]
+    except OSError as error:
+        raise _os_error(folder, error, folder=True) from error
+    return [folder / name for name in sorted(names)]
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False  # not a folder we could enter; reading it as a file says what is wrong
+
+
 def find_article_file(path: Path) -> Path:
     """The article file to show for `path`: the file itself, or a folder's first article.
 
     A folder's articles are taken in file-name order, so staff can choose which one shows by
-    naming it (for example with a leading number).
+    naming it (for example with a leading number). Raises ContentError when there is none or
+    the path cannot be looked at.
     """
-    if path.is_dir():
-        articles = sorted(p for p in path.iterdir() if p.suffix == ARTICLE_SUFFIX and p.is_file())
-        if not articles:
-            raise ContentError(
-                path,
-                "This folder holds no article.",
-                f"Put an article file ending in {ARTICLE_SUFFIX} in it, or choose another folder.",
-            )
-        return articles[0]
-    if not path.exists():
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        raise _os_error(path, error) from error
+    if not stat.S_ISDIR(mode):
+        return path
+    articles = article_files(path)
+    if not articles:
         raise ContentError(
             path,
-            "The article file does not exist.",
+            "This folder holds no article.",
+            f"Put an article file ending in {ARTICLE_SUFFIX} in it, or choose another folder. "
+            "Hidden and temporary files (names starting with '.', or ending in '~', '.tmp', "
+            "'.part' and the like) are left out.",
+        )
+    return articles[0]
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """The bytes of the article file at `path`, read so that no file can stall or swamp the
+    kiosk: only an ordinary file (a link to one is fine), refused by its size before reading,
+    opened without waiting (a named pipe would wait for a writer for ever), and read no further
+    than the size limit (a device such as /dev/zero never ends). Raises ContentError."""
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise _os_error(path, error) from error
+    _check_ordinary_file(path, info)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as error:
+        raise _os_error(path, error) from error
+    try:
+        # The path may have been swapped for something else since it was looked at.
+        opened = os.fstat(descriptor)
+        _check_ordinary_file(path, opened)
+        chunks: list[bytes] = []
+        left = MAX_ARTICLE_BYTES + 1
+        while left > 0:
+            chunk = os.read(descriptor, min(left, _READ_CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as error:
+        raise _os_error(path, error) from error
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _too_large(path, max(len(data), opened.st_size))  # it grew while being read
+    return data
+
+
+def _check_ordinary_file(path: Path, info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = _KIND_WORDS.get(stat.S_IFMT(info.st_mode), "not an ordinary file")
+        target = _link_target(path)
+        what = f"This is a link to {target}, which is" if target else "This is"
+        raise ContentError(
+            path,
+            f"{what} {kind}, not an article file.",
+            "Put the article itself here: an ordinary Markdown file saved from a text editor "
+            f"(ending in {ARTICLE_SUFFIX}).",
+        )
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise _too_large(path, info.st_size)
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return str(path.resolve(strict=True)) if path.is_symlink() else ""
+    except (OSError, RuntimeError):
+        return ""
+
+
+def _too_large(path: Path, size: int) -> ContentError:
+    megabytes = size / 1024 / 1024
+    amount = f"{megabytes / 1024:.1f} GB" if megabytes >= 1024 else f"{megabytes:.1f} MB"
+    return ContentError(
+        path,
+        f"The file is {amount}; an article is at most "
+        f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB of text.",
+        "Check that this is the article's Markdown file. Pictures cannot be put inside it.",
+    )
+
+
+def _os_error(path: Path, error: OSError, *, folder: bool = False) -> ContentError:
+    """What staff can do about a file or folder the system would not let the kiosk read."""
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENOENT:
+        return ContentError(
+            path,
+            "The content folder does not exist." if folder else "The article file does not exist.",
             "Check the path, or put the article file there.",
         )
-    return path
+    if error.errno == errno.ENOTDIR:
+        blocker = _first_file_on_the_way(path)
+        where = f"'{blocker}' is a file, not a folder" if blocker else "part of the path is a file"
+        return ContentError(
+            path,
+            f"This cannot be reached: {where}.",
+            "Check the path. If a sync or copy replaced the content folder by a file, put the "
+            "folder back.",
+        )
+    if error.errno in (errno.EACCES, errno.EPERM):
+        blocker = _first_closed_folder(path)
+        owner = _user_name()
+        if blocker is not None and blocker != path.absolute():
+            return ContentError(
+                path,
+                f"The kiosk is not allowed to read this ({reason}): it may not open the "
+                f"folder {blocker}.",
+                f"Let the kiosk's user ('{owner}') through that folder, for example with "
+                f"'sudo chmod a+x {blocker}', or keep the content where that user may read it.",
+            )
+        everything = "-R a+rX" if _is_folder_path(path) else "a+r"
+        return ContentError(
+            path,
+            f"The kiosk is not allowed to read this ({reason}).",
+            f"Let the kiosk's user ('{owner}') read it, for example with "
+            f"'sudo chmod {everything} {path}', or copy the content as that user (a copy made "
+            "with sudo belongs to root).",
+        )
+    return ContentError(
+        path,
+        f"The file could not be read ({reason}).",
+        "Check that the file exists and that the kiosk's user may read it.",
+    )
+
+
+def _first_file_on_the_way(path: Path) -> Path | None:
+    for ancestor in reversed(path.parents):
+        try:
+            if not stat.S_ISDIR(ancestor.stat().st_mode):
+                return ancestor
+        except OSError:
+            return None
+    return None
+
+
+def _first_closed_folder(path: Path) -> Path | None:
+    """The first folder on the way to `path`, or `path` itself, that the kiosk may not open."""
+    path = path.absolute()
+    for folder in reversed(path.parents):
+        if not os.access(folder, os.X_OK):
+            return folder
+    wanted = os.R_OK | os.X_OK if _is_folder_path(path) else os.R_OK
+    return None if os.access(path, wanted) else path
+
+
+def _is_folder_path(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _user_name() -> str:
+    try:
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:
+        return str(os.geteuid())
 
 
 def load_article(path: Path) -> Article:
-    """Read the article at `path` (a file, or a folder holding one). Raises ContentError."""
+    """Read the article at `path` (a file, or a folder holding one). Raises ContentError.
+
+    This parses in the calling thread, with no time limit: the kiosk and `kiosk check` go
+    through kiosk.content_loader, which parses in a child process that cannot take too long.
+    """
     path = find_article_file(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ContentError(
-            path,
-            f"The file could not be read ({error.strerror or error}).",
-            "Check that the file exists and that the kiosk's user may read it.",
-        ) from error
-    return parse_article(data, path)
+    return parse_article(read_article_bytes(path), path)
 
 
 def parse_article(data: bytes, path: Path) -> Article:
     """Turn the bytes of an article file into an Article. Raises ContentError."""
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ContentError(
-            path,
-            f"The file is {len(data) / 1024 / 1024:.1f} MB; an article is at most "
-            f"{MAX_ARTICLE_BYTES // 1024 // 1024} MB of text.",
-            "Check that this is the article's Markdown file. Pictures cannot be put inside it.",
-        )
+        raise _too_large(path, len(data))
     text = _decode(data, path)
     if not text.strip():
         raise ContentError(

@@ -12,8 +12,16 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kiosk.article import ABOUT_TITLE, ARTICLE_SUFFIX, Article, ContentError, load_article
+from kiosk.article import (
+    ABOUT_TITLE,
+    Article,
+    ContentError,
+    article_files,
+    find_article_file,
+    read_article_bytes,
+)
 from kiosk.config import LoadedConfig, Settings
+from kiosk.content_loader import TIME_LIMIT_S, load_in_child
 
 REVIEW_KEYS = ("last_reviewed", "next_review", "reviewed_by", "sources")
 MAX_READING_GRADE = 8.0
@@ -92,7 +100,15 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def run_check(content: Path, config: LoadedConfig, today: dt.date | None = None) -> CheckReport:
+def run_check(
+    content: Path,
+    config: LoadedConfig,
+    today: dt.date | None = None,
+    *,
+    time_limit: float = TIME_LIMIT_S,
+) -> CheckReport:
+    """Check the content at `content` as the kiosk would read it: each article is read in a
+    child process that gets `time_limit` seconds, so no file can hang the check."""
     today = today or dt.date.today()
     settings = config.settings
     report = CheckReport(
@@ -107,23 +123,25 @@ def run_check(content: Path, config: LoadedConfig, today: dt.date | None = None)
                 str(problem).removeprefix(f"{problem.source}: "),
             )
         )
-    files = _article_files(content)
-    if not files:
-        try:
-            load_article(content)  # for the exact message
-        except ContentError as error:
-            report.findings.append(Finding("error", error.where, f"{error.problem} {error.fix}"))
+    try:
+        files = _article_files(content)
+    except ContentError as error:
+        report.findings.append(Finding("error", error.where, f"{error.problem} {error.fix}"))
         return report
     for index, path in enumerate(files):
         article_report = ArticleReport(
-            path=str(path), shown_by_kiosk=index == 0, screen_size=settings.screen_size
+            path=str(path), shown_by_kiosk=index == 0, screen_size=_kiosk_size(settings)
         )
         report.articles.append(article_report)
-        try:
-            article = load_article(path)
-        except ContentError as error:
-            report.findings.append(Finding("error", error.where, f"{error.problem} {error.fix}"))
+        loaded = load_in_child(path, time_limit=time_limit)
+        if loaded.error is not None:
+            refusal = loaded.error
+            report.findings.append(
+                Finding("error", refusal.where, f"{refusal.problem} {refusal.fix}")
+            )
             continue
+        article = loaded.article
+        assert article is not None  # nothing was known, so the file is never "unchanged"
         _describe(article, article_report, settings)
         report.findings.extend(_warnings(article, path, today))
         grade = _reading_grade(article)
@@ -142,9 +160,10 @@ def run_check(content: Path, config: LoadedConfig, today: dt.date | None = None)
 
 
 def _article_files(content: Path) -> list[Path]:
-    if content.is_dir():
-        return sorted(p for p in content.iterdir() if p.suffix == ARTICLE_SUFFIX and p.is_file())
-    return [content] if content.is_file() else []
+    """The article files the kiosk chooses from, the one it shows first. Raises ContentError,
+    with the kiosk's words, when there is none or the content cannot be looked at."""
+    shown = find_article_file(content)
+    return [content] if shown == content else article_files(content)
 
 
 def _describe(article: Article, report: ArticleReport, settings: Settings) -> None:
@@ -153,8 +172,14 @@ def _describe(article: Article, report: ArticleReport, settings: Settings) -> No
 
     report.title = article.title
     report.sections = len(article.sections)
-    width, height = settings.screen_width_height
+    # Pages are the kiosk's: on a panel turned a quarter, its width and height swap.
+    width, height = settings.kiosk_width_height
     report.pages = list(ArticleLayout(article, Theme(width, height)).page_counts)
+
+
+def _kiosk_size(settings: Settings) -> str:
+    width, height = settings.kiosk_width_height
+    return f"{width}x{height}"
 
 
 def _warnings(article: Article, path: Path, today: dt.date) -> list[Finding]:
@@ -205,7 +230,10 @@ def _warnings(article: Article, path: Path, today: dt.date) -> list[Finding]:
 def _picture_warnings(path: Path) -> list[Finding]:
     findings = []
     folder = path.parent.resolve()
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    try:
+        text = read_article_bytes(path).decode("utf-8-sig", errors="replace")
+    except ContentError:
+        return []  # changed since it was checked; the next check sees it
     for number, line in enumerate(text.splitlines(), start=1):
         for target in _IMAGE.findall(line):
             where = f"{path}, line {number}"

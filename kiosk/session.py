@@ -56,10 +56,14 @@ class KioskSession(QObject):
         clock: Clock,
         *,
         read_aloud: ReadAloud | None = None,
+        first_reading: bool = False,
         parent: QObject | None = None,
     ) -> None:
+        """`first_reading`: the article is being read elsewhere and will be handed over (or
+        reported missing) in a moment; until then the screen shows nothing but calm colour."""
         super().__init__(parent)
         self._article = article
+        self._first_reading = first_reading and article is None
         self._waiting: Article | None = None
         self._updating_reason = ""
         self._staff_present = False
@@ -110,6 +114,18 @@ class KioskSession(QObject):
         return self._updating_reason
 
     @property
+    def first_reading(self) -> bool:
+        """The first article is still being read: a plain screen, not yet "being updated"."""
+        return self._first_reading
+
+    def first_reading_failed(self) -> None:
+        """The first reading found nothing to show: say "This screen is being updated"."""
+        if self._first_reading:
+            self._first_reading = False
+            self.article_changed.emit()
+            self._move_to(navigation.START, 0)
+
+    @property
     def showing_updating(self) -> bool:
         """Patients see "This screen is being updated": no article, or staff asked for it."""
         return self._article is None or bool(self._updating_reason)
@@ -129,6 +145,7 @@ class KioskSession(QObject):
             log.info("New content waits until the start screen shows")
 
     def _install(self, article: Article) -> None:
+        self._first_reading = False
         self._waiting = None
         self._article = article
         self._stop_speaking()
@@ -141,6 +158,7 @@ class KioskSession(QObject):
 
     def show_updating(self, reason: str) -> None:
         """The calm "being updated" page for patients, whatever else is loaded."""
+        self._first_reading = False
         self._updating_reason = reason
         log.warning("Showing the 'being updated' page: %s", reason)
         self.article_changed.emit()

@@ -46,7 +46,10 @@ def start(qapp, qtbot, tmp_path):
         if before_show is not None:
             before_show()
         present(controller.window, qapp, Settings(), windowed=True)
-        qtbot.waitUntil(lambda: controller.services_started)
+        # The content is read in a child process; the first frame does not wait for it.
+        qtbot.waitUntil(
+            lambda: controller.services_started and not controller.watcher.reading, timeout=5000
+        )
         return controller
 
     yield make
@@ -148,12 +151,14 @@ def test_no_valid_content_at_start_shows_a_calm_page_then_the_article(start, tmp
     assert title_on_screen(controller) == "Fixed"
 
 
-def test_reload_content_on_the_staff_screen_shows_the_new_article_at_once(start, content, qtbot):
+def test_reload_content_on_the_staff_screen_shows_the_new_article(start, content, qtbot):
     controller = start(content)
     window = controller.window
     window.stack.setCurrentWidget(window.staff_screen)  # as after the right PIN
     write_article(content, "Reloaded")
-    controller.reload_now()
+    # The article is read in a child process: it shows once read, a moment later.
+    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+        controller.reload_now()
     assert "Showing: Reloaded" in window.staff_screen.status_label.text()
     click(window.staff_screen.back_button)
     assert title_on_screen(controller) == "Reloaded"
@@ -230,3 +235,21 @@ def test_a_fresh_machine_without_speech_logs_one_line_and_no_error(
         qtbot.waitUntil(lambda: controller.session.read_aloud.probed)
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     assert caplog.text.count("Read aloud is not offered") == 1
+
+
+def test_the_first_frame_never_flashes_being_updated_before_the_article(qapp, tmp_path, content):
+    controller = KioskController(
+        qapp, Settings(animations=False, speech_engine="mock"), content, state_dir=tmp_path
+    )
+    try:
+        screen = controller.window.updating_screen
+        # Reading the article takes a moment (in a child process); meanwhile the screen is
+        # plain, without words.
+        assert controller.session.article is None
+        assert controller.window.current_screen() is screen
+        assert not screen.heading_label.isVisibleTo(screen)
+    finally:
+        controller._on_quit()
+        controller.window.close()
+        controller.window.deleteLater()
+        controller.deleteLater()

@@ -185,3 +185,19 @@ def test_no_article_means_the_updating_page_and_no_reading(qapp, clock, speech):
 def test_a_position_past_the_pages_is_brought_back(session):
     session.go_to(Position(Screen.READING, 99, 99))
     assert navigation.is_valid(session.position, session.page_counts)
+
+
+def test_while_the_first_article_is_read_the_screen_says_nothing_yet(qapp, clock, speech):
+    # No flash of "This screen is being updated" in the moment before the article arrives.
+    session = KioskSession(None, SETTINGS, clock, read_aloud=speech, first_reading=True)
+    assert session.showing_updating
+    assert session.first_reading
+    session.first_reading_failed()
+    assert not session.first_reading, "a missing article must say 'being updated'"
+
+
+def test_the_first_article_ends_the_first_reading(qapp, clock, speech, tmp_path):
+    session = KioskSession(None, SETTINGS, clock, read_aloud=speech, first_reading=True)
+    session.set_article(titled("First", tmp_path))
+    assert not session.first_reading
+    assert not session.showing_updating

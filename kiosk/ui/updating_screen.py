@@ -37,3 +37,9 @@ class UpdatingScreen(QWidget):
         self._column.setSpacing(theme.notice_gap)
         self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
         self.detail_label.set_style(theme, theme.ui_body_px, palette.muted_text)
+
+    def set_words_shown(self, shown: bool) -> None:
+        """Hide the words while the first article is read (a fraction of a second at start):
+        a plain screen then, rather than a flash of "being updated" before the article."""
+        self.heading_label.setVisible(shown)
+        self.detail_label.setVisible(shown)
