@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import (
     QLoggingCategory,
@@ -26,19 +27,22 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import paths, words
-from kiosk.article import Article, ContentError, load_article
+from kiosk.article import Article, ContentError
 from kiosk.autostart import STAFF_EXIT_STATUS
 from kiosk.clock import QtClock
 from kiosk.config import ConfigError, Settings
 from kiosk.content_watch import ContentWatcher
 from kiosk.crashes import CrashRecord
+from kiosk.lifecycle import EXIT_ALREADY_RUNNING, KioskProcess
 from kiosk.screensaver import ScreenSaverInhibitor
 from kiosk.session import KioskSession
 from kiosk.staff import StaffLock, set_pin_command
 from kiosk.systemd import SystemdNotifier
+from kiosk.ui.keep_on_top import KeepOnTop
+from kiosk.ui.rotation import RotatedView, keep_alive
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -105,26 +109,44 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def present(window: KioskWindow, app: QApplication, settings: Settings, *, windowed: bool) -> None:
-    """Show the window: full-screen with no pointer for patients, or windowed for trying out."""
+def present(
+    window: KioskWindow, app: QApplication, settings: Settings, *, windowed: bool
+) -> QWidget:
+    """Show the window: full-screen with no pointer for patients, or windowed for trying out.
+
+    With a `rotation`, the window is shown turned inside a RotatedView, which the application
+    keeps while it runs. Returns the top-level widget on the screen: the window or that view.
+    """
+    top_level: QWidget = window
+    if settings.rotation:
+        size = WINDOWED_SIZE if windowed else app.primaryScreen().size()
+        top_level = RotatedView(window, settings.rotation, size)
+        keep_alive(top_level, app)
     if windowed:
-        window.resize(WINDOWED_SIZE)
-        window.show()
-        return
-    show_full_screen(window, app)
+        top_level.resize(WINDOWED_SIZE)
+        top_level.show()
+        return top_level
+    show_full_screen(window, app, top_level)
     if settings.hide_cursor:
         app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    return top_level
 
 
-def show_full_screen(window: KioskWindow, app: QApplication) -> None:
-    """Frameless and full-screen on the primary screen, with or without a window manager."""
+def show_full_screen(
+    window: KioskWindow, app: QApplication, top_level: QWidget | None = None
+) -> None:
+    """Frameless and full-screen on the primary screen, with or without a window manager.
+    `top_level` is the widget on the screen when that is not the window itself (a turned
+    kiosk's RotatedView)."""
     window.set_kiosk_mode(True)
-    window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
+    shown = top_level or window
+    shown.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.Window)
     screen = app.primaryScreen()
     # With no window manager, showFullScreen() keeps whatever size the window had.
-    window.setGeometry(screen.geometry())
-    screen.geometryChanged.connect(window.setGeometry)
-    window.showFullScreen()
+    shown.setGeometry(screen.geometry())
+    screen.geometryChanged.connect(shown.setGeometry)
+    shown.showFullScreen()
+    KeepOnTop(shown, lambda: window.close_permitted)
 
 
 class KioskController(QObject):
@@ -142,6 +164,7 @@ class KioskController(QObject):
         state_dir: Path | None = None,
         log_file: Path | None = None,
         debounce_ms: int | None = None,
+        content_time_limit: float | None = None,
     ) -> None:
         super().__init__(app)
         self._app = app
@@ -158,9 +181,10 @@ class KioskController(QObject):
         for problem in self._config_problems:
             log.error("Config: %s", problem)
 
-        article = self._first_load(content_path)
+        self._content_path = content_path
+        self.watcher = self._first_load(content_path, debounce_ms, content_time_limit)
         clock = QtClock(self)
-        self.session = KioskSession(article, settings, clock, parent=self)
+        self.session = KioskSession(None, settings, clock, first_reading=True, parent=self)
         self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
         self._set_pin_command = set_pin_command(config_file)
         self.window = KioskWindow(
@@ -171,10 +195,6 @@ class KioskController(QObject):
             pin_hash=self._pin_hash,
             set_pin_command=self._set_pin_command,
         )
-        self._content_path = content_path
-        self._debounce_ms = debounce_ms
-        self._initial_article = article
-        self.watcher: ContentWatcher | None = None
         self.window.reload_requested.connect(self.reload_now)
         self.window.exit_requested.connect(self._on_exit_requested)
         # Whether a PIN is set is read afresh each time: 'kiosk set-pin' needs no restart.
@@ -205,34 +225,43 @@ class KioskController(QObject):
 
     @Slot()
     def _start_services(self) -> None:
-        if self.watcher is not None:
+        if self.watcher.watching:
             return
-        options = {} if self._debounce_ms is None else {"debounce_ms": self._debounce_ms}
-        self.watcher = ContentWatcher(self._content_path, parent=self, **options)
-        self.watcher.remember(self._initial_article)
-        self.watcher.article_loaded.connect(self._on_article_loaded)
-        self.watcher.article_failed.connect(self._on_article_failed)
         if self._settings.prevent_screen_blanking:
             self.inhibitor.inhibit()
-        # A change made while the kiosk was starting is not missed.
-        self.watcher.reload()
+        # Reads the content once more, so a change made while the kiosk was starting is not
+        # missed; the bytes already read are not parsed again.
+        self.watcher.start_watching()
 
     @property
     def services_started(self) -> bool:
-        return self.watcher is not None
+        return self.watcher.watching
 
-    def _first_load(self, path: Path) -> Article | None:
-        try:
-            article = load_article(path)
-        except ContentError as error:
-            self._content_problem = f"The article cannot be shown: {error}"
-            log.error("%s", self._content_problem)
-            return None
-        log.info("Showing '%s' from %s", article.title, article.path)
-        return article
+    def _first_load(
+        self, path: Path, debounce_ms: int | None, time_limit: float | None
+    ) -> ContentWatcher:
+        """Start reading the content, in a child process with a time limit; the article shows
+        when it arrives. The first frame does not wait for it: it shows "This screen is being
+        updated" if the article is not there yet (on a fast machine it comes about 30 ms after;
+        on a slow one the child is done before the window). Nothing in the content stops the
+        kiosk starting: a problem keeps "being updated" on the screen and tells staff."""
+        options: dict[str, Any] = {}
+        if debounce_ms is not None:
+            options["debounce_ms"] = debounce_ms
+        if time_limit is not None:
+            options["time_limit"] = time_limit
+        watcher = ContentWatcher(path, parent=self, **options)
+        watcher.article_loaded.connect(self._on_article_loaded)
+        watcher.article_failed.connect(self._on_article_failed)
+        watcher.reload()
+        return watcher
 
     @Slot(object)
     def _on_article_loaded(self, article: Article) -> None:
+        if self.session.article is None:
+            log.info("Showing '%s' from %s", article.title, article.path)
+        else:
+            log.info("Content changed: '%s' from %s", article.title, article.path)
         self._content_problem = ""
         self._loaded_at = dt.datetime.now()
         self.session.set_article(article)
@@ -243,19 +272,21 @@ class KioskController(QObject):
         shown = self.session.article
         if shown is None:
             self._content_problem = f"The article cannot be shown: {error}"
+            self.session.first_reading_failed()
         else:
             self._content_problem = (
                 f"New content was not applied: {error} The screen keeps showing '{shown.title}'."
             )
+        log.error("%s", self._content_problem)
         self._refresh_status()
 
     @Slot()
     def reload_now(self) -> None:
-        """Staff pressed Reload content: read it now, and give up a crash-loop notice."""
+        """Staff pressed Reload content: read it again now, even if unchanged, and give up a
+        crash-loop notice. The staff screen shows the outcome once the reading is done."""
         self._crash_problem = ""
         self.session.clear_updating()
         self._start_services()
-        assert self.watcher is not None
         self.watcher.reload(force=True)
         self._refresh_status()
 
@@ -322,6 +353,7 @@ class KioskController(QObject):
 
     @Slot()
     def _on_quit(self) -> None:
+        self.watcher.shutdown()
         self.notifier.stopping()
         self.session.read_aloud.shutdown()
         self.inhibitor.release()
@@ -339,18 +371,26 @@ def run_kiosk(
     pin_hash: Callable[[], str],
     log_file: Path | None,
 ) -> int:
-    """Show the kiosk and run until staff exit it. Returns the process's exit status."""
-    app = application()
-    controller = KioskController(
-        app,
-        settings,
-        content_path,
-        config_file=config_file,
-        config_problems=config_problems,
-        pin_hash=pin_hash,
-        log_file=log_file,
-    )
-    present(controller.window, app, settings, windowed=windowed)
-    status = app.exec()
-    log.info("The kiosk stopped (status %d)", status)
+    """Show the kiosk and run until staff exit it or it is told to stop (SIGTERM, SIGINT,
+    SIGHUP: a clean stop, status 0). Returns the process's exit status."""
+    with KioskProcess(paths.state_dir(), log_file) as process:
+        if not process.claim_screen():
+            return EXIT_ALREADY_RUNNING
+        if not process.wait_for_display():
+            return 0
+        app = application()
+        process.quit_on_stop(app)
+        controller = KioskController(
+            app,
+            settings,
+            content_path,
+            config_file=config_file,
+            config_problems=config_problems,
+            pin_hash=pin_hash,
+            log_file=log_file,
+        )
+        present(controller.window, app, settings, windowed=windowed)
+        status = app.exec()
+        stopped_by = f", {process.stopped_by}" if process.stopped_by else ""
+    log.info("The kiosk stopped (status %d%s)", status, stopped_by)
     return status

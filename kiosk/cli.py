@@ -116,18 +116,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     install = commands.add_parser(
         "install-autostart",
-        help="Start the kiosk at boot (systemd user service or desktop).",
+        help="Start the kiosk at boot, on any desktop session (needs a staff PIN first).",
         description="Write a systemd user service (restarts the kiosk if it stops, with a "
-        "watchdog) or an XDG autostart entry. Default: systemd where the machine runs it.",
+        "watchdog) and an XDG autostart entry that starts it with every desktop session; or, "
+        "for machines without systemd, only an autostart entry that starts the kiosk itself. "
+        "Default: systemd where the machine runs it. Refuses while no staff PIN is set.",
     )
     kind = install.add_mutually_exclusive_group()
-    kind.add_argument("--systemd", action="store_true", help="A systemd user service.")
-    kind.add_argument("--desktop", action="store_true", help="An XDG autostart entry.")
+    kind.add_argument(
+        "--systemd",
+        action="store_true",
+        help="A systemd user service and the autostart entry that starts it.",
+    )
+    kind.add_argument(
+        "--desktop",
+        action="store_true",
+        help="Only an XDG autostart entry that starts the kiosk (no restarts).",
+    )
     install.add_argument(
-        "--print", action="store_true", help="Print the file instead of writing it."
+        "--print", action="store_true", help="Print the files instead of writing them."
     )
     _add_common_options(install)
-    commands.add_parser("uninstall-autostart", help="Remove what install-autostart wrote.")
+    commands.add_parser(
+        "uninstall-autostart",
+        help="Remove what install-autostart wrote (and systemctl enable's links to it).",
+    )
     return parser
 
 
@@ -243,9 +256,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = app.configure_logging(settings.log_level, paths.log_file())
     config_path = args.config or (paths.config_file() if loaded.path else None)
 
+    known_pin_hash = loaded.settings.staff_pin_hash
+
     def current_pin_hash() -> str:
         # Read at each staff gesture, so 'kiosk set-pin' works without a restart.
-        return load_config(args).settings.staff_pin_hash
+        nonlocal known_pin_hash
+        current = load_config(args)
+        if known_pin_hash and (current.path is None or not current.path.exists()):
+            # The file that held the PIN has gone: no PIN would open the staff screen to
+            # anyone, so the last one stands until the kiosk restarts. (A broken file keeps
+            # its own PIN: kiosk.config.)
+            log.warning("The config file has gone; the staff PIN read from it earlier stands")
+            return known_pin_hash
+        known_pin_hash = current.settings.staff_pin_hash
+        return known_pin_hash
 
     return app.run_kiosk(
         settings,
@@ -313,6 +337,7 @@ def _set_pin(config_file: Path) -> int:
 
 def _install_autostart(args: argparse.Namespace) -> int:
     from kiosk import autostart
+    from kiosk.staff import set_pin_command
 
     if args.systemd:
         kind = autostart.Kind.SYSTEMD
@@ -320,11 +345,37 @@ def _install_autostart(args: argparse.Namespace) -> int:
         kind = autostart.Kind.DESKTOP
     else:
         kind = autostart.preferred_kind()
+    problems = []
+    script = autostart.console_script()
+    if not script.is_file():
+        problems.append(
+            f"There is no kiosk command beside this Python ({script}), and that is what the "
+            "kiosk would be started with. Install the kiosk into this environment (pip install "
+            ".) and run install-autostart with that environment's kiosk command."
+        )
+    # Read as the kiosk reads it: a kiosk started full-screen with no PIN has no way out.
+    loaded = load_config(args)
+    if not loaded.settings.staff_pin_hash:
+        problems += [str(problem) for problem in loaded.problems]
+        config = args.config.resolve() if args.config is not None else None
+        problems.append(
+            "No staff PIN is set, so nobody could leave the full-screen kiosk on its screen. "
+            f"Set one first:\n  {set_pin_command(config)}"
+        )
     if args.print:
+        for problem in problems:
+            print(f"kiosk: warning: {problem}", file=sys.stderr)
+        if problems:
+            print("kiosk: warning: install-autostart refuses until then.", file=sys.stderr)
         print(autostart.render(kind, args.config, args.content), end="")
         return 0
-    path = autostart.install(kind, args.config, args.content)
-    print(f"Wrote {path}")
+    if problems:
+        for problem in problems:
+            print(f"kiosk: {problem}", file=sys.stderr)
+        print("kiosk: Nothing was installed.", file=sys.stderr)
+        return EXIT_PROBLEM
+    for path in autostart.install(kind, args.config, args.content):
+        print(f"Wrote {path}")
     print(autostart.next_steps(kind))
     return 0
 
@@ -338,5 +389,5 @@ def _uninstall_autostart() -> int:
     if not removed:
         print("Nothing to remove: the kiosk was not set to start at boot.")
     else:
-        print("If it runs as a systemd service now: systemctl --user disable --now kiosk.service")
+        print(autostart.stop_hint())
     return 0

@@ -24,11 +24,19 @@ from typing import Any
 import tomlkit
 import tomlkit.items
 
+from kiosk import staff
+
 # WCAG 2.2.1 (Timing Adjustable): a patient gets at least 20 seconds to say "still reading".
 MINIMUM_IDLE_WARNING = 20
 LOG_LEVELS = ("debug", "info", "warning", "error")
+ROTATIONS = (0, 90, 180, 270)
 _SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX\u00d7]\s*(\d{2,5})\s*$")
-_PIN_HASH = re.compile(r"^(scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+)?$")
+# A top-level `staff_pin_hash = "..."` line as set-pin writes it (the key bare or quoted, the
+# value in either quotes, perhaps a comment after it): the PIN of a file that is not valid TOML.
+_PIN_HASH_LINE = re.compile(
+    r"""(?:staff_pin_hash|"staff_pin_hash"|'staff_pin_hash')\s*=\s*"""
+    r"""(?:"([^"\\]*)"|'([^']*)')\s*(?:#.*)?"""
+)
 
 
 def _setting(
@@ -38,7 +46,7 @@ def _setting(
     minimum: float | None = None,
     maximum: float | None = None,
     unit: str = "",
-    choices: tuple[str, ...] = (),
+    choices: tuple[str, ...] | tuple[int, ...] = (),
     allowed: str = "",
     on_command_line: bool = True,
 ) -> Any:
@@ -118,6 +126,15 @@ class Settings:
         "pages for it. The running kiosk always uses the real screen.",
         allowed='Allowed: WIDTHxHEIGHT in pixels, each 320 to 16384, like "1920x1080".',
     )
+    rotation: int = _setting(
+        0,
+        "Turn the picture this many degrees clockwise, for a panel mounted on its side or "
+        "upside down: 90 when the panel's normal top edge is now on the left, 270 when it is "
+        "on the right, 180 when it is at the bottom. Touches and clicks turn with it; nothing "
+        "needs setting in the desktop or for the touchscreen.",
+        choices=ROTATIONS,
+        unit="degrees",
+    )
     log_level: str = _setting("info", "How much goes into the log file.", choices=LOG_LEVELS)
     staff_pin_hash: str = _setting(
         "",
@@ -130,6 +147,12 @@ class Settings:
     @property
     def screen_width_height(self) -> tuple[int, int]:
         return parse_size(self.screen_size)
+
+    @property
+    def kiosk_width_height(self) -> tuple[int, int]:
+        """The kiosk's own width and height on that screen: a quarter turn swaps them."""
+        width, height = self.screen_width_height
+        return (height, width) if self.rotation in (90, 270) else (width, height)
 
 
 class ConfigError(Exception):
@@ -160,7 +183,7 @@ class SettingInfo:
     minimum: float | None
     maximum: float | None
     unit: str
-    choices: tuple[str, ...]
+    choices: tuple[str, ...] | tuple[int, ...]
     allowed_text: str
     on_command_line: bool
 
@@ -170,9 +193,13 @@ class SettingInfo:
             return self.allowed_text
         if self.kind is bool:
             return "Allowed: true or false."
-        if self.choices:
-            return "Allowed: " + ", ".join(f'"{choice}"' for choice in self.choices) + "."
         unit = f" {self.unit}" if self.unit else ""
+        if self.choices:
+            # Words are written in quotes in TOML, numbers without.
+            listed = ", ".join(
+                f'"{choice}"' if isinstance(choice, str) else str(choice) for choice in self.choices
+            )
+            return f"Allowed: {listed}{unit}."
         return f"Allowed: a whole number from {self.minimum:g} to {self.maximum:g}{unit}."
 
     @property
@@ -239,10 +266,15 @@ def _apply(
             checked[key] = _check(info, value, source)
         except ConfigError as problem:
             problems.append(problem)
+            if key == "staff_pin_hash":
+                # Not the default: "" means no PIN, and anyone may open the staff screen.
+                checked[key] = staff.PIN_HASH_UNUSABLE
     return dataclasses.replace(base, **checked), problems
 
 
 def _check(info: SettingInfo, value: object, source: str) -> Any:
+    if info.name == "staff_pin_hash":
+        return _check_pin_hash(value, source)
     problem = ConfigError(info.name, value, info.allowed, source)
     if info.kind is bool:
         if isinstance(value, bool):
@@ -263,6 +295,10 @@ def _check(info: SettingInfo, value: object, source: str) -> Any:
         number = int(value.strip())
     else:
         raise problem
+    if info.choices:
+        if number not in info.choices:
+            raise problem
+        return number
     assert info.minimum is not None
     assert info.maximum is not None
     if not info.minimum <= number <= info.maximum:
@@ -281,9 +317,30 @@ def _check_text(info: SettingInfo, value: str, problem: ConfigError) -> str:
         except ValueError:
             raise problem from None
         return f"{width}x{height}"
-    if info.name == "staff_pin_hash" and not _PIN_HASH.match(value):
-        raise problem
     return value
+
+
+def _check_pin_hash(value: object, source: str) -> str:
+    """A staff PIN hash whose scrypt cost is neither weak nor ruinous (kiosk.staff says
+    which), or "" for none. The problem never shows the value: with the salt and digest a
+    four-digit PIN is found in minutes, and a value that is not a hash may be a PIN written
+    there by mistake."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        wrong = "it is not text in quotes"
+    elif not text:
+        return ""
+    elif (problem := staff.pin_hash_problem(text)) is not None:
+        wrong = problem
+    else:
+        return text
+    raise ConfigError(
+        "staff_pin_hash",
+        staff.hash_shape(text),
+        f"{wrong[0].upper()}{wrong[1:]}. Run 'kiosk set-pin' again to store a new one; until "
+        "then the staff screen stays closed.",
+        source,
+    )
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -302,7 +359,9 @@ def parse_size(text: str) -> tuple[int, int]:
 @dataclass(frozen=True)
 class LoadedConfig:
     """Settings as read from a config file, and what was wrong in it (each bad value is
-    replaced by its default, so the kiosk keeps running)."""
+    replaced by its default, so the kiosk keeps running; but a staff PIN hash that is there
+    and cannot be used becomes staff.PIN_HASH_UNUSABLE, which keeps the staff screen closed,
+    never "", which would open it to anyone)."""
 
     settings: Settings
     path: Path | None
@@ -324,33 +383,85 @@ def load_config_file(path: Path | None, *, required: bool = False) -> LoadedConf
             "with 'kiosk config --defaults > FILE'.",
         )
     except OSError as error:
+        # Whether it holds a PIN is unknown: the staff screen stays closed, not open to all.
         return _unusable(
             path,
             f"The config file could not be read ({error.strerror or error}). "
-            "Check that the kiosk's user may read it.",
+            "Check that the kiosk's user may read it. Until then the staff screen stays "
+            "closed: the staff PIN in it cannot be read either.",
+            staff.PIN_HASH_UNUSABLE,
         )
     try:
         values = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
+        pin_hash, said = _pin_hash_from_broken(data.decode("utf-8", errors="replace"))
         return _unusable(
             path,
             "The config file is not UTF-8 text. Save it again as UTF-8; "
-            "every setting uses its default until then.",
+            f"every setting uses its default until then.{said}",
+            pin_hash,
         )
     except tomllib.TOMLDecodeError as error:
+        pin_hash, said = _pin_hash_from_broken(data.decode("utf-8"))
         return _unusable(
             path,
             f"The config file is not valid TOML ({error}). Every setting "
             "uses its default until it is fixed; 'kiosk config --defaults' shows "
-            "the format.",
+            f"the format.{said}",
+            pin_hash,
         )
     settings, problems = _apply(values, str(path), Settings())
     return LoadedConfig(settings, path, tuple(problems))
 
 
-def _unusable(path: Path, message: str) -> LoadedConfig:
-    """A config file that cannot be used at all: every setting keeps its default."""
-    return LoadedConfig(Settings(), path, (ConfigError(None, None, message, str(path)),))
+def _unusable(path: Path, message: str, pin_hash: str = "") -> LoadedConfig:
+    """A config file that cannot be used at all: every setting keeps its default, but for
+    the staff PIN hash recovered from it, if any."""
+    return LoadedConfig(
+        Settings(staff_pin_hash=pin_hash), path, (ConfigError(None, None, message, str(path)),)
+    )
+
+
+def _pin_hash_from_broken(text: str) -> tuple[str, str]:
+    """The staff PIN hash of a config file that is not valid TOML, and a sentence on what
+    became of it.
+
+    One typo elsewhere must not drop the PIN: that would leave the staff screen open to
+    anyone (no PIN) exactly when staff need to see what is wrong. So the lines are read one
+    by one. A file with no staff_pin_hash line had no PIN; one clean top-level line, with a
+    hash good enough to use, keeps that PIN; anything else (the line itself broken, below a
+    [table], two of them) keeps the staff screen closed until the file is fixed. A tolerant
+    scan rather than a saved copy of the last good file: it is the PIN in the file now, so
+    'kiosk set-pin' a minute before the typo still counts, and no second copy of the hash
+    lies around.
+    """
+    found: set[str] = set()
+    unclear = False
+    top_level = True
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            top_level = False
+        if stripped.startswith("#") or "staff_pin_hash" not in stripped:
+            continue
+        match = _PIN_HASH_LINE.fullmatch(stripped)
+        if match is None or not top_level:
+            unclear = True
+        else:
+            found.add((match.group(1) if match.group(1) is not None else match.group(2)).strip())
+    if not found and not unclear:
+        return "", ""
+    if not unclear and found == {""}:
+        return "", ""
+    if not unclear and len(found) == 1:
+        (pin_hash,) = found
+        if staff.pin_hash_problem(pin_hash) is None:
+            return pin_hash, " The staff PIN is kept from its staff_pin_hash line."
+    return (
+        staff.PIN_HASH_UNUSABLE,
+        " Its staff_pin_hash line cannot be read either, so the staff screen stays closed "
+        "until the file is fixed.",
+    )
 
 
 def default_config_text() -> str:

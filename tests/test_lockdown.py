@@ -126,3 +126,18 @@ def test_no_text_can_be_selected_or_typed(kiosk):
 def test_ordinary_keys_still_work_for_staff(kiosk):
     QTest.keyClick(kiosk, Qt.Key.Key_Right)
     assert kiosk.session.position == reading(1, 1)
+
+
+def test_being_minimised_puts_it_back_at_once(kiosk, qtbot):
+    # Super+D or Alt+Space → Iconify under a window manager.
+    kiosk.showMinimized()
+    qtbot.waitUntil(lambda: kiosk.isFullScreen() and not kiosk.isMinimized())
+
+
+def test_after_exit_kiosk_nothing_holds_the_window(kiosk, qtbot, qapp):
+    kiosk.permit_close()
+    kiosk.showMinimized()
+    qtbot.waitUntil(kiosk.isMinimized)
+    with qtbot.assertNotEmitted(kiosk.windowHandle().windowStateChanged, wait=400):
+        pass
+    assert kiosk.isMinimized()

@@ -1,7 +1,8 @@
 """A seeded random stream of everything hands and keys can do, through the real kiosk window.
 
 After every event: no exception, exactly one visible top-level window, still full-screen, a
-known screen, and the position shown equals the navigation model's. CI runs 5,000 events;
+known screen, and the position shown equals the navigation model's. A staff PIN is set, and
+staff visits (right and wrong PINs) and content reloads are mixed in. CI runs 5,000 events;
 KIOSK_MONKEY_EVENTS=100000 runs the long version. A failure names the seed and the event
 number; KIOSK_MONKEY_SEED=N replays it.
 """
@@ -20,9 +21,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import navigation, words
 from kiosk.app import present
+from kiosk.article import Article, parse_article
 from kiosk.config import Settings
 from kiosk.navigation import Screen
-from kiosk.staff import StaffLock
+from kiosk.staff import StaffLock, hash_pin
 from kiosk.ui.widgets import BigButton
 from kiosk.ui.window import KioskWindow
 
@@ -50,6 +52,18 @@ KEYS = [
 ]
 
 
+PIN = "4826"
+PIN_HASH = hash_pin(PIN)
+
+
+def _edited(article: Article) -> Article:
+    """The article as staff might save it next: another title and one more section."""
+    text = article.path.read_text(encoding="utf-8")
+    text = text.replace(article.title, "Ketamine and chronic pain: an update", 1)
+    text += "\n\n## One more thing\n\nAsk your care team about anything here.\n"
+    return parse_article(text.encode(), article.path)
+
+
 class Monkey:
     def __init__(  # type: ignore[no-untyped-def]
         self,
@@ -64,6 +78,7 @@ class Monkey:
         self.rng = rng
         self.clock = clock
         self.settings = settings
+        self.articles = [window.session.article, _edited(window.session.article)]
         self.longest = (0.0, "")  # the longest single input event, and what it was
 
     def timed(self, what: str, send: Callable[[], object]) -> None:
@@ -179,8 +194,30 @@ class Monkey:
         self.timed("idle expiry", lambda: self.clock.advance(quiet))
         return "idle expiry"
 
+    def staff_visit(self) -> str:
+        """Five taps in the corner, then a PIN: the right one half the time."""
+        for _ in range(5):
+            self.touch([QPoint(10, 10)])
+        pin = PIN if self.rng.random() < 0.5 else f"{self.rng.randrange(10_000):04d}"
+        pad = self.window.pin_pad
+        if pad.isVisible() and pad.ok_button.isVisible():
+            for digit in pin:
+                button = pad.digit_buttons[int(digit)]
+                self.touch([button.mapTo(self.window, button.rect().center())])
+            self.touch([pad.ok_button.mapTo(self.window, pad.ok_button.rect().center())])
+        return f"staff corner and PIN {pin}"
+
+    def reload(self) -> str:
+        """New content arrives, as the content watcher hands it over."""
+        self.articles.reverse()
+        article = self.articles[0]
+        self.timed("content reload", lambda: self.window.session.set_article(article))
+        return f"content reload ({article.title})"
+
     def actions(self) -> list[tuple[Callable[[], str], int]]:
         return [
+            (self.staff_visit, 2),
+            (self.reload, 2),
             (self.tap, 20),
             (self.tap_button, 25),
             (self.swipe, 15),
@@ -225,7 +262,7 @@ def test_monkey(qapp, qtbot, article, touchscreen, tmp_path, animations):
         settings,
         clock,
         staff_lock=StaffLock(tmp_path / "lock.json"),
-        pin_hash=lambda: "",
+        pin_hash=lambda: PIN_HASH,
     )
     with qtbot.waitSignal(window.first_frame_shown):
         present(window, qapp, settings, windowed=False)

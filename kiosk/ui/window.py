@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -23,8 +23,9 @@ from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.idle import InactivityTimer
 from kiosk.navigation import Position, Screen
+from kiosk.pin_check import PinChecker
 from kiosk.session import KioskSession
-from kiosk.staff import PinResult, StaffLock
+from kiosk.staff import Attempt, PinResult, StaffLock
 from kiosk.theme import load_bundled_fonts
 from kiosk.ui.end_screen import EndScreen
 from kiosk.ui.idle_overlay import IdleOverlay
@@ -93,6 +94,7 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack)
         self.idle_overlay = IdleOverlay(theme, self)
         self.pin_pad = PinPad(theme, clock, self)
+        self.pin_checker = PinChecker(self)
         self.reading_screen.slide.animations = settings.animations
         self.reading_screen.read_aloud_button.setVisible(False)
         self.start_screen.set_disclaimer(settings.disclaimer)
@@ -130,6 +132,7 @@ class KioskWindow(QWidget):
         self.router.staff_gesture.connect(self.open_staff_access)
         self.router.key_for_pin_pad.connect(self._on_pin_pad_key)
         self.pin_pad.pin_entered.connect(self._on_pin_entered)
+        self.pin_checker.checked.connect(self._on_pin_checked)
         self.pin_pad.cancelled.connect(self.close_staff_access)
         self.pin_pad.opened_without_pin.connect(self._on_opened_without_pin)
         self.staff_screen.back_requested.connect(self.close_staff_access)
@@ -188,6 +191,7 @@ class KioskWindow(QWidget):
     def _on_position_changed(self, position: Position, direction: int) -> None:
         session = self.session
         if session.showing_updating:
+            self.updating_screen.set_words_shown(not session.first_reading)
             screen: QWidget = self.updating_screen
         else:
             if position.screen is Screen.READING:
@@ -220,13 +224,23 @@ class KioskWindow(QWidget):
         self.staff_timer.start()
         stored = self._pin_hash()
         locked_until = self._staff_lock.locked_until() if self._staff_lock else 0.0
+        unusable = staff.pin_hash_problem(stored) if stored else None
         if not stored:
             log.info("Staff gesture, but no PIN is set up")
             self.pin_pad.show_no_pin_notice(self._set_pin_command)
+        elif unusable:
+            # Fails closed: a hash that is weak, ruinous or unreadable is no reason to let
+            # anyone in (as no PIN at all would).
+            log.error("Staff gesture, but the staff PIN cannot be used: %s", unusable)
+            self.pin_pad.show_notice(
+                words.pin_unusable_title(), words.pin_unusable_notice(self._set_pin_command)
+            )
         elif locked_until:
-            self.pin_pad.show_notice(words.staff_locked(), _locked_text(locked_until))
+            self.pin_pad.show_notice(
+                words.staff_locked(), self._with_lock_problem(_locked_text(locked_until))
+            )
         else:
-            self.pin_pad.start()
+            self.pin_pad.start(self._with_lock_problem(""))
 
     @Slot(object)
     def _on_pin_pad_key(self, event: QKeyEvent) -> None:
@@ -238,15 +252,45 @@ class KioskWindow(QWidget):
         if self._staff_lock is None:
             self.pin_pad.show_notice(words.staff_not_available())
             return
-        attempt = self._staff_lock.attempt(pin, self._pin_hash())
+        # scrypt takes up to a third of a second: checked off the GUI thread, the outcome
+        # comes back to _on_pin_checked; the pad says "Checking..." and takes no input.
+        if self.pin_checker.check(self._staff_lock, pin, self._pin_hash()):
+            self.pin_pad.show_checking()
+
+    @Slot(object)
+    def _on_pin_checked(self, attempt: Attempt) -> None:
+        if self.router.mode is not Mode.PIN_PAD:
+            return  # the pad closed meanwhile: a late "accepted" opens nothing
+        self.staff_timer.start()
         if attempt.result == PinResult.ACCEPTED:
             self._show_staff_screen()
         elif attempt.result == PinResult.WRONG:
-            self.pin_pad.show_message(words.wrong_pin(attempt.tries_left))
+            self.pin_pad.show_message(
+                self._with_lock_problem(words.wrong_pin(attempt.tries_left), attempt.not_saved)
+            )
         elif attempt.result == PinResult.LOCKED:
-            self.pin_pad.show_notice(words.staff_locked(), _locked_text(attempt.locked_until))
+            self.pin_pad.show_notice(
+                words.staff_locked(),
+                self._with_lock_problem(_locked_text(attempt.locked_until), attempt.not_saved),
+            )
+        elif attempt.result == PinResult.UNUSABLE:
+            self.pin_pad.show_notice(
+                words.pin_unusable_title(), words.pin_unusable_notice(self._set_pin_command)
+            )
         else:
             self.pin_pad.show_no_pin_notice(self._set_pin_command)
+
+    def _with_lock_problem(self, message: str, not_saved: str | None = None) -> str:
+        """`message`, and below it that the lock cannot be saved (`not_saved` says why; by
+        default the lock's latest problem), when it cannot."""
+        lock = self._staff_lock
+        if lock is None:
+            return message
+        reason = lock.save_problem if not_saved is None else not_saved
+        if not reason:
+            return message
+        notice = words.lock_not_saved(str(lock.state_file), reason)
+        return f"{message}\n{notice}" if message else notice
 
     @Slot()
     def _on_opened_without_pin(self) -> None:
@@ -279,11 +323,21 @@ class KioskWindow(QWidget):
         """From now on the window may close and leave full-screen (staff are leaving)."""
         self._allow_close = True
 
+    @property
+    def close_permitted(self) -> bool:
+        return self._allow_close
+
     # Qt
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
-        if event.type() == QEvent.Type.UpdateRequest and not self._first_frame:
+        if (
+            event.type() == QEvent.Type.UpdateRequest
+            and not self._first_frame
+            # Turned inside a graphics view (kiosk.ui.rotation), this window gets one before
+            # anything is on the screen: the view reports the first frame instead.
+            and self.graphicsProxyWidget() is None
+        ):
             # UpdateRequest is when a top-level widget paints and flushes its frame.
             self._first_frame = True
             self.first_frame_shown.emit()
@@ -295,17 +349,6 @@ class KioskWindow(QWidget):
             event.ignore()
             return
         super().closeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if (
-            event.type() == QEvent.Type.WindowStateChange
-            and self.kiosk_mode
-            and not self._allow_close
-            and not self.isFullScreen()
-        ):
-            log.info("Something took the kiosk out of full screen; going back")
-            QTimer.singleShot(0, self.showFullScreen)
 
     def set_kiosk_mode(self, enabled: bool) -> None:
         self.kiosk_mode = enabled
