@@ -61,6 +61,35 @@ _QT_LEVELS = {
 }
 
 
+class LogFile(logging.handlers.RotatingFileHandler):
+    """The size-capped log file. A full or broken disk is said once on standard error (the
+    journal), then nothing more until writing works again: the standard handler prints a
+    25-line traceback for every record."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        self.failing = False
+        self._failed_now = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed_now = False
+        super().emit(record)
+        if self.failing and not self._failed_now:
+            self.failing = False
+            sys.stderr.write(f"kiosk: the log file {self.baseFilename} is written again\n")
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self._failed_now = True
+        if self.failing:
+            return
+        self.failing = True
+        error = sys.exc_info()[1]
+        sys.stderr.write(
+            f"kiosk: cannot write the log file {self.baseFilename} ({error}); the log goes "
+            "to standard error only until writing works again\n"
+        )
+
+
 def configure_logging(level: str = "info", log_file: Path | None = None) -> Path | None:
     """Log to standard error (the journal under systemd) and to a size-capped rotating file;
     Qt's own messages go the same way. Returns the log file in use, if any."""
@@ -74,9 +103,7 @@ def configure_logging(level: str = "info", log_file: Path | None = None) -> Path
     if log_file is not None:
         try:
             log_file.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(
-                log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-            )
+            handler = LogFile(log_file)
         except OSError as error:
             log.warning("No log file (%s): logging to standard error only", error)
         else:
@@ -186,12 +213,13 @@ class KioskController(QObject):
         clock = QtClock(self)
         self.session = KioskSession(None, settings, clock, first_reading=True, parent=self)
         self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
+        self.staff_lock = StaffLock(folder / "staff-lock.json")
         self._set_pin_command = set_pin_command(config_file)
         self.window = KioskWindow(
             self.session,
             settings,
             clock,
-            staff_lock=StaffLock(folder / "staff-lock.json"),
+            staff_lock=self.staff_lock,
             pin_hash=self._pin_hash,
             set_pin_command=self._set_pin_command,
         )
@@ -315,6 +343,10 @@ class KioskController(QObject):
         problems = [p for p in (self._crash_problem, self._content_problem) if p]
         if not self._pin_hash():
             problems.append(words.no_pin_problem(self._set_pin_command))
+        if self.staff_lock.save_problem:
+            problems.append(
+                words.lock_not_saved(str(self.staff_lock.state_file), self.staff_lock.save_problem)
+            )
         problems += [f"Config: {problem}" for problem in self._config_problems]
         self.window.staff_screen.set_status("\n".join(lines), problems)
 

@@ -253,3 +253,16 @@ def test_the_first_frame_never_flashes_being_updated_before_the_article(qapp, tm
         controller.window.close()
         controller.window.deleteLater()
         controller.deleteLater()
+
+
+def test_the_staff_screen_says_when_wrong_pins_cannot_be_saved(start, content, tmp_path):
+    from kiosk.staff import hash_pin
+
+    pin_hash = hash_pin("4826")
+    (tmp_path / "state" / "staff-lock.json").mkdir(parents=True)  # cannot be written over
+    controller = start(content, pin_hash=lambda: pin_hash)
+    controller.staff_lock.attempt("1111", pin_hash)
+    controller.window.staff_screen_opened.emit()  # staff got in later
+    problems = controller.window.staff_screen.problems_label.text()
+    assert "staff-lock.json" in problems
+    assert "lock still holds until the kiosk restarts" in problems
