@@ -353,14 +353,15 @@ def _install_autostart(args: argparse.Namespace) -> int:
             "kiosk would be started with. Install the kiosk into this environment (pip install "
             ".) and run install-autostart with that environment's kiosk command."
         )
-    # Read as the kiosk reads it: a kiosk started full-screen with no PIN has no way out.
+    # Read as the kiosk reads it: with no PIN, anyone who finds the staff corner and holds
+    # its button can open the staff screen and end the kiosk.
     loaded = load_config(args)
     if not loaded.settings.staff_pin_hash:
         problems += [str(problem) for problem in loaded.problems]
         config = args.config.resolve() if args.config is not None else None
         problems.append(
-            "No staff PIN is set, so nobody could leave the full-screen kiosk on its screen. "
-            f"Set one first:\n  {set_pin_command(config)}"
+            "No staff PIN is set, so anyone who finds the staff corner could open the staff "
+            f"screen and end the kiosk. Set one first:\n  {set_pin_command(config)}"
         )
     if args.print:
         for problem in problems:
