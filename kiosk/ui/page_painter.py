@@ -1,7 +1,8 @@
 """Drawing one page of a laid-out section: its heading, its lines, and the words read aloud.
 
 The layout (kiosk.text_layout) says what is on each page and where; this module only paints it,
-in the colours of the palette it is given.
+in the colours of the palette it is given, and says which rows of a page the words being read
+aloud cover (so the reading screen can repaint those rows alone when the sentence moves on).
 """
 
 from __future__ import annotations
@@ -29,27 +30,71 @@ def paint_page(
     top: float,
     palette: Palette,
     highlight: tuple[int, int] | None = None,
+    only: QRectF | None = None,
 ) -> None:
     """Draw the heading and page `page_index` of a section with the column's top-left at
     (left, top); `highlight` is a (start, end) character range of the body to mark (read
-    aloud)."""
+    aloud). With `only` (in the painter's coordinates), nothing outside it is drawn, and the
+    lines that lie wholly outside it are not even laid out for drawing."""
     page = layout.pages[page_index]
+    body_top = layout.body_top(page_index)
     painter.save()
+    if only is not None:
+        painter.setClipRect(only, Qt.ClipOperation.IntersectClip)
     painter.translate(left, top)
-    if page_index == 0:
-        _draw(layout.heading, painter, palette.text, QRectF(), ())
-    else:
-        _draw(layout.continued_heading, painter, palette.muted_text, QRectF(), ())
-    painter.translate(0, layout.body_top(page_index) - page.top)
     width = layout.body.textWidth()
+    if only is None or only.top() < top + body_top:
+        if page_index == 0:
+            _draw(layout.heading, painter, palette.text, QRectF(), ())
+        else:
+            _draw(layout.continued_heading, painter, palette.muted_text, QRectF(), ())
+    painter.translate(0, body_top - page.top)
     selections: tuple[QAbstractTextDocumentLayout.Selection, ...] = ()
     if highlight is not None:
         selections = (_highlight(layout.body, *highlight, palette),)
     # Only this page's lines: the rest of the section's one document lies above and below.
     # The clip bounds the height only; sideways it is wider than the column on both sides.
     clip = QRectF(-width, page.top, 3 * width, page.height)
+    if only is not None:
+        clip = clip.intersected(only.translated(-left, -(top + body_top - page.top)))
+        if clip.isEmpty():
+            painter.restore()
+            return
     _draw(layout.body, painter, palette.text, clip, selections)
     painter.restore()
+
+
+def highlight_rows(
+    layout: SectionLayout, page_index: int, highlight: tuple[int, int]
+) -> tuple[float, float] | None:
+    """The rows (top, bottom), below the column's top, of the lines of page `page_index` that
+    hold any of the body's characters `highlight`; None if the page shows none of them."""
+    start, end = highlight
+    page = layout.pages[page_index]
+    top = bottom = None
+    block = layout.body.findBlock(start)
+    while block.isValid() and block.position() < end:
+        block_layout = block.layout()
+        origin = block_layout.position().y()
+        # Lines are drawn at the block's fixed pitch even when Qt reports them shorter.
+        fixed = block.blockFormat().lineHeight()
+        for number in range(block_layout.lineCount()):
+            line = block_layout.lineAt(number)
+            first = block.position() + line.textStart()
+            if first >= end or first + max(line.textLength(), 1) <= start:
+                continue
+            line_top = origin + line.y()
+            line_bottom = line_top + max(line.height(), fixed)
+            top = line_top if top is None else min(top, line_top)
+            bottom = line_bottom if bottom is None else max(bottom, line_bottom)
+        block = block.next()
+    if top is None or bottom is None:
+        return None
+    top, bottom = max(top, page.top), min(bottom, page.top + page.height)
+    if bottom <= top:
+        return None
+    shift = layout.body_top(page_index) - page.top
+    return top + shift, bottom + shift
 
 
 def _draw(

@@ -2,27 +2,35 @@
 
 The screen shows the positions the window gives it and reports what the patient asked for
 (next, back, home). It never decides where to go; the neighbours it shows while a finger drags
-are the ones the window told it.
+are the ones the window told it. Its slides are painted once and kept as pixmaps
+(kiosk.ui.page_cache), so a frame of a drag or a turn is a copy of pixels, whatever the text.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QEasingCurve,
     QEvent,
     QPointF,
+    QRect,
+    QRectF,
     Qt,
+    QTimer,
     QVariantAnimation,
     Signal,
     Slot,
 )
 from PySide6.QtGui import (
     QColor,
+    QHideEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QTouchEvent,
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -32,7 +40,8 @@ from kiosk.navigation import Position, Screen, progress
 from kiosk.swipe import Gesture, SwipeTracker
 from kiosk.text_layout import ArticleLayout
 from kiosk.theme import Theme
-from kiosk.ui.page_painter import paint_page
+from kiosk.ui.page_cache import PageCache
+from kiosk.ui.page_painter import highlight_rows, paint_page
 from kiosk.ui.widgets import BigButton, Icon, ProgressBar, TextLabel
 
 log = logging.getLogger(__name__)
@@ -42,7 +51,8 @@ MAX_TURN_MS = 250
 
 
 class SlideView(QWidget):
-    """Draws the current page, and during a drag or a turn the page beside it."""
+    """Draws the current page, and during a drag or a turn the page beside it: each painted
+    once into a pixmap, moved as pixels while anything moves."""
 
     next_requested = Signal()  # swipe left, or a tap on the right edge
     back_requested = Signal()  # swipe right, or a tap on the left edge
@@ -67,6 +77,12 @@ class SlideView(QWidget):
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._animation.valueChanged.connect(self._on_animation_step)
         self._animation.finished.connect(self._on_animation_finished)
+        self._cache = PageCache(self._paint_cached_slide)
+        self._band: _Band | None = None
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm_neighbours)
 
     # What to show
 
@@ -249,22 +265,134 @@ class SlideView(QWidget):
         self.update()
 
     # Drawing
+    #
+    # Each slide is painted once into a pixmap (kiosk.ui.page_cache) and a frame only places
+    # pixmaps: painting text costs per letter, and at the kiosk's sizes a great deal. The
+    # sentence read aloud is a band of its own over the current page, so that the page's
+    # pixmap is still right when the sentence moves on or a turn clears it.
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(self._theme.palette.background))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        width, height = self.width(), self.height()
+        background = self._background
+        if self._layout is None:
+            painter.fillRect(self.rect(), background)
+            return
+        self._configure_cache()
+        placed = self._placed_slides()
+        # The slides lie side by side; only what is left beside them needs the background.
+        left = min((x for _, x in placed), default=float(width))
+        right = max((x + width for _, x in placed), default=float(width))
+        if left > 0:
+            painter.fillRect(QRectF(0, 0, left, height), background)
+        if right < width:
+            painter.fillRect(QRectF(right, 0, width - right, height), background)
+        for position, x in placed:
+            painter.drawPixmap(QPointF(x, 0), self._cache.pixmap(position))
+            if position == self._current:
+                band = self._highlight_band()
+                if band is not None:
+                    painter.drawPixmap(QPointF(x, band.top), band.pixmap)
+        if self._offset == 0 and self._outgoing is None:
+            # At rest: paint the neighbours now, so the first frame of a drag is a copy too.
+            self._warm_timer.start()
+
+    def _placed_slides(self) -> list[tuple[Position, float]]:
+        """The slides on screen and where their left edges are, on whole device pixels (so a
+        pixmap is copied, never resampled)."""
         width = self.width()
-        self._paint_slide(painter, self._current, self._offset, self._highlight)
         right_neighbour = self._next if self._forward > 0 else self._previous
         left_neighbour = self._previous if self._forward > 0 else self._next
+        placed = [(self._current, self._offset)]
         if self._outgoing is not None:
-            self._paint_slide(painter, self._outgoing, self._offset - self._direction * width)
+            placed.append((self._outgoing, self._offset - self._direction * width))
         elif self._offset < 0:
-            self._paint_slide(painter, right_neighbour, self._offset + width)
+            placed.append((right_neighbour, self._offset + width))
         elif self._offset > 0:
-            self._paint_slide(painter, left_neighbour, self._offset - width)
+            placed.append((left_neighbour, self._offset - width))
+        ratio = self.devicePixelRatioF()
+        snapped = [(position, round(x * ratio) / ratio) for position, x in placed]
+        return [(position, x) for position, x in snapped if abs(x) < width]
+
+    def _configure_cache(self) -> None:
+        """Drop the kept pixmaps if anything but the position decides their pixels now, and
+        keep only the slides that can be on screen before the position changes again."""
+        look = (self._layout, self._theme, self.layoutDirection())
+        self._cache.configure(self.size(), self.devicePixelRatioF(), look)
+        wanted = [self._current, self._previous, self._next]
+        if self._outgoing is not None:
+            wanted.append(self._outgoing)
+        self._cache.retain(wanted)
+
+    @Slot()
+    def _warm_neighbours(self) -> None:
+        """Paint one neighbour that is not kept yet; come back for the other (a finger landing
+        meanwhile is served in between)."""
+        moving = self._offset != 0 or self._outgoing is not None or self._tracker.active
+        if self._layout is None or moving or not self.isVisible():
+            return  # the next paint at rest asks again
+        self._configure_cache()
+        ahead = [self._next, self._previous]  # the next page is the likelier drag
+        missing = [position for position in ahead if position not in self._cache]
+        if missing:
+            self._cache.pixmap(missing[0])
+        if len(missing) > 1:
+            self._warm_timer.start()
+
+    def _paint_cached_slide(self, painter: QPainter, position: Position) -> None:
+        """The whole slide at `position`, as the cache keeps it."""
+        # A painter on a pixmap knows nothing of the widget: give it what it would inherit.
+        painter.setLayoutDirection(self.layoutDirection())
+        painter.fillRect(QRect(0, 0, self.width() + 1, self.height() + 1), self._background)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self._paint_slide(painter, position, 0.0)
+
+    def _highlight_band(self) -> _Band | None:
+        """The rows of the current page that hold the sentence read aloud, painted marked,
+        once per sentence: a few lines of text rather than the whole page."""
+        layout, current, highlight = self._layout, self._current, self._highlight
+        if highlight is None or layout is None or current.screen is not Screen.READING:
+            self._band = None
+            return None
+        ratio = self.devicePixelRatioF()
+        direction = self.layoutDirection()
+        key = (layout, self._theme, direction, self.size(), ratio, current, highlight)
+        if self._band is not None and self._band.key == key:
+            return self._band
+        section = layout.sections[current.section]
+        rows = highlight_rows(section, current.page, highlight)
+        if rows is None:
+            self._band = None
+            return None
+        column = self._theme.column_rect
+        # Some room above and below the lines: the marking's edges are antialiased and may
+        # reach a pixel beyond them. On whole device pixels, so the band's text lands exactly
+        # where the page's would.
+        room = self._theme.line_height_px / 4
+        top = math.floor(max(column.top() + rows[0] - room, 0) * ratio) / ratio
+        bottom = math.ceil(min(column.top() + rows[1] + room, self.height()) * ratio) / ratio
+        pixmap = QPixmap(math.ceil(self.width() * ratio), round((bottom - top) * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        painter.setLayoutDirection(direction)
+        painter.translate(0, -top)
+        rows_rect = QRectF(0, top, self.width() + 1, bottom - top)
+        painter.fillRect(rows_rect, self._background)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        palette = layout.theme.palette
+        page = current.page
+        paint_page(
+            painter, section, page, column.left(), column.top(), palette, highlight, only=rows_rect
+        )
+        painter.end()
+        self._band = _Band(key, top, pixmap)
+        return self._band
+
+    @property
+    def _background(self) -> QColor:
+        return QColor(self._theme.palette.background)
 
     def _paint_slide(
         self,
@@ -273,6 +401,8 @@ class SlideView(QWidget):
         x: float,
         highlight: tuple[int, int] | None = None,
     ) -> None:
+        """Paint the slide at `position` with its left edge at `x`, straight onto `painter`
+        (the pixmaps are made with it; tests compare frames against it)."""
         if abs(x) >= self.width() or self._layout is None:
             return
         column = self._theme.column_rect
@@ -293,6 +423,21 @@ class SlideView(QWidget):
         flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         painter.drawText(target, flags, text)
         painter.restore()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Off screen (the start screen, most of the day) the pixmaps are only memory.
+        self._cache.clear()
+        self._band = None
+        super().hideEvent(event)
+
+
+class _Band(NamedTuple):
+    """The current page's rows that hold the sentence read aloud, marked, and what they were
+    painted for (`key`)."""
+
+    key: tuple[object, ...]
+    top: float
+    pixmap: QPixmap
 
 
 class ReadingScreen(QWidget):

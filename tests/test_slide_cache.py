@@ -1,0 +1,347 @@
+"""The reading screen's slides painted once and moved as pixmaps (kiosk.ui.page_cache).
+
+What a patient sees must not change for it: every frame here is compared with the slides
+painted straight onto an image, as the reading screen painted them on every frame before it
+kept pixmaps. Both are rendered in the same process with the same fonts, so whole frames are
+compared, not probes. Where a change must show (text size, contrast, the sentence read aloud)
+the frame is compared with the new state and with the old one, so a stale pixmap fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtTest import QTest
+
+from kiosk.article import load_article
+from kiosk.config import Settings
+from kiosk.navigation import END, START, Position, Screen
+from kiosk.ui.page_cache import PageCache
+from kiosk.ui.reading_screen import SlideView
+from kiosk.ui.rotation import RotatedView
+
+from .conftest import ROOT
+from .helpers import build_window, click, reading
+
+HEBREW = ROOT / "tests" / "data" / "hebrew.md"
+ANIMATED = Settings(animations=True, speech_engine="mock")
+
+
+def painted_directly(
+    slide: SlideView,
+    placed: list[tuple[Position, float]],
+    highlight: tuple[int, int] | None = None,
+) -> QImage:
+    """The slides at their x offsets, painted straight onto an image (the first one with
+    `highlight`), as SlideView.paintEvent did on every frame before it kept pixmaps."""
+    ratio = slide.devicePixelRatioF()
+    image = QImage(slide.size() * ratio, QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(ratio)
+    painter = QPainter(image)
+    painter.setLayoutDirection(slide.layoutDirection())  # what QPainter(widget) inherits
+    painter.fillRect(QRect(0, 0, slide.width(), slide.height()), QColor(slide._background))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    for number, (position, x) in enumerate(placed):
+        slide._paint_slide(painter, position, x, highlight if number == 0 else None)
+    painter.end()
+    return image
+
+
+def frame(slide: SlideView) -> QImage:
+    """What the slide shows now, through its own paintEvent."""
+    return slide.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def same(first: QImage, second: QImage) -> bool:
+    return first.convertToFormat(QImage.Format.Format_RGB32) == second.convertToFormat(
+        QImage.Format.Format_RGB32
+    )
+
+
+def press_and_drag(window, touchscreen, dx: int) -> None:
+    """One finger down in the middle of the slide and moved `dx` pixels, still down."""
+    slide = window.reading_screen.slide
+    start = slide.mapTo(window, QPoint(slide.width() // 2, slide.height() // 2))
+    QTest.touchEvent(window, touchscreen).press(0, start, window).commit()
+    QTest.touchEvent(window, touchscreen).move(0, start + QPoint(dx // 2, 0), window).commit()
+    QTest.touchEvent(window, touchscreen).move(0, start + QPoint(dx, 0), window).commit()
+
+
+def lift(window, touchscreen) -> None:
+    slide = window.reading_screen.slide
+    point = slide.mapTo(window, QPoint(slide.width() // 2 + round(slide.offset), 10))
+    QTest.touchEvent(window, touchscreen).release(0, point, window).commit()
+
+
+def accent_rows(image: QImage, accent: str) -> list[int]:
+    """The rows of `image` with any pixel in the read-aloud highlight's colour."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixel = QColor(accent).rgb().to_bytes(4, "little")
+    rows = []
+    for y in range(image.height()):
+        line = bytes(image.constScanLine(y))[: image.width() * 4]
+        if any(line[i : i + 4] == pixel for i in range(0, len(line), 4)):
+            rows.append(y)
+    return rows
+
+
+# At rest and mid-drag: the same pixels as painting the slides directly
+
+
+def test_a_page_at_rest_is_the_page_painted_directly(make_window):
+    window = make_window(settings=ANIMATED)
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    assert same(frame(slide), painted_directly(slide, [(reading(1, 0), 0)]))
+
+
+@pytest.mark.parametrize(
+    ("start", "fraction", "neighbour"),
+    [
+        (reading(1, 0), -0.3, reading(1, 1)),  # pulling in the next page from the right
+        (reading(1, 1), 0.3, reading(1, 0)),  # and the previous one from the left
+        (reading(0, 0), 0.3, START),  # the start screen's card at the edge
+    ],
+    ids=["next", "previous", "start card"],
+)
+def test_mid_drag_frame_is_the_two_slides_painted_directly(
+    make_window, touchscreen, start, fraction, neighbour
+):
+    window = make_window(settings=ANIMATED)
+    window.session.go_to(start)
+    slide = window.reading_screen.slide
+    width = slide.width()
+    dx = round(width * fraction)
+    press_and_drag(window, touchscreen, dx)
+    assert slide.offset == dx
+    side = width if dx < 0 else -width
+    expected = painted_directly(slide, [(start, dx), (neighbour, dx + side)])
+    assert same(frame(slide), expected)
+    lift(window, touchscreen)
+
+
+def test_the_end_card_follows_the_last_page(make_window, touchscreen):
+    window = make_window(settings=ANIMATED)
+    counts = window.session.page_counts
+    last = reading(len(counts) - 1, counts[-1] - 1)
+    window.session.go_to(last)
+    slide = window.reading_screen.slide
+    dx = -round(slide.width() * 0.3)
+    press_and_drag(window, touchscreen, dx)
+    expected = painted_directly(slide, [(last, dx), (END, dx + slide.width())])
+    assert same(frame(slide), expected)
+    lift(window, touchscreen)
+
+
+def test_right_to_left_pages_come_in_from_the_left(make_window, touchscreen):
+    window = make_window(article=load_article(HEBREW), settings=ANIMATED)
+    window.session.go_to(reading(0, 0))
+    slide = window.reading_screen.slide
+    dx = round(slide.width() * 0.3)  # a swipe to the right pulls in the next page
+    press_and_drag(window, touchscreen, dx)
+    following = reading(1, 0)
+    assert window.session.page_counts[0] == 1
+    expected = painted_directly(slide, [(reading(0, 0), dx), (following, dx - slide.width())])
+    assert same(frame(slide), expected)
+    lift(window, touchscreen)
+
+
+def test_a_page_turn_frame_is_the_two_slides_painted_directly(make_window):
+    window = make_window(settings=ANIMATED)
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    click(window.reading_screen.next_button)
+    assert slide.is_animating
+    animation = slide._animation
+    animation.pause()
+    animation.setCurrentTime(animation.duration() // 3)
+    x = round(slide.offset)  # the frame places pixmaps on whole pixels
+    assert 0 < x < slide.width()
+    expected = painted_directly(slide, [(reading(1, 1), x), (reading(1, 0), x - slide.width())])
+    assert same(frame(slide), expected)
+    slide.finish_animation()
+
+
+# Memory: the current slide and its neighbours, nothing more
+
+
+def test_paging_through_the_whole_article_keeps_at_most_three_pixmaps(make_window, qtbot):
+    window = make_window(settings=ANIMATED)
+    slide = window.reading_screen.slide
+    cache = slide._cache
+    # A jump, with no turn: the pages kept from before are not the new page's neighbours.
+    window.session.go_to(reading(2, 0))
+    slide.repaint()
+    window.session.go_to(reading(0, 0))
+    slide.repaint()
+    assert set(cache.positions()) <= {reading(0, 0), START, reading(1, 0)}
+    seen = 0
+    while window.session.position.screen is Screen.READING:
+        qtbot.waitUntil(lambda: not slide.is_animating)
+        slide.repaint()
+        # At rest the neighbours are painted ahead, so a drag's first frame is a copy too.
+        qtbot.waitUntil(lambda: len(cache) == 3)
+        showing = {slide._current, slide._previous, slide._next}
+        assert set(cache.positions()) == showing
+        click(window.reading_screen.next_button)
+        slide.repaint()  # a frame of the turn: the outgoing page and the incoming one
+        assert len(cache) <= 3
+        seen += 1
+    assert seen == sum(window.session.page_counts)
+
+
+def test_the_pixmaps_are_dropped_while_the_reading_screen_is_hidden(make_window, qtbot):
+    window = make_window()
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    slide.repaint()
+    assert len(slide._cache) >= 1
+    click(window.reading_screen.home_button)
+    assert not slide.isVisible()
+    assert len(slide._cache) == 0
+
+
+# No stale pixmap: what the patient changes shows at once, at rest and mid-drag
+
+
+@pytest.mark.parametrize("change", ["text size", "contrast"])
+def test_a_changed_look_repaints_every_slide(make_window, touchscreen, change):
+    window = make_window(settings=ANIMATED)
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    slide.repaint()
+    dx = -round(slide.width() * 0.3)
+    press_and_drag(window, touchscreen, dx)
+    before_drag = frame(slide)
+    lift(window, touchscreen)
+    slide.finish_animation()
+    window.session.go_to(reading(1, 0))
+    before = frame(slide)
+    button = window.reading_screen
+    click(button.text_size_button if change == "text size" else button.contrast_button)
+    position = window.session.position
+    after = frame(slide)
+    assert not same(after, before)
+    assert same(after, painted_directly(slide, [(position, 0)]))
+    # The neighbour kept from before the change must not come back either.
+    press_and_drag(window, touchscreen, dx)
+    neighbour = slide._next
+    during = frame(slide)
+    assert not same(during, before_drag)
+    assert same(during, painted_directly(slide, [(position, dx), (neighbour, dx + slide.width())]))
+    lift(window, touchscreen)
+
+
+def test_the_marked_sentence_moves_on_and_goes(make_window):
+    window = make_window()
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    accent = window.session.theme.palette.accent
+    first, _ = window.session.layout.sections[1].page_text_range(0)
+    assert accent_rows(frame(slide), accent) == []
+    early = (first, first + 40)
+    slide.set_highlight(early)
+    early_rows = accent_rows(frame(slide), accent)
+    assert early_rows
+    assert same(frame(slide), painted_directly(slide, [(reading(1, 0), 0)], early))
+    later = (first + 400, first + 460)
+    slide.set_highlight(later)
+    later_rows = accent_rows(frame(slide), accent)
+    assert later_rows
+    assert min(later_rows) > max(early_rows), "the old sentence is still marked"
+    assert same(frame(slide), painted_directly(slide, [(reading(1, 0), 0)], later))
+    slide.set_highlight(None)
+    assert accent_rows(frame(slide), accent) == []
+    assert same(frame(slide), painted_directly(slide, [(reading(1, 0), 0)]))
+
+
+def test_the_marked_sentence_moves_with_the_finger(make_window, touchscreen):
+    window = make_window(settings=ANIMATED)
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    first, _ = window.session.layout.sections[1].page_text_range(0)
+    sentence = (first + 100, first + 180)
+    slide.set_highlight(sentence)
+    dx = -round(slide.width() * 0.3)
+    press_and_drag(window, touchscreen, dx)
+    expected = painted_directly(
+        slide, [(reading(1, 0), dx), (reading(1, 1), dx + slide.width())], sentence
+    )
+    assert same(frame(slide), expected)
+    lift(window, touchscreen)
+
+
+# Crisp text: pixmaps at the screen's own pixel density, never an enlarged copy
+
+
+def test_pixmaps_have_the_slides_device_pixel_ratio(make_window):
+    window = make_window()
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    slide.repaint()
+    pixmaps = slide._cache.pixmaps()
+    assert pixmaps
+    for pixmap in pixmaps:
+        assert pixmap.devicePixelRatio() == slide.devicePixelRatioF()
+        assert pixmap.size() == slide.size() * slide.devicePixelRatioF()
+
+
+def test_at_twice_the_density_a_slide_is_painted_at_twice_the_pixels():
+    """A 2x panel gets every device pixel painted, not a 1x picture blown up."""
+
+    def paint(painter: QPainter, position: Position) -> None:
+        painter.fillRect(QRect(0, 0, 100, 50), QColor("white"))
+        # Half a logical pixel wide: only at 2x does it fill a device pixel exactly.
+        painter.fillRect(QRectF(10, 0, 0.5, 50), QColor("black"))
+
+    cache = PageCache(paint)
+    cache.configure(QSize(100, 50), 2.0, ("look",))
+    pixmap = cache.pixmap(START)
+    assert pixmap.size() == QSize(200, 100)
+    assert pixmap.devicePixelRatio() == 2.0
+    image = pixmap.toImage()
+    assert QColor(image.pixel(20, 50)).name() == "#000000"
+    assert QColor(image.pixel(21, 50)).name() == "#ffffff"
+
+
+def test_the_cache_keeps_its_limit_and_forgets_on_a_new_look():
+    painted: list[Position] = []
+
+    def paint(painter: QPainter, position: Position) -> None:
+        painted.append(position)
+        painter.fillRect(QRect(0, 0, 10, 10), QColor("white"))
+
+    cache = PageCache(paint, limit=3)
+    cache.configure(QSize(10, 10), 1.0, ("a",))
+    for page in range(5):
+        cache.pixmap(reading(0, page))
+    assert cache.positions() == [reading(0, 2), reading(0, 3), reading(0, 4)]
+    cache.pixmap(reading(0, 4))
+    assert painted.count(reading(0, 4)) == 1
+    cache.configure(QSize(10, 10), 1.0, ("a",))
+    assert len(cache) == 3
+    cache.configure(QSize(10, 10), 1.0, ("b",))
+    assert len(cache) == 0
+
+
+def test_a_turned_kiosk_shows_the_page_turned_pixel_for_pixel(qtbot, article):
+    window = build_window(article, ANIMATED)
+    view = RotatedView(window, 90, QSize(1920, 1080))
+    qtbot.addWidget(view)
+    with qtbot.waitExposed(view), qtbot.waitSignal(window.first_frame_shown):
+        view.show()
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    shown = view.grab().toImage()
+    assert slide._cache.pixmaps()
+    for pixmap in slide._cache.pixmaps():
+        assert pixmap.devicePixelRatio() == view.devicePixelRatioF()
+    upright = painted_directly(slide, [(reading(1, 0), 0)])
+    turned = upright.transformed(QTransform().rotate(90))
+    # The slide's top-left, turned, lands at the panel's right-hand side.
+    top_left = slide.mapTo(window, QPoint(0, 0))
+    x = view.width() - top_left.y() - slide.height()
+    seen = shown.copy(QRect(x, top_left.x(), slide.height(), slide.width()))
+    assert same(seen, turned)
