@@ -17,18 +17,10 @@ from kiosk.staff import LOCK_SECONDS, PinResult, StaffLock, hash_pin, verify_pin
 from kiosk.ui.window import KioskWindow
 
 from .conftest import ROOT
-from .helpers import ManualClock, build_window, click, reading, touch_tap
+from .helpers import ManualClock, WallClock, build_window, click, reading, touch_tap
 
 PIN = "4826"
 PIN_HASH = hash_pin(PIN)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -93,7 +85,7 @@ def test_only_a_salted_hash_is_kept():
 
 
 def test_five_wrong_pins_lock_for_five_minutes_even_across_a_restart(lock_file):
-    clock = Clock()
+    clock = WallClock()
     lock = StaffLock(lock_file, clock)
     for tries_left in (4, 3, 2, 1):
         assert lock.attempt("0000", PIN_HASH).tries_left == tries_left
@@ -107,7 +99,7 @@ def test_five_wrong_pins_lock_for_five_minutes_even_across_a_restart(lock_file):
 
 
 def test_the_right_pin_resets_the_count(lock_file):
-    lock = StaffLock(lock_file, Clock())
+    lock = StaffLock(lock_file, WallClock())
     for _ in range(4):
         lock.attempt("0000", PIN_HASH)
     assert lock.attempt(PIN, PIN_HASH).result == PinResult.ACCEPTED

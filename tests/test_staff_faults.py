@@ -27,7 +27,7 @@ from kiosk.config import Settings, load_config_file
 from kiosk.crashes import CrashRecord
 from kiosk.staff import LOCK_SECONDS, PinResult, StaffLock, hash_pin, verify_pin
 
-from .helpers import build_window, click, touch_tap
+from .helpers import WallClock, build_window, click, touch_tap
 
 PIN = "4826"
 PIN_HASH = hash_pin(PIN)
@@ -35,16 +35,6 @@ WRONG = "1234"
 # 2025-10-09 08:53:20 UTC, and 2000-01-01 00:00 UTC: what a flat clock battery boots into.
 NOW_2025 = 1_760_000_000.0
 NOW_2000 = 946_684_800.0
-
-
-class WallClock:
-    """time.time(), moved by hand."""
-
-    def __init__(self, now: float = NOW_2025) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
