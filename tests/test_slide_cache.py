@@ -203,6 +203,44 @@ def test_the_pixmaps_are_dropped_while_the_reading_screen_is_hidden(make_window,
     assert len(slide._cache) == 0
 
 
+# A 4K panel: three pixmaps would not fit the budget, so nothing is kept and frames are live
+
+UHD = QSize(3840, 2160)
+
+
+def test_on_a_4k_panel_no_pixmap_is_kept_and_a_drag_frame_is_the_slides_painted(
+    make_window, touchscreen, qtbot
+):
+    window = make_window(UHD, settings=ANIMATED)
+    window.session.go_to(reading(1, 0))
+    slide = window.reading_screen.slide
+    at_rest = frame(slide)
+    assert same(at_rest, painted_directly(slide, [(reading(1, 0), 0)]))
+    assert not slide._cache.enabled
+    assert len(slide._cache) == 0
+    dx = -round(slide.width() * 0.3)
+    press_and_drag(window, touchscreen, dx)
+    expected = painted_directly(slide, [(reading(1, 0), dx), (reading(1, 1), dx + slide.width())])
+    assert same(frame(slide), expected)
+    assert len(slide._cache) == 0
+    lift(window, touchscreen)
+
+
+def test_the_cache_keeps_nothing_when_its_pixmaps_would_not_fit_the_budget():
+    def paint(painter: QPainter, position: Position) -> None:
+        painter.fillRect(QRect(0, 0, 100, 100), QColor("white"))
+
+    cache = PageCache(paint, limit=3, budget_bytes=3 * 100 * 100 * 4)
+    cache.configure(QSize(100, 100), 1.0, ("look",))
+    assert cache.enabled
+    cache.pixmap(START)
+    assert len(cache) == 1
+    cache.configure(QSize(101, 100), 1.0, ("look",))  # three no longer fit
+    assert not cache.enabled
+    assert cache.pixmap(START).size() == QSize(101, 100)  # still painted for whoever asks
+    assert len(cache) == 0
+
+
 # No stale pixmap: what the patient changes shows at once, at rest and mid-drag
 
 

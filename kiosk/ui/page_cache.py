@@ -9,20 +9,20 @@ which are kept, for how long, and when they are thrown away. What a slide looks 
 SlideView's business; it hands in the function that paints one.
 
 Memory: at most `limit` (3) pixmaps, the current slide and its two neighbours, each the size
-of the slide area x devicePixelRatio^2 x 4 bytes: 3840x1520 on a 4K panel is 23 MB, so 70 MB
-for three (17.5 MB at 1920x1080). A "look" names everything else that decides the pixels (the
-laid-out article, the theme, the size, the ratio, the text direction); when it changes every
-pixmap is dropped, since none of them can be right any more.
+of the slide area x devicePixelRatio^2 x 4 bytes: 5.8 MB at 1920x1080, so 17.5 MB for three.
+A "look" names everything else that decides the pixels (the laid-out article, the theme, the
+size, the ratio, the text direction); when it changes every pixmap is dropped, since none of
+them can be right any more.
 
-Painting into a pixmap still costs what painting text costs: a whole page at 4K took 55 ms,
-and the neighbours are painted ahead while nothing moves. So kiosk.app also raises Qt's glyph
+Three pixmaps are kept only while they fit in BUDGET_BYTES. On a 4K panel one slide is
+3840x1520 pixels, 23 MB, and three of them took the kiosk's peak memory from 122 MB to 210 MB
+there; so above the budget the cache keeps nothing and the SlideView paints each frame's
+slides straight onto the screen. That costs little, because kiosk.app also raises Qt's glyph
 cache limit (QT_MAX_CACHED_GLYPH_SIZE, 64 px by default) to GLYPH_CACHE_PX, above the largest
-text the kiosk draws (a 194 px heading at 4K, Extra large): the same page then takes 1.5 ms.
-Each glyph is kept once per font and size as an alpha mask of its own box, at most its pixel
-size squared in bytes (21 KB for a 144 px letter; four times that with sub-pixel
-antialiasing): about 100 letters in five fonts is at most 10 MB per text size at 4K. In
-practice it did not show in the kiosk's RSS (every page at every size and contrast at 4K:
-198 MB with it, 199 MB without).
+text the kiosk draws (a 194 px heading at 4K, Extra large): a whole 4K page then paints in
+about 1.5 ms instead of 55 ms, every glyph a copy of its kept alpha mask. Each glyph is kept
+once per font and size, at most its pixel size squared in bytes (21 KB for a 144 px letter):
+about 100 letters in five fonts is at most 10 MB per text size at 4K.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ from kiosk.navigation import Position
 # Pixel size up to which Qt keeps rasterised glyphs; see the module's docstring.
 GLYPH_CACHE_PX = 256
 
+# The most the kept pixmaps may take together (see the module's docstring): three slides of a
+# 2560x1440 panel fit, three of a 4K panel do not.
+BUDGET_BYTES = 32 * 1024 * 1024
+
 # Paints one slide, whole, onto a painter over a pixmap of the configured size.
 SlidePainter = Callable[[QPainter, Position], None]
 
@@ -46,9 +50,13 @@ SlidePainter = Callable[[QPainter, Position], None]
 class PageCache:
     """Up to `limit` pixmaps of slides, one per position, each painted on first use."""
 
-    def __init__(self, paint: SlidePainter, limit: int = 3) -> None:
+    def __init__(
+        self, paint: SlidePainter, limit: int = 3, budget_bytes: int = BUDGET_BYTES
+    ) -> None:
         self._paint = paint
         self._limit = limit
+        self._budget_bytes = budget_bytes
+        self._enabled = True
         self._look: tuple[object, ...] | None = None
         self._size = QSize()
         self._ratio = 1.0
@@ -62,12 +70,33 @@ class PageCache:
             self._size = QSize(size)
             self._ratio = ratio
             self._look = look
+            self._enabled = self._limit * self.bytes_per_pixmap() <= self._budget_bytes
+
+    @property
+    def enabled(self) -> bool:
+        """Whether pixmaps are kept at the configured size: False when `limit` of them would
+        not fit in the budget, and the slides are to be painted straight onto the screen."""
+        return self._enabled
+
+    def bytes_per_pixmap(self) -> int:
+        width, height = self._device_size()
+        return width * height * 4
+
+    def _device_size(self) -> tuple[int, int]:
+        # Device pixels, rounded up so a fractional ratio never leaves a column unpainted.
+        return (
+            math.ceil(self._size.width() * self._ratio),
+            math.ceil(self._size.height() * self._ratio),
+        )
 
     def pixmap(self, position: Position) -> QPixmap:
-        """The slide at `position`, painted now if it is not kept already."""
+        """The slide at `position`, painted now if it is not kept already (and not kept at all
+        when the cache is not `enabled`)."""
         pixmap = self._pixmaps.get(position)
         if pixmap is None:
             pixmap = self._render(position)
+            if not self._enabled:
+                return pixmap
             self._pixmaps[position] = pixmap
             while len(self._pixmaps) > self._limit:
                 self._pixmaps.popitem(last=False)
@@ -97,13 +126,9 @@ class PageCache:
         self._pixmaps.clear()
 
     def _render(self, position: Position) -> QPixmap:
-        # Device pixels, rounded up so a fractional ratio never leaves a column unpainted; the
-        # pixmap carries the ratio, so the painter lays text out at its logical size and
+        # The pixmap carries the ratio, so the painter lays text out at its logical size and
         # rasterises it at the screen's (crisp, never an enlarged copy).
-        pixmap = QPixmap(
-            math.ceil(self._size.width() * self._ratio),
-            math.ceil(self._size.height() * self._ratio),
-        )
+        pixmap = QPixmap(*self._device_size())
         pixmap.setDevicePixelRatio(self._ratio)
         painter = QPainter(pixmap)
         try:

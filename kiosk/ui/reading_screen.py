@@ -3,7 +3,8 @@
 The screen shows the positions the window gives it and reports what the patient asked for
 (next, back, home). It never decides where to go; the neighbours it shows while a finger drags
 are the ones the window told it. Its slides are painted once and kept as pixmaps
-(kiosk.ui.page_cache), so a frame of a drag or a turn is a copy of pixels, whatever the text.
+(kiosk.ui.page_cache), so a frame of a drag or a turn is a copy of pixels, whatever the text
+(on a panel too large to keep them, painted live from Qt's glyph cache instead).
 """
 
 from __future__ import annotations
@@ -287,13 +288,26 @@ class SlideView(QWidget):
             painter.fillRect(QRectF(0, 0, left, height), background)
         if right < width:
             painter.fillRect(QRectF(right, 0, width - right, height), background)
+        live = not self._cache.enabled
+        if live:
+            # Too large a panel to keep pixmaps of (kiosk.ui.page_cache): straight onto the
+            # screen, from Qt's glyph cache, each slide clipped to its own place.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         for position, x in placed:
-            painter.drawPixmap(QPointF(x, 0), self._cache.pixmap(position))
+            if live:
+                painter.save()
+                painter.setClipRect(QRectF(x, 0, width, height))
+                painter.fillRect(QRectF(x, 0, width, height), background)
+                self._paint_slide(painter, position, x)
+                painter.restore()
+            else:
+                painter.drawPixmap(QPointF(x, 0), self._cache.pixmap(position))
             if position == self._current:
                 band = self._highlight_band()
                 if band is not None:
                     painter.drawPixmap(QPointF(x, band.top), band.pixmap)
-        if self._offset == 0 and self._outgoing is None:
+        if self._offset == 0 and self._outgoing is None and not live:
             # At rest: paint the neighbours now, so the first frame of a drag is a copy too.
             self._warm_timer.start()
 
@@ -332,6 +346,8 @@ class SlideView(QWidget):
         if self._layout is None or moving or not self.isVisible():
             return  # the next paint at rest asks again
         self._configure_cache()
+        if not self._cache.enabled:
+            return
         ahead = [self._next, self._previous]  # the next page is the likelier drag
         missing = [position for position in ahead if position not in self._cache]
         if missing:
