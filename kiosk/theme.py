@@ -1,19 +1,29 @@
 """Colours, fonts and sizes, derived from the screen: the one place a pixel size is decided.
 
-All sizes are given for the 1920x1080 reference screen and scaled by the shorter side of the
-actual window over 1080, so a 1080x1920 portrait screen (the same panel, turned) gets the same
-physical text size as the landscape one. Widgets take every size and colour from here.
+Sizes follow the eye, not pixels. Every size is given for the reference screen (21.5", 1920x1080,
+read from 60 cm: Standard body text 44 px) and multiplied by one scale, the larger of two:
+
+- the shorter side of the window over 1080, so a layout fills a large panel as it fills the
+  reference one, and a 1080x1920 portrait panel (the same panel, turned) matches the landscape;
+- the eye's: what makes Standard body text's capitals 0.7 degrees of view at the viewing
+  distance (EN 301 549 5.1.4), from the panel's pixels per millimetre. On a 7" 800x480 panel
+  that is 1.3 (body text 58 px) where the pixels alone would give 0.44 (20 px, a third of the
+  floor). Touch targets (88 px at the reference) then measure at least 21 mm, gaps 4 mm.
+
+When the panel's size is unknown (see `panel_density`) only the first applies; `kiosk check`
+says so. Widgets take every size and colour from here.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, QSizeF
 from PySide6.QtGui import QFont, QFontDatabase
 
 from kiosk.paths import assets_dir
@@ -21,15 +31,23 @@ from kiosk.paths import assets_dir
 log = logging.getLogger(__name__)
 
 REFERENCE_HEIGHT = 1080
+VIEWING_DISTANCE_CM = 60  # a patient seated or standing at arm's length
+CAP_ANGLE_DEGREES = 0.7  # EN 301 549 5.1.4: capitals of body text, seen from the reader's eye
+# Height of Atkinson Hyperlegible's capitals as a share of its pixel size (tests/test_sizes.py
+# measures it from the bundled font).
+CAP_HEIGHT_RATIO = 0.668
+MINIMUM_TOUCH_MM = 15.0
+MINIMUM_GAP_MM = 4.0
+MM_PER_INCH = 25.4
 
 # Sizes at 1080 px (see DESIGN.md: body >= 40 px, heading >= 64 px, targets >= 88 px).
 BODY_PX = 44
 MINIMUM_BODY_PX = 40
 HEADING_PX = 64
 TITLE_PX = 80
-LINE_HEIGHT = 1.45  # >= 1.4 x font size, WCAG 1.4.12
+LINE_HEIGHT = 1.5  # >= 1.5 x font size, WCAG 1.4.8
 MINIMUM_TOUCH_PX = 88
-MINIMUM_GAP_PX = 16
+MINIMUM_GAP_PX = 17  # 4 mm at the eye's scale of the reference panel
 
 # Atkinson Hyperlegible (Braille Institute, made for low vision) is bundled; the others are
 # fallbacks, also for letters it lacks (Hebrew, Arabic), and then the system's sans-serif.
@@ -57,6 +75,53 @@ def load_bundled_fonts(folder: Path | None = None) -> bool:
             folder,
         )
     return _fonts_loaded
+
+
+# Sizes some panels report that are not sizes: EDID may carry only the aspect ratio (16:9 as
+# 160x90, 16:10 as 160x100), and some drivers make 16x9 mm up, so a 55" television would be
+# taken for a 7" panel and get text five times too large.
+_ASPECT_ONLY_MM = {(160, 90), (160, 100), (16, 9), (16, 10), (4, 3), (160, 120)}
+# A size outside this range (diagonal, inches) is a driver's guess, not a panel.
+PLAUSIBLE_DIAGONAL_INCHES = (3.0, 120.0)
+
+
+@dataclass(frozen=True)
+class PanelDensity:
+    """Logical pixels per millimetre on the panel, and where that figure came from."""
+
+    pixels_per_mm: float
+    diagonal_inches: float
+    source: str  # "setting" (screen_diagonal_inches) or "panel" (what the panel reports)
+
+
+def panel_density(
+    pixels: QSize, physical_mm: QSizeF | None, diagonal_inches: float = 0.0
+) -> PanelDensity | None:
+    """The density of a panel `pixels` in size: from a configured diagonal when one is given,
+    else from the physical size the panel reports, when that is believable; None if neither."""
+    pixel_diagonal = math.hypot(pixels.width(), pixels.height())
+    if pixel_diagonal <= 0:
+        return None
+    if diagonal_inches > 0:
+        return PanelDensity(
+            pixel_diagonal / (diagonal_inches * MM_PER_INCH), diagonal_inches, "setting"
+        )
+    if physical_mm is None or physical_mm.width() <= 0 or physical_mm.height() <= 0:
+        return None
+    width_mm, height_mm = physical_mm.width(), physical_mm.height()
+    if (round(width_mm), round(height_mm)) in _ASPECT_ONLY_MM or (
+        round(height_mm),
+        round(width_mm),
+    ) in _ASPECT_ONLY_MM:
+        return None
+    diagonal = math.hypot(width_mm, height_mm) / MM_PER_INCH
+    low, high = PLAUSIBLE_DIAGONAL_INCHES
+    if not low <= diagonal <= high:
+        return None
+    # Square pixels: a reported shape far from the pixels' shape is made up too.
+    if abs(math.log((width_mm / height_mm) / (pixels.width() / pixels.height()))) > 0.15:
+        return None
+    return PanelDensity(pixel_diagonal / (diagonal * MM_PER_INCH), diagonal, "panel")
 
 
 class TextSize(Enum):
@@ -144,18 +209,67 @@ class Theme:
     height: int
     text_size: TextSize = TextSize.STANDARD
     high_contrast: bool = False
+    # Logical pixels per millimetre on the panel (None: not known, sizes follow pixels only).
+    pixels_per_mm: float | None = None
+    viewing_distance_cm: float = VIEWING_DISTANCE_CM
 
     @classmethod
-    def for_size(cls, size: QSize) -> Theme:
-        return cls(max(size.width(), 1), max(size.height(), 1))
+    def for_size(
+        cls,
+        size: QSize,
+        pixels_per_mm: float | None = None,
+        viewing_distance_cm: float = VIEWING_DISTANCE_CM,
+    ) -> Theme:
+        return cls(
+            max(size.width(), 1),
+            max(size.height(), 1),
+            pixels_per_mm=pixels_per_mm,
+            viewing_distance_cm=viewing_distance_cm,
+        )
 
     @property
     def palette(self) -> Palette:
         return HIGH_CONTRAST if self.high_contrast else NORMAL
 
     @cached_property
-    def scale(self) -> float:
+    def pixel_scale(self) -> float:
+        """The reference layout stretched to this window's shorter side."""
         return min(self.width, self.height) / REFERENCE_HEIGHT
+
+    @cached_property
+    def eye_scale(self) -> float:
+        """The scale at which Standard body text's capitals are CAP_ANGLE_DEGREES high at the
+        viewing distance on this panel; 0 when the panel's size is not known."""
+        if not self.pixels_per_mm:
+            return 0.0
+        return self.minimum_cap_mm * self.pixels_per_mm / CAP_HEIGHT_RATIO / BODY_PX
+
+    @cached_property
+    def minimum_cap_mm(self) -> float:
+        """How tall capitals must be, in millimetres, to fill CAP_ANGLE_DEGREES of view."""
+        distance_mm = self.viewing_distance_cm * 10
+        return 2 * distance_mm * math.tan(math.radians(CAP_ANGLE_DEGREES / 2))
+
+    @cached_property
+    def scale(self) -> float:
+        """What every reference size is multiplied by: see the module's docstring."""
+        return max(self.pixel_scale, self.eye_scale)
+
+    def mm(self, pixels: float) -> float | None:
+        """`pixels` on this panel in millimetres (None when the panel's size is not known)."""
+        return pixels / self.pixels_per_mm if self.pixels_per_mm else None
+
+    def degrees(self, pixels: float) -> float | None:
+        """The angle `pixels` fill at the viewing distance (None when the size is not known)."""
+        millimetres = self.mm(pixels)
+        if millimetres is None:
+            return None
+        return math.degrees(2 * math.atan(millimetres / 2 / (self.viewing_distance_cm * 10)))
+
+    @cached_property
+    def body_cap_px(self) -> float:
+        """Height of the body text's capitals, at the patient's chosen size."""
+        return self.body_px * CAP_HEIGHT_RATIO
 
     def px(self, reference_px: float) -> int:
         """A size given for the 1080 px reference screen, at this screen's scale."""
@@ -165,8 +279,10 @@ class Theme:
 
     @cached_property
     def body_px(self) -> int:
-        """Article text at the patient's chosen size (never below the minimum)."""
-        return max(self.px(self.text_size.value), self.minimum_body_px)
+        """Article text at the patient's chosen size (never below the minimum). Rounded up,
+        not to the nearest pixel, so capitals never fall short of the angle by a fraction."""
+        exact = self.text_size.value * self.scale
+        return max(math.ceil(exact - 0.05), self.minimum_body_px)
 
     @cached_property
     def ui_body_px(self) -> int:
@@ -212,7 +328,9 @@ class Theme:
 
     @cached_property
     def paragraph_gap_px(self) -> int:
-        return round(self.body_px * 0.8)
+        """At least half a line pitch: from one paragraph's last baseline to the next one's
+        first is then at least 1.5 x the line-to-line distance (WCAG 1.4.8)."""
+        return max(round(self.body_px * 0.8), (self.line_height_px + 1) // 2)
 
     # Layout
 
