@@ -597,7 +597,10 @@ class _InertBlocks(Treeprocessor):
             serialized: str = self.md.serializer(element)
             for processor in self.md.postprocessors:
                 serialized = processor.run(serialized)
-            self.blocks.append((element.tag, serialized.strip(), _plain_text(serialized)))
+            serialized = serialized.strip()
+            # A fenced code block reaches the tree as a paragraph holding a placeholder.
+            tag = "pre" if serialized.startswith("<pre") else element.tag
+            self.blocks.append((tag, serialized, _plain_text(serialized)))
 
 
 def _image_replacement(image: ElementTree.Element) -> ElementTree.Element:
@@ -614,7 +617,9 @@ def _plain_text(fragment: str) -> str:
 
 
 def _markdown_blocks(body: str) -> list[tuple[str, str, str]]:
-    md = markdown.Markdown(extensions=[], output_format="html")
+    # Fenced code (``` or ~~~) is code, as staff who write Markdown expect, and as
+    # _heading_lines already reads it; its text is escaped like any other.
+    md = markdown.Markdown(extensions=["fenced_code"], output_format="html")
     # Raw HTML is never interpreted: without these two steps it stays text and gets escaped.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")

@@ -1,23 +1,57 @@
 """Sections laid out with Qt's text engine at the real size and font, and measured for paging.
 
-Each section is laid out once as a QTextDocument (an InertDocument) at the column width;
+Each section is laid out as one QTextDocument (an InertDocument) at the column width;
 `measure` reads its lines off that one layout and kiosk.pages cuts them into pages, so what is
 measured is exactly what is drawn. This module also answers where a page's text starts and
 which characters it shows; drawing a page is kiosk.ui.page_painter's job.
+
+Every line wraps inside the column, code included: Qt lays `<pre>` out as lines that never
+break, so those blocks are made to wrap (keeping their spaces, like CSS `white-space:
+pre-wrap`), and a word longer than the column breaks anywhere rather than run past it.
+
+Measuring tells kiosk.pages what each block is (paragraph, heading, list item and which list,
+code) and which lines end a sentence or hold a sentence end (where Read aloud's sentences end:
+Unicode UAX #29), so pages can end at sentence ends and keep lists whole. Where a page would
+end mid-sentence although a sentence ends inside one of its last lines, that line is ended
+early there: the space after the sentence becomes a forced line break (U+2028, one character
+for one, so every position in the text stays where it was and Read aloud, the marked sentence
+and the page a reader is on still agree), and the section is measured again and cut again.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Collection
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF, QTextBlockFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QFontMetricsF,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLine,
+    QTextOption,
+)
 
 from kiosk import words
-from kiosk.article import Article, Section
+from kiosk.article import Article, BlockKind, Section
 from kiosk.inert import InertDocument
-from kiosk.pages import Line, MeasuredBlock, Page, paginate
+from kiosk.pages import Line, MeasuredBlock, Page, TextKind, line_to_end_early, paginate
+from kiosk.speech import sentences
 from kiosk.theme import LINE_HEIGHT, Theme, load_bundled_fonts
 
 HEADING_LINE_HEIGHT = 1.2
+# What ends a line early at a sentence end: Qt's forced line break inside a paragraph (U+2028).
+_LINE_BREAK = "\u2028"
+# Set on the text blocks of a code block, which Qt made unbreakable and this module makes wrap.
+_CODE_PROPERTY = QTextFormat.Property.UserProperty + 1
+# The first tag of a section's block that Qt turns into a text block of its own: it carries the
+# block's number (as the text block's user state) into the document. A list's first item, not the
+# list, becomes the first text block.
+_FIRST_TAG = re.compile(r"<(li|p|pre|h[1-6]|blockquote)\b")
 
 
 class SectionLayout:
@@ -33,7 +67,7 @@ class SectionLayout:
         column_height = theme.column_rect.height()
         self._column_height = float(column_height)
         # Later pages of a section repeat its title on one small line, leaving the room to text;
-        # that line is exactly one fixed line pitch high (see _set_line_heights).
+        # that line is exactly one fixed line pitch high (see _set_block_formats).
         self._body_tops = (
             self.heading.size().height() + theme.heading_gap,
             round(theme.small_px * HEADING_LINE_HEIGHT) + theme.continued_heading_gap,
@@ -41,7 +75,7 @@ class SectionLayout:
         first, later = (
             max(column_height - top, float(theme.line_height_px)) for top in self._body_tops
         )
-        self.pages: tuple[Page, ...] = paginate(measure(self.body), first, later)
+        self.pages: tuple[Page, ...] = _pages(self.body, first, later)
 
     @property
     def continued_heading(self) -> QTextDocument:
@@ -102,26 +136,216 @@ class ArticleLayout:
         return tuple(len(section.pages) for section in self.sections)
 
 
-def measure(document: QTextDocument) -> list[MeasuredBlock]:
-    """Every text block that has lines, with its lines' extents, top to bottom."""
+def _pages(body: QTextDocument, first: float, later: float) -> tuple[Page, ...]:
+    """Cut a section's body into pages, first ending early the lines that let a page end at a
+    sentence end (kiosk.pages.line_to_end_early), one page at a time from the top.
+
+    Ending a line early moves the rest of its paragraph down a little, which now and then
+    moves a page end elsewhere after all: such a line is joined up again and left as it was."""
+    made: set[tuple[int, int]] = set()  # (block, position) of every early line end
+    refused: set[tuple[int, int]] = set()  # early line ends taken back
+    blocks = measure(body)
+    # Each round ends one more line early or takes one back for good: a bound, never reached.
+    for _ in range(4 * sum(len(block.lines) for block in blocks) + 4):
+        line = line_to_end_early(blocks, first, later)
+        if line is not None:
+            made.add(end_line_early(body, line, refused))
+        else:
+            pages = paginate(blocks, first, later)
+            stray = made - _early_page_ends(body, pages)
+            if not stray:
+                return pages
+            for block, position in stray:
+                _replace(body, block, position, " ")
+            made -= stray
+            refused |= stray
+        blocks = measure(body, refused)
+    for block, position in made:
+        _replace(body, block, position, " ")
+    return paginate(measure(body, refused | made), first, later)
+
+
+def _early_page_ends(body: QTextDocument, pages: tuple[Page, ...]) -> set[tuple[int, int]]:
+    """The early line ends (block, position) that end a page."""
+    found = set()
+    for page in pages[:-1]:
+        last = page.lines[-1]
+        block = body.findBlockByNumber(last.block)
+        text = block.text()
+        line = block.layout().lineAt(last.line)
+        end = _python_indices(text)[line.textStart() + line.textLength()]
+        if text[end - 1 : end] == _LINE_BREAK:
+            found.add((last.block, end - 1))
+    return found
+
+
+def measure(
+    document: QTextDocument, refused: Collection[tuple[int, int]] = ()
+) -> list[MeasuredBlock]:
+    """Every text block that has lines, with its lines' extents, top to bottom, and what it is.
+
+    The paragraphs of one list item share a group, as do the lines of one code block (a text
+    block each); the items of one list, nested ones included, share a list number. Where one
+    list or code block ends and the next begins comes from the numbers `_body_document` marks
+    the section's blocks with. `refused`: (block, position) of sentence ends that no line is to
+    be ended early at.
+    """
     document.size()  # lays the document out; until then its blocks have no lines
-    measured = []
+    measured: list[MeasuredBlock] = []
+    source = -1  # which of the section's blocks a text block comes from
+    groups = 0
+    above: tuple[int, TextKind, int | None] | None = None  # the block above: source, kind, group
     block = document.begin()
     while block.isValid():
-        layout = block.layout()
-        origin = layout.position().y()
-        # Lines are drawn at the block's fixed pitch even when Qt reports them shorter.
-        fixed = block.blockFormat().lineHeight()
-        lines = []
-        for number in range(layout.lineCount()):
-            line = layout.lineAt(number)
-            top = origin + line.y()
-            lines.append(Line(block.blockNumber(), number, top, top + max(line.height(), fixed)))
+        source = block.userState() if block.userState() >= 0 else source
+        kind = _kind(block)
+        group: int | None = None
+        if above is not None and above[0] == source and _continues(block, kind, above[1]):
+            # A list item's further paragraph is part of the item, as far as paging goes.
+            kind = above[1]
+            group = above[2]
+        elif kind in (TextKind.CODE, TextKind.LIST_ITEM):
+            groups += 1
+            group = groups
+        list_number = source if kind is TextKind.LIST_ITEM else None
+        lines = _lines(block, kind, refused)
         if lines:
-            is_heading = block.blockFormat().headingLevel() > 0
-            measured.append(MeasuredBlock(is_heading, tuple(lines)))
+            measured.append(MeasuredBlock(kind, lines, group, list_number))
+        above = (source, kind, group)
         block = block.next()
     return measured
+
+
+def _kind(block: QTextBlock) -> TextKind:
+    block_format = block.blockFormat()
+    if block_format.headingLevel() > 0:
+        return TextKind.HEADING
+    if block_format.boolProperty(_CODE_PROPERTY):
+        return TextKind.CODE
+    if block.textList() is not None:
+        return TextKind.LIST_ITEM
+    return TextKind.PARAGRAPH
+
+
+def _continues(block: QTextBlock, kind: TextKind, above: TextKind) -> bool:
+    """Whether a text block goes on with the group of the one above it (from the same block of
+    the section): the next line of a code block, or a further paragraph of a list item
+    (indented, and not itself an item)."""
+    if kind is TextKind.CODE:
+        return above is TextKind.CODE
+    return (
+        kind is TextKind.PARAGRAPH
+        and above is TextKind.LIST_ITEM
+        and block.blockFormat().indent() > 0
+    )
+
+
+def _lines(
+    block: QTextBlock, kind: TextKind, refused: Collection[tuple[int, int]]
+) -> tuple[Line, ...]:
+    """A text block's lines, each with its extent and the sentence ends at and inside it."""
+    layout = block.layout()
+    origin = layout.position().y()
+    # Lines are drawn at the block's fixed pitch even when Qt reports them shorter.
+    fixed = block.blockFormat().lineHeight()
+    text = block.text()
+    ends = _sentence_ends(text, kind)
+    number = block.blockNumber()
+    cuts = [cut for cut in _sentence_cuts(text, kind, ends) if (number, cut) not in refused]
+    index = _python_indices(text)
+    lines = []
+    for line_number in range(layout.lineCount()):
+        line = layout.lineAt(line_number)
+        top = origin + line.y()
+        start, end = _line_span(text, index, line)
+        within = any(start < cut < end for cut in cuts)
+        bottom = top + max(line.height(), fixed)
+        lines.append(Line(number, line_number, top, bottom, end in ends, within))
+    return tuple(lines)
+
+
+def _line_span(text: str, index: list[int], line: QTextLine) -> tuple[int, int]:
+    """Where a line's text starts and ends in its block's `text` (Python indices), leaving out
+    the spaces after its last word (Qt counts those in the line, and in UTF-16 units, which
+    `index`, from _python_indices, turns into Python's)."""
+    start = index[line.textStart()]
+    end = index[line.textStart() + line.textLength()]
+    return start, len(text[:end].rstrip())
+
+
+def _sentence_ends(text: str, kind: TextKind) -> frozenset[int]:
+    """Where sentences end in a text block's text, as read aloud (kiosk.speech.sentences: UAX
+    #29, without "Dr." or "e.g." before a capital); the text's own end always counts. A heading
+    ends none a page could end on; a line of code ends only with the line itself."""
+    if kind is TextKind.HEADING:
+        return frozenset()
+    if kind is TextKind.CODE:
+        return frozenset({len(text.rstrip())})
+    return _sentence_ends_in(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_ends_in(text: str) -> frozenset[int]:
+    # Remembered: a section is measured again after each line ended early, and most of its
+    # text blocks have not changed.
+    return frozenset(end for _, end in sentences(text)) | {len(text.rstrip())}
+
+
+def _sentence_cuts(text: str, kind: TextKind, ends: Collection[int]) -> list[int]:
+    """Sentence ends in running text followed by a space, which a forced line break can take the
+    place of (so the text keeps its length and every position in it stays where it was)."""
+    if kind not in (TextKind.PARAGRAPH, TextKind.LIST_ITEM):
+        return []
+    return sorted(end for end in ends if text[end : end + 1] == " ")
+
+
+def end_line_early(
+    document: QTextDocument, line: Line, refused: Collection[tuple[int, int]] = ()
+) -> tuple[int, int]:
+    """End a line of the document at the last sentence end inside it (but those `refused`):
+    the space after that sentence becomes a forced line break, and the rest of the line moves
+    to the next. Returns (block, position) of the break."""
+    block = document.findBlockByNumber(line.block)
+    text = block.text()
+    start, end = _line_span(text, _python_indices(text), block.layout().lineAt(line.line))
+    kind = TextKind.LIST_ITEM if block.textList() is not None else TextKind.PARAGRAPH
+    cuts = _sentence_cuts(text, kind, _sentence_ends(text, kind))
+    cut = max(cut for cut in cuts if start < cut < end and (line.block, cut) not in refused)
+    _replace(document, line.block, cut, _LINE_BREAK)
+    return line.block, cut
+
+
+def _replace(document: QTextDocument, number: int, position: int, character: str) -> None:
+    """Put `character` in place of the one at `position` (a Python index) of a block's text."""
+    block = document.findBlockByNumber(number)
+    cursor = QTextCursor(block)
+    # Qt counts positions in UTF-16 units.
+    cursor.setPosition(block.position() + len(block.text()[:position].encode("utf-16-le")) // 2)
+    cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(character)
+
+
+def _python_indices(text: str) -> list[int]:
+    """The Python index of each of Qt's UTF-16 positions in `text`, and of its end."""
+    if not text or max(text) < "\U00010000":
+        return list(range(len(text) + 1))
+    index = []
+    for position, character in enumerate(text):
+        index.extend([position] * (2 if ord(character) > 0xFFFF else 1))
+    index.append(len(text))
+    return index
+
+
+def _marked_html(section: Section) -> str:
+    """The section's HTML, its blocks numbered for `measure` (see _FIRST_TAG)."""
+    parts = []
+    for number, block in enumerate(section.blocks):
+        html = block.html
+        if block.kind is BlockKind.CODE:
+            # The newline that ends the code's last line would become an empty line of its own.
+            html = html.replace("\n</code></pre>", "</code></pre>")
+        parts.append(_FIRST_TAG.sub(rf'<\1 style="-qt-user-state: {number}"', html, count=1))
+    return "\n".join(parts)
 
 
 def _body_document(section: Section, theme: Theme, right_to_left: bool) -> QTextDocument:
@@ -139,8 +363,8 @@ def _body_document(section: Section, theme: Theme, right_to_left: bool) -> QText
         f"pre {{ font-size: {theme.body_px}px; }}"
     )
     document.setIndentWidth(theme.body_px * 1.2)
-    document.setHtml(section.html)
-    _set_line_heights(document, LINE_HEIGHT)
+    document.setHtml(_marked_html(section))
+    _set_block_formats(document, LINE_HEIGHT)
     return document
 
 
@@ -158,7 +382,7 @@ def _heading_document(
     document = _new_document(theme, right_to_left)
     document.setDefaultFont(theme.font(pixel_size, bold=True))
     document.setPlainText(title)
-    _set_line_heights(document, HEADING_LINE_HEIGHT)
+    _set_block_formats(document, HEADING_LINE_HEIGHT)
     return document
 
 
@@ -166,17 +390,20 @@ def _new_document(theme: Theme, right_to_left: bool) -> QTextDocument:
     document = InertDocument()
     document.setUndoRedoEnabled(False)
     document.setDocumentMargin(0)
+    option = QTextOption(document.defaultTextOption())
     if right_to_left:
         option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        document.setDefaultTextOption(option)
+    # Between words, and anywhere in a word too long for the column (a web address, code).
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
     document.setTextWidth(theme.column_width)
     return document
 
 
-def _set_line_heights(document: QTextDocument, factor: float) -> None:
-    """Give every block a fixed line pitch of `factor` x its largest font size."""
+def _set_block_formats(document: QTextDocument, factor: float) -> None:
+    """Give every block a fixed line pitch of `factor` x its largest font size, and let the
+    lines of code blocks wrap (marking those blocks as code for `measure`)."""
     cursor = QTextCursor(document)
     block = document.begin()
     while block.isValid():
@@ -188,6 +415,9 @@ def _set_line_heights(document: QTextDocument, factor: float) -> None:
         block_format.setLineHeight(
             round(pixel_size * factor), QTextBlockFormat.LineHeightTypes.FixedHeight.value
         )
+        if block_format.nonBreakableLines():
+            block_format.setNonBreakableLines(False)
+            block_format.setProperty(_CODE_PROPERTY, True)
         cursor.setPosition(block.position())
         cursor.setBlockFormat(block_format)
         block = block.next()

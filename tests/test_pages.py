@@ -12,24 +12,64 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.pages import Line, MeasuredBlock, Page, paginate
+from kiosk.pages import Line, MeasuredBlock, Page, TextKind, line_to_end_early, paginate
 
 from .conftest import ROOT
 
 PITCH = 10.0
 
 
-def blocks(*spec: tuple[str, int], pitch: float = PITCH) -> list[MeasuredBlock]:
-    """Blocks one under another: ("h", 1) is a one-line heading, ("p", 5) a five-line paragraph."""
-    built = []
+KINDS = {
+    "h": TextKind.HEADING,
+    "p": TextKind.PARAGRAPH,
+    "li": TextKind.LIST_ITEM,
+    "li+": TextKind.LIST_ITEM,
+    "code": TextKind.CODE,
+}
+Spec = tuple[str, int] | tuple[str, int, set[int]] | tuple[str, int, set[int], set[int]]
+
+
+def blocks(*spec: Spec, pitch: float = PITCH) -> list[MeasuredBlock]:
+    """Blocks one under another: ("h", 1) is a one-line heading, ("p", 5) a five-line paragraph,
+    ("li", 2) a two-line list item (items in a row make one list), ("li+", 2) a further
+    paragraph of the item above, ("code", 4) a code block of four lines of code (a block each).
+    A third element lists the lines (by number in the block) that end a sentence, a fourth
+    those with a sentence end inside them; a paragraph's or item's last line ends one anyway."""
+    built: list[MeasuredBlock] = []
     top = 0.0
-    for number, (kind, count) in enumerate(spec):
-        lines = []
-        for index in range(count):
-            lines.append(Line(number, index, top, top + pitch))
-            top += pitch
-        built.append(MeasuredBlock(kind == "h", tuple(lines)))
+    group = 0
+    list_number = None
+    for kind, count, *flags in spec:
+        ends = flags[0] if flags else set()
+        within = flags[1] if len(flags) > 1 else set()
+        if kind not in ("li", "li+"):
+            list_number = None
+        elif list_number is None:
+            list_number = len(built)
+        if kind != "li+":
+            group += 1
+        sizes = [1] * count if kind == "code" else [count]
+        for size in sizes:
+            number = len(built)
+            lines = []
+            for index in range(size):
+                ends_sentence = index in ends or (kind != "h" and index == size - 1)
+                lines.append(Line(number, index, top, top + pitch, ends_sentence, index in within))
+                top += pitch
+            in_group = kind in ("li", "li+", "code")
+            built.append(
+                MeasuredBlock(KINDS[kind], tuple(lines), group if in_group else None, list_number)
+            )
     return built
+
+
+def page_lines(pages: tuple[Page, ...]) -> list[int]:
+    return [len(page.lines) for page in pages]
+
+
+def where(line: Line | None) -> tuple[int, int] | None:
+    """(block, line in it) of a line, if any."""
+    return None if line is None else (line.block, line.line)
 
 
 def shape(pages: tuple[Page, ...]) -> list[list[tuple[int, int]]]:
@@ -57,7 +97,7 @@ def test_page_cutting_imports_no_qt():
 
 def test_nothing_to_cut_gives_no_pages():
     assert paginate([], 100) == ()
-    assert paginate([MeasuredBlock(False, ())], 100) == ()
+    assert paginate([MeasuredBlock(TextKind.PARAGRAPH, ())], 100) == ()
 
 
 def test_a_block_that_fits_on_a_page_is_never_split():
@@ -96,7 +136,7 @@ def test_a_split_block_keeps_at_least_two_lines_together_at_each_end():
         [(1, 5)],
     ]
     # Its last line alone would start a page: the line before it comes along.
-    assert shape(paginate(blocks(("p", 21)), 100)) == [[(0, 10)], [(0, 9)], [(0, 2)]]
+    assert shape(paginate(blocks(("p", 11), ("p", 5)), 100)) == [[(0, 9)], [(0, 2), (1, 5)]]
 
 
 def test_the_first_page_and_the_later_pages_have_their_own_heights():
@@ -110,18 +150,143 @@ def test_the_first_page_and_the_later_pages_have_their_own_heights():
 
 def test_a_line_taller_than_a_page_stands_alone():
     built = blocks(("p", 2))
-    tall = MeasuredBlock(False, (Line(1, 0, 20.0, 320.0),))
-    after = MeasuredBlock(False, (Line(2, 0, 320.0, 330.0),))
+    tall = MeasuredBlock(TextKind.PARAGRAPH, (Line(1, 0, 20.0, 320.0),))
+    after = MeasuredBlock(TextKind.PARAGRAPH, (Line(2, 0, 320.0, 330.0),))
     pages = paginate([*built, tall, after], 100)
     assert shape(pages) == [[(0, 2)], [(1, 1)], [(2, 1)]]
 
 
-# Blocks as a section gives them: short headings, paragraphs and lists of ordinary lines, and
-# now and then something taller than any page (a very large line, a picture).
-HEADING = st.tuples(st.just(True), st.integers(1, 2), st.floats(20, 60))
-TEXT = st.tuples(st.just(False), st.integers(1, 30), st.floats(20, 60))
-TOO_TALL = st.tuples(st.just(False), st.integers(1, 3), st.floats(200, 1200))
-BLOCK = st.tuples(st.one_of(HEADING, TEXT, TOO_TALL), st.floats(0, 40))  # and the gap above
+def test_a_page_ends_after_a_sentence_if_it_keeps_two_thirds_of_its_lines():
+    # A sentence ends with the eighth line: the page gives up two lines to end there.
+    assert page_lines(paginate(blocks(("p", 25, {7})), 100))[0] == 8
+    # With the seventh, it keeps 7 of 10 lines: still enough.
+    assert page_lines(paginate(blocks(("p", 25, {6})), 100))[0] == 7
+    # With the sixth, it would give up four lines of ten, more than a third: it fills up.
+    assert page_lines(paginate(blocks(("p", 25, {5})), 100))[0] == 10
+    # Of several sentence ends, the last one that fits.
+    assert page_lines(paginate(blocks(("p", 25, {6, 8, 12})), 100))[0] == 9
+    # Two thirds of the lines the page could hold (here nine), not of its height.
+    assert page_lines(paginate(blocks(("p", 25, {5})), 95))[0] == 6
+
+
+def test_a_sentence_end_does_not_bend_the_other_rules():
+    # The sentence end would leave the block's last line alone on the next page.
+    assert page_lines(paginate(blocks(("p", 11, {9}), ("p", 5)), 100)) == [9, 7]
+    # A heading's line is no sentence end to stop at; the heading moves on whole.
+    pages = paginate(blocks(("p", 8), ("h", 2, {0}), ("p", 4)), 100)
+    assert shape(pages) == [[(0, 8)], [(1, 2), (2, 4)]]
+
+
+def test_the_last_two_pages_are_evened_out():
+    # Not 10, 9 and 2 lines: the last two pages share their eleven lines.
+    assert page_lines(paginate(blocks(("p", 21)), 100)) == [10, 6, 5]
+    # At a sentence end, if that leaves each page a third of the lines or more.
+    assert page_lines(paginate(blocks(("p", 21, {13})), 100)) == [10, 4, 7]
+    # A sentence end leaving one page less than that is passed over for the most even cut.
+    assert page_lines(paginate(blocks(("p", 21, {12})), 100)) == [10, 6, 5]
+    # Blocks that fit on a page move over whole to even the pages out.
+    assert shape(paginate(blocks(("p", 6), ("p", 3), ("p", 2)), 100)) == [
+        [(0, 6)],
+        [(1, 3), (2, 2)],
+    ]
+    # Also when the page before is a section's first, under its heading; of two places as
+    # even, the one that leaves the fuller page first.
+    assert page_lines(paginate(blocks(("p", 7)), 50, 100)) == [4, 3]
+
+
+def test_the_last_page_keeps_its_lines_when_nothing_can_be_evened_out():
+    # The block before fits on a page, so it is never split: two lines stay on their own.
+    assert shape(paginate(blocks(("p", 9), ("p", 2)), 100)) == [[(0, 9)], [(1, 2)]]
+    # Three lines or more are not evened out.
+    assert page_lines(paginate(blocks(("p", 23)), 100)) == [10, 10, 3]
+
+
+WARNING_SIGNS = (("p", 5), ("p", 1), *[("li", 1)] * 6)
+
+
+def test_a_short_list_stays_with_its_lead_in():
+    # The lead-in and six items would straddle the first page's foot: they move on together.
+    assert shape(paginate(blocks(*WARNING_SIGNS), 100)) == [
+        [(0, 5)],
+        [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), (7, 1)],
+    ]
+    # Seven items are no short list: it is split between items, its lead-in with the first
+    # items, and the next page starts with an item.
+    pages = paginate(blocks(("p", 5), ("p", 1), *[("li", 1)] * 7), 100)
+    assert page_lines(pages) == [10, 3]
+    # A short list that does not fit on a page with its lead-in is split between its items.
+    pages = paginate(blocks(("p", 2), ("p", 2), *[("li", 2)] * 6), 100)
+    assert shape(pages) == [
+        [(0, 2), (1, 2), (2, 2), (3, 2), (4, 2)],
+        [(5, 2), (6, 2), (7, 2)],
+    ]
+
+
+def test_a_lead_in_does_not_end_a_page_without_its_list():
+    pages = paginate(blocks(("p", 9), ("p", 1), *[("li", 1)] * 8), 100)
+    assert shape(pages)[0] == [(0, 9)]
+    assert shape(pages)[1][0] == (1, 1)
+
+
+def test_a_list_item_is_never_split():
+    pages = paginate(blocks(("p", 2), *[("li", 3)] * 8), 100)
+    assert shape(pages) == [
+        [(0, 2), (1, 3), (2, 3)],
+        [(3, 3), (4, 3), (5, 3)],
+        [(6, 3), (7, 3), (8, 3)],
+    ]
+    # Only an item taller than a page is split, between its lines.
+    pages = paginate(blocks(("li", 2), ("li", 15)), 100)
+    assert shape(pages) == [[(0, 2), (1, 8)], [(1, 7)]]
+
+
+def test_a_list_item_of_several_paragraphs_is_never_split():
+    pages = paginate(blocks(("p", 6), ("li", 2), ("li+", 3), ("li", 1)), 100)
+    assert shape(pages) == [[(0, 6)], [(1, 2), (2, 3), (3, 1)]]
+    # One taller than a page is split between its paragraphs, and a paragraph that fits on a
+    # page is not split.
+    pages = paginate(blocks(("li", 4), ("li+", 4), ("li+", 4)), 100)
+    assert shape(pages) == [[(0, 4), (1, 4)], [(2, 4)]]
+
+
+def test_a_code_block_that_fits_on_a_page_moves_on_whole():
+    assert page_lines(paginate(blocks(("p", 6), ("code", 6)), 100)) == [6, 6]
+    # One taller than a page is split between its lines of code.
+    assert page_lines(paginate(blocks(("p", 2), ("code", 12)), 100)) == [10, 4]
+
+
+def test_the_line_to_end_early_at_a_sentence_end():
+    # A sentence ends inside the eighth line: ended there, the page keeps eight lines.
+    assert where(line_to_end_early(blocks(("p", 25, set(), {7})), 100)) == (0, 7)
+    # Not inside the fifth: the page would keep too few of its lines.
+    assert line_to_end_early(blocks(("p", 25, set(), {4})), 100) is None
+    # Not when the page ends at a sentence end anyway.
+    assert line_to_end_early(blocks(("p", 25, {8}, {7})), 100) is None
+    # Not in a block that moves to the next page whole, nor in code.
+    assert line_to_end_early(blocks(("p", 3), ("p", 8, set(), {5})), 100) is None
+    assert line_to_end_early(blocks(("code", 25, set(), {7})), 100) is None
+    # Nor where a line of the block would be left alone.
+    assert line_to_end_early(blocks(("p", 11, set(), {9}), ("p", 5)), 100) is None
+    # When the last two pages are evened out, at the sentence end inside the line that
+    # evens them best.
+    assert where(line_to_end_early(blocks(("p", 21, set(), {13})), 100)) == (0, 13)
+
+
+# Blocks as a section gives them: short headings, paragraphs, list items and code of ordinary
+# lines, and now and then something taller than any page (a very large line, a picture).
+HEADING = st.tuples(st.just(TextKind.HEADING), st.integers(1, 2), st.floats(20, 60))
+TEXT = st.tuples(
+    st.sampled_from([TextKind.PARAGRAPH, TextKind.LIST_ITEM, TextKind.CODE]),
+    st.integers(1, 30),
+    st.floats(20, 60),
+)
+TOO_TALL = st.tuples(st.just(TextKind.PARAGRAPH), st.integers(1, 3), st.floats(200, 1200))
+BLOCK = st.tuples(
+    st.one_of(HEADING, TEXT, TOO_TALL),
+    st.floats(0, 40),  # the gap above
+    st.lists(st.booleans(), min_size=30, max_size=30),  # which lines end a sentence
+    st.lists(st.booleans(), min_size=30, max_size=30),  # which have one end inside
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -131,14 +296,28 @@ def test_every_line_once_in_order_and_every_page_fits(spec, one_height, other_he
     first, later = sorted((one_height, other_height))
     measured = []
     top = 0.0
-    for number, ((is_heading, count, pitch), gap) in enumerate(spec):
+    for number, ((kind, count, pitch), gap, ends, within) in enumerate(spec):
         top += gap
         lines = tuple(
-            Line(number, index, top + index * pitch, top + (index + 1) * pitch)
+            Line(
+                number,
+                index,
+                top + index * pitch,
+                top + (index + 1) * pitch,
+                ends[index],
+                within[index],
+            )
             for index in range(count)
         )
         top = lines[-1].bottom
-        measured.append(MeasuredBlock(is_heading, lines))
+        # Items in a row are one list, numbered by their first.
+        list_number = None
+        if kind is TextKind.LIST_ITEM:
+            previous = measured[-1] if measured else None
+            same_list = previous is not None and previous.kind is TextKind.LIST_ITEM
+            list_number = previous.list_number if same_list and previous else number
+        group = number if kind in (TextKind.LIST_ITEM, TextKind.CODE) else None
+        measured.append(MeasuredBlock(kind, lines, group, list_number))
 
     pages = paginate(measured, first, later)
 
@@ -150,3 +329,5 @@ def test_every_line_once_in_order_and_every_page_fits(spec, one_height, other_he
         assert page.lines
         if page.height > room + 0.01:
             assert len(page.lines) == 1, f"page {index + 1} runs over with several lines"
+    early = line_to_end_early(measured, first, later)
+    assert early is None or early.sentence_ends_within

@@ -1,16 +1,21 @@
-"""Pages measured with the real fonts: everything shown once, in order, and nothing clipped."""
+"""Pages measured with the real fonts: everything shown once, in order, and nothing clipped;
+pages that end at sentence ends, lists kept with their lead-ins, code that wraps, and lines
+and paragraphs spaced as WCAG 1.4.8 asks."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QColor, QImage, QPainter, QTextBlock
 
 from kiosk.article import Article, parse_article
-from kiosk.text_layout import ArticleLayout, SectionLayout
-from kiosk.theme import LINE_HEIGHT, Theme
+from kiosk.pages import Page, TextKind
+from kiosk.speech import sentences
+from kiosk.text_layout import ArticleLayout, SectionLayout, measure
+from kiosk.theme import LINE_HEIGHT, TextSize, Theme
 from kiosk.ui.page_painter import paint_page
 
 from .conftest import SIZES
@@ -19,6 +24,41 @@ LONG_PARAGRAPH = " ".join(
     f"Sentence number {n} tells the patient something calm and useful about their care."
     for n in range(1, 41)
 )
+
+
+# The panels the kiosk meets: a 7" Raspberry Pi screen to a 4K wall screen, one portrait.
+SCREENS = {
+    "800x480": QSize(800, 480),
+    "1280x800": QSize(1280, 800),
+    "1920x1080": QSize(1920, 1080),
+    "1080x1920": QSize(1080, 1920),
+    "3840x2160": QSize(3840, 2160),
+}
+EVERY_THEME = [
+    pytest.param(
+        Theme(size.width(), size.height(), text_size=text_size), id=f"{name}-{text_size.name}"
+    )
+    for name, size in SCREENS.items()
+    for text_size in TextSize
+]
+TEXT_KINDS = (TextKind.PARAGRAPH, TextKind.LIST_ITEM)
+WARNING_SIGNS = """Call the clinic at once if you notice any of these warning signs:
+
+- a fever over 38 °C
+- a rash that spreads
+- trouble breathing
+- chest pain or a racing heart
+- confusion or seeing things that are not there
+- vomiting that does not stop
+"""
+
+
+def article_from(markdown: str) -> Article:
+    return parse_article(f"---\ntitle: T\n---\n\n{markdown}".encode(), Path("t.md"))
+
+
+def filler(sentences_wanted: int) -> str:
+    return " ".join(LONG_PARAGRAPH.split(". ")[:sentences_wanted]) + "."
 
 
 def synthetic_article() -> Article:
@@ -57,14 +97,49 @@ def all_lines(layout: SectionLayout) -> list[tuple[int, int]]:
     return found
 
 
+def line_text(layout: SectionLayout, block_number: int, line_number: int) -> str:
+    block = layout.body.findBlockByNumber(block_number)
+    line = block.layout().lineAt(line_number)
+    return block.text()[line.textStart() : line.textStart() + line.textLength()]
+
+
+def ends_at_sentence_end(layout: SectionLayout, page: Page) -> bool:
+    """Whether a page's last line ends a sentence, as Read aloud reads them (or its block)."""
+    last = page.lines[-1]
+    text = layout.body.findBlockByNumber(last.block).text()
+    line = layout.body.findBlockByNumber(last.block).layout().lineAt(last.line)
+    end = len(text[: line.textStart() + line.textLength()].rstrip())
+    return end == len(text.rstrip()) or end in {stop for _, stop in sentences(text)}
+
+
+def blocks_of(layout: SectionLayout) -> list[QTextBlock]:
+    found = []
+    block = layout.body.begin()
+    while block.isValid():
+        found.append(block)
+        block = block.next()
+    return found
+
+
+def page_of(layout: SectionLayout, block_number: int) -> set[int]:
+    """The pages a text block's lines are on."""
+    return {
+        index
+        for index, page in enumerate(layout.pages)
+        for line in page.lines
+        if line.block == block_number
+    }
+
+
 def check_section(layout: SectionLayout, theme: Theme) -> None:
     column = theme.column_rect
     shown = [(line.block, line.line) for page in layout.pages for line in page.lines]
     # Every line of every block appears exactly once, in order.
     assert shown == all_lines(layout)
-    assert "".join(line_texts(layout)).replace(" ", "") == layout.body.toPlainText().replace(
-        "\n", ""
-    ).replace("\u2029", "").replace(" ", "")
+    # (A line ended early at a sentence end ends in a forced line break, "\n" as plain text.)
+    assert "".join(line_texts(layout)).replace(" ", "").replace(
+        "\u2028", ""
+    ) == layout.body.toPlainText().replace("\n", "").replace("\u2029", "").replace(" ", "")
     headings = set()
     block = layout.body.begin()
     while block.isValid():
@@ -147,10 +222,10 @@ def test_text_is_never_below_the_minimum_size_and_lines_are_spaced(qapp, article
             if font_px <= 0:
                 font_px = section.body.defaultFont().pixelSize()
             assert font_px >= theme.minimum_body_px
-            assert block.blockFormat().lineHeight() >= 1.4 * font_px
+            assert block.blockFormat().lineHeight() >= 1.5 * font_px - 0.5
             block = block.next()
     assert theme.body_px >= round(40 * theme.scale)
-    assert LINE_HEIGHT >= 1.4
+    assert LINE_HEIGHT >= 1.5
 
 
 def test_a_heading_moves_to_the_next_page_with_its_text(qapp):
@@ -178,3 +253,194 @@ def test_later_pages_repeat_the_title_on_one_small_line_and_give_the_room_to_tex
     assert section.body_top(1) == section.continued_heading.size().height() + theme.px(24)
     assert section.body_top(1) < section.body_top(0)
     assert section.body_height(1) > section.body_height(0)
+
+
+def test_pages_of_the_bundled_article_end_at_sentence_ends(qapp, article):
+    """Every page but a section's last, at every screen and text size: before pages ended at
+    sentence ends, 0 of 61 did."""
+    counted: dict[TextSize, list[int]] = {text_size: [0, 0] for text_size in TextSize}
+    for size in SCREENS.values():
+        for text_size in TextSize:
+            layout = ArticleLayout(article, Theme(size.width(), size.height(), text_size))
+            for section in layout.sections:
+                for page in section.pages[:-1]:
+                    counted[text_size][0] += ends_at_sentence_end(section, page)
+                    counted[text_size][1] += 1
+    shares = {size.name: f"{good}/{total}" for size, (good, total) in counted.items()}
+    good = sum(good for good, _ in counted.values())
+    total = sum(total for _, total in counted.values())
+    assert good >= 0.6 * total, shares
+    for at_sentence_end, pages in counted.values():
+        assert at_sentence_end >= 0.5 * pages, shares
+
+
+@pytest.mark.parametrize("theme", EVERY_THEME)
+def test_a_line_ends_early_only_where_a_page_ends(qapp, article, theme):
+    """A line ended early at a sentence end (a forced line break) is always a page's last."""
+    for layout in (
+        *ArticleLayout(article, theme).sections,
+        ArticleLayout(synthetic_article(), theme).sections[0],
+    ):
+        page_ends = {(page.lines[-1].block, page.lines[-1].line) for page in layout.pages}
+        for block in blocks_of(layout):
+            for number in range(block.layout().lineCount()):
+                if "\u2028" in line_text(layout, block.blockNumber(), number):
+                    assert (block.blockNumber(), number) in page_ends
+                    assert line_text(layout, block.blockNumber(), number).endswith("\u2028")
+        check_section(layout, theme)
+
+
+@pytest.mark.parametrize("theme", EVERY_THEME)
+def test_no_section_ends_on_a_page_of_one_or_two_lines(qapp, article, theme):
+    for section in ArticleLayout(article, theme).sections:
+        if len(section.pages) > 1:
+            assert len(section.pages[-1].lines) >= 3, section.section.title
+
+
+def test_a_long_paragraph_never_leaves_one_or_two_lines_on_its_last_page(qapp):
+    theme = Theme(1920, 1080)
+    for sentences_wanted in range(4, 40):
+        layout = ArticleLayout(article_from(f"## S\n\n{filler(sentences_wanted)}\n"), theme)
+        section = layout.sections[0]
+        if len(section.pages) > 1:
+            assert len(section.pages[-1].lines) >= 3, sentences_wanted
+        check_section(section, theme)
+
+
+def test_a_short_list_stays_with_its_lead_in(qapp):
+    """The lead-in and the six warning signs, after ever more text: on one page whenever
+    they fit on one."""
+    kept = 0
+    for name, size in SCREENS.items():
+        for text_size in TextSize:
+            theme = Theme(size.width(), size.height(), text_size)
+            for sentences_wanted in range(1, 12):
+                markdown = f"## Warning signs\n\n{filler(sentences_wanted)}\n\n{WARNING_SIGNS}"
+                section = ArticleLayout(article_from(markdown), theme).sections[0]
+                check_section(section, theme)
+                blocks = blocks_of(section)
+                lead_in = next(b for b in blocks if b.text().startswith("Call the clinic"))
+                items = [b for b in blocks if b.textList() is not None]
+                assert len(items) == 6
+                top = lead_in.layout().position().y()
+                bottom = (
+                    items[-1].layout().position().y() + items[-1].layout().boundingRect().height()
+                )
+                pages = set().union(*(page_of(section, b.blockNumber()) for b in [lead_in, *items]))
+                if bottom - top <= section.body_height(1) - theme.paragraph_gap_px:
+                    assert len(pages) == 1, (name, text_size, sentences_wanted)
+                    kept += 1
+                else:
+                    # Too tall to keep together: the lead-in at least goes with the first item.
+                    assert page_of(section, lead_in.blockNumber()) <= page_of(
+                        section, items[0].blockNumber()
+                    )
+    assert kept >= 20  # on the portrait screens, the list and its lead-in fit on a page
+
+
+def test_no_list_item_is_split(qapp):
+    """Items of two paragraphs each: an item that fits on a page is never split."""
+    items = "\n".join(
+        f"1. Step {n}: {filler(2)}\n\n    {filler(1)} Ask us if unsure.\n" for n in range(1, 9)
+    )
+    checked = 0
+    for size in SCREENS.values():
+        for text_size in TextSize:
+            theme = Theme(size.width(), size.height(), text_size)
+            for sentences_wanted in range(1, 8, 2):
+                markdown = f"## Steps\n\n{filler(sentences_wanted)}\n\n{items}"
+                section = ArticleLayout(article_from(markdown), theme).sections[0]
+                check_section(section, theme)
+                blocks = blocks_of(section)
+                for index, block in enumerate(blocks):
+                    if block.textList() is None:
+                        continue
+                    item = [block]
+                    for following in blocks[index + 1 :]:
+                        if (
+                            following.textList() is not None
+                            or following.blockFormat().indent() == 0
+                        ):
+                            break
+                        item.append(following)
+                    assert len(item) == 2
+                    last = item[-1].layout()
+                    height = (
+                        last.position().y()
+                        + last.boundingRect().height()
+                        - block.layout().position().y()
+                    )
+                    if height <= section.body_height(1):
+                        pages = set().union(*(page_of(section, b.blockNumber()) for b in item))
+                        assert len(pages) == 1, (size, text_size, block.text()[:20])
+                        checked += 1
+    assert checked > 100
+
+
+LONG_PATH = "/srv/kiosk/content/" + "a-very-long-folder-name/" * 6 + "article.md"
+LONG_WORDS = " ".join(["argument"] * 40)
+CODE = f"""Type this:
+
+    kiosk check --content {LONG_PATH}
+    {LONG_WORDS}
+
+Or this:
+
+```
+{"x" * 300}
+    indented {LONG_WORDS}
+```
+
+See https://example.org/{"long-address-" * 20} for more.
+"""
+
+
+@pytest.mark.parametrize("theme", EVERY_THEME)
+def test_long_code_lines_wrap_within_the_column(qapp, article, theme):
+    """No line of any block, code included, is wider than the column: nothing is clipped."""
+    layouts = [
+        *ArticleLayout(article_from(f"## Code\n\n{CODE}"), theme).sections,
+        *ArticleLayout(article, theme).sections,
+        *ArticleLayout(synthetic_article(), theme).sections,
+    ]
+    for layout in layouts:
+        width = layout.body.textWidth()
+        assert width == theme.column_width
+        for block in blocks_of(layout):
+            origin = block.layout().position().x()
+            for number in range(block.layout().lineCount()):
+                line = block.layout().lineAt(number)
+                assert origin + line.x() + line.naturalTextWidth() <= width + 0.5, line_text(
+                    layout, block.blockNumber(), number
+                )
+        check_section(layout, theme)
+    code = layouts[0]
+    # The code keeps its lines: each starts a line of its own, the indented one its spaces.
+    texts = [block.text() for block in blocks_of(code)]
+    assert "x" * 300 in texts
+    assert any(text.startswith("    indented argument") for text in texts)
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_paragraph_spacing_is_at_least_one_and_a_half_line_spacings(qapp, article, size_name):
+    """WCAG 1.4.8: from one paragraph's last baseline to the next one's first is at least 1.5
+    times the distance from one line's baseline to the next."""
+    theme = Theme.for_size(SIZES[size_name])
+    for layout in (
+        *ArticleLayout(article, theme).sections,
+        *ArticleLayout(synthetic_article(), theme).sections,
+    ):
+        kinds = {block.lines[0].block: block.kind for block in measure(layout.body)}
+        paragraphs = [b for b in blocks_of(layout) if kinds[b.blockNumber()] in TEXT_KINDS]
+        for above, below in itertools.pairwise(paragraphs):
+            if above.next() != below or not above.text() or not below.text():
+                continue
+            pitch = above.blockFormat().lineHeight()
+            last = above.layout().lineAt(above.layout().lineCount() - 1)
+            first = below.layout().lineAt(0)
+            last_baseline = above.layout().position().y() + last.y() + last.ascent()
+            first_baseline = below.layout().position().y() + first.y() + first.ascent()
+            assert first_baseline - last_baseline >= 1.5 * pitch - 0.5
+            if above.layout().lineCount() > 1:
+                second = above.layout().lineAt(1)
+                assert second.y() - above.layout().lineAt(0).y() == pytest.approx(pitch)
