@@ -28,6 +28,8 @@ from kiosk import staff
 
 # WCAG 2.2.1 (Timing Adjustable): a patient gets at least 20 seconds to say "still reading".
 MINIMUM_IDLE_WARNING = 20
+# Under this, "Still reading?" would come before most patients have read a page.
+MINIMUM_IDLE_TIMEOUT = 30
 LOG_LEVELS = ("debug", "info", "warning", "error")
 ROTATIONS = (0, 90, 180, 270)
 _SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX\u00d7]\s*(\d{2,5})\s*$")
@@ -48,8 +50,11 @@ def _setting(
     unit: str = "",
     choices: tuple[str, ...] | tuple[int, ...] = (),
     allowed: str = "",
+    advice: str = "",
     on_command_line: bool = True,
 ) -> Any:
+    """A setting's declaration. `advice`: what to do about a value that cannot be used, said
+    after what is allowed."""
     return field(
         default=default,
         metadata={
@@ -59,6 +64,7 @@ def _setting(
             "unit": unit,
             "choices": choices,
             "allowed": allowed,
+            "advice": advice,
             "on_command_line": on_command_line,
         },
     )
@@ -78,10 +84,15 @@ class Settings:
     idle_timeout: float = _setting(
         90,
         "Seconds without a touch on a reading or end screen before the 'Still reading?' "
-        "warning appears.",
-        minimum=10,
+        "warning appears; longer on a page whose words take longer than that at "
+        "reading_speed_wpm. The start screen undoes a patient's text size and contrast "
+        "after this long untouched.",
+        minimum=MINIMUM_IDLE_TIMEOUT,
         maximum=3600,
         unit="seconds",
+        advice="A shorter time would ask 'Still reading?' before most patients have read "
+        f"the page: use {MINIMUM_IDLE_TIMEOUT} or more, or leave idle_timeout out to use the "
+        "default, 90.",
     )
     idle_warning: float = _setting(
         30,
@@ -89,6 +100,24 @@ class Settings:
         minimum=MINIMUM_IDLE_WARNING,
         maximum=600,
         unit="seconds",
+    )
+    reading_speed_wpm: int = _setting(
+        60,
+        "How many words a minute the slowest readers read: a reading page stays without a "
+        "touch at least as long as its words take at this speed before 'Still reading?' "
+        "(a page of 120 words at 60 gets 2 minutes; never less than idle_timeout).",
+        minimum=20,
+        maximum=300,
+        allowed="Allowed: a whole number of words a minute from 20 to 300.",
+    )
+    repeat_tap_ms: int = _setting(
+        400,
+        "A second tap on the same button or page edge that lands within this many "
+        "milliseconds of the first one lifting is ignored, so that a shaky hand's bounce "
+        "turns one page, not two. 0: every tap counts.",
+        minimum=0,
+        maximum=1000,
+        unit="milliseconds",
     )
     animations: bool = _setting(
         True,
@@ -185,6 +214,7 @@ class SettingInfo:
     unit: str
     choices: tuple[str, ...] | tuple[int, ...]
     allowed_text: str
+    advice: str
     on_command_line: bool
 
     @property
@@ -229,6 +259,7 @@ def setting_infos() -> tuple[SettingInfo, ...]:
                 unit=meta["unit"],
                 choices=meta["choices"],
                 allowed_text=meta["allowed"],
+                advice=meta["advice"],
                 on_command_line=meta["on_command_line"],
             )
         )
@@ -275,7 +306,7 @@ def _apply(
 def _check(info: SettingInfo, value: object, source: str) -> Any:
     if info.name == "staff_pin_hash":
         return _check_pin_hash(value, source)
-    problem = ConfigError(info.name, value, info.allowed, source)
+    problem = ConfigError(info.name, value, f"{info.allowed} {info.advice}".strip(), source)
     if info.kind is bool:
         if isinstance(value, bool):
             return value

@@ -10,7 +10,11 @@ for all of these, and the position. Its rules live here and nowhere else:
 - the next patient starts afresh: start screen, Standard text, normal contrast, silence;
 - reading aloud starts at the top of the page (with the heading on a section's first page),
   stops when the page changes, and marks the sentence being read;
-- the start screen never times out; every other screen hands back to it after a quiet spell.
+- a reading or end screen hands back to the start screen after a quiet spell and a "Still
+  reading?" warning; on a reading page the quiet spell lasts at least as long as its words take
+  at `reading_speed_wpm`, and it does not run while Read aloud speaks;
+- the start screen undoes a patient's choices after a quiet spell, without a warning; once
+  they are undone nothing waits to run there.
 
 Screens render the session and send it intents; the controller and the staff screen read the
 session. It owns no widget, so it is tested without one.
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 
 from PySide6.QtCore import QObject, QSize, Signal, Slot
 
@@ -37,6 +42,21 @@ log = logging.getLogger(__name__)
 
 # Pages are measured for this size until the window says how large it really is.
 REFERENCE_SIZE = QSize(1920, 1080)
+
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): each
+# character counts as a word. That errs towards more time, never less: a reader of Chinese
+# reads about as many characters a minute as a reader of English reads words.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+
+
+def count_words(text: str) -> int:
+    """The words in `text` that a reader reads: runs of letters or digits between spaces
+    (punctuation alone is no word), and each character of a script written without spaces."""
+    unspaced = len(_UNSPACED.findall(text))
+    spaced = _UNSPACED.sub(" ", text).split()
+    return unspaced + sum(1 for word in spaced if any(c.isalnum() for c in word))
 
 
 class KioskSession(QObject):
@@ -72,7 +92,8 @@ class KioskSession(QObject):
         self._layout = ArticleLayout(article, self._theme) if article else None
         self._speech_start = 0
         self._speech_heading = 0
-        self.idle = IdleWatcher(settings.idle_timeout, settings.idle_warning, clock, self)
+        self._settings = settings
+        self.idle = IdleWatcher(settings.idle_warning, clock, self)
         self.idle.expired.connect(self.reset_for_next_patient)
         self.read_aloud = read_aloud or ReadAloud(
             settings.speech_engine, settings.speech_rate, settings.speech_volume, self
@@ -209,21 +230,45 @@ class KioskSession(QObject):
         self.position_changed.emit(position, direction)
 
     def _arm_idle(self) -> None:
-        # The start screen never times out; everything else hands back to it when idle.
-        self.idle.set_armed(
-            not self._staff_present
-            and not self.showing_updating
-            and self._position.screen is not Screen.START
-        )
+        """What a quiet spell does on the screen shown now, and how long it lasts."""
+        idle = self.idle
+        idle.hold(self.read_aloud.speaking)
+        if self._staff_present or self.showing_updating:
+            idle.disarm()
+        elif self._position.screen is not Screen.START:
+            idle.arm(self.quiet_spell(), warn=True)
+        elif self.choices_are_fresh:
+            # Nothing to undo: nothing waits to run, however long the screen stays untouched.
+            idle.disarm()
+        else:
+            # The next patient must not inherit Extra large text; there is nothing to keep
+            # reading here, so no warning either.
+            idle.arm(self._settings.idle_timeout, warn=False)
+
+    def quiet_spell(self) -> float:
+        """Seconds without a touch before "Still reading?" on the screen shown: idle_timeout,
+        or on a reading page as long as its words take at reading_speed_wpm, if longer."""
+        shortest = float(self._settings.idle_timeout)
+        if self._position.screen is not Screen.READING or self._layout is None:
+            return shortest
+        heading, _, body = self._page_text(self._position)
+        words = count_words(heading + body)
+        return max(shortest, words * 60.0 / max(self._settings.reading_speed_wpm, 1))
+
+    @property
+    def choices_are_fresh(self) -> bool:
+        """Nothing a patient chose is in force: Standard text, normal contrast, silence."""
+        return self._theme == self._fresh_theme() and not self.read_aloud.speaking
+
+    def _fresh_theme(self) -> Theme:
+        return dataclasses.replace(self._theme, text_size=TextSize.STANDARD, high_contrast=False)
 
     @Slot()
     def reset_for_next_patient(self) -> None:
         """Back to the start screen with everything a patient changed undone."""
         self._stop_speaking()
-        if self._theme.text_size is not TextSize.STANDARD or self._theme.high_contrast:
-            self._set_theme(
-                dataclasses.replace(self._theme, text_size=TextSize.STANDARD, high_contrast=False)
-            )
+        if self._theme != self._fresh_theme():
+            self._set_theme(self._fresh_theme())
             self.choices_changed.emit()
         self._move_to(navigation.START, 0)
 
@@ -276,13 +321,21 @@ class KioskSession(QObject):
         position = self._position
         if position.screen is not Screen.READING or self._layout is None:
             return
+        heading, start, body = self._page_text(position)
+        self._speech_start = start
+        self._speech_heading = len(heading)
+        self.read_aloud.speak(heading + body)
+        self.speaking_changed.emit(self.read_aloud.speaking)
+        self.idle.hold(self.read_aloud.speaking)
+
+    def _page_text(self, position: Position) -> tuple[str, int, str]:
+        """The words of a reading page: the heading above them (with a line end; only on a
+        section's first page), where the page starts in the section's body, and its body."""
+        assert self._layout is not None
         section = self._layout.sections[position.section]
         start, end = section.page_text_range(position.page)
         heading = section.section.title + "\n" if position.page == 0 else ""
-        self._speech_start = start
-        self._speech_heading = len(heading)
-        self.read_aloud.speak(heading + section.body.toPlainText()[start:end])
-        self.speaking_changed.emit(self.read_aloud.speaking)
+        return heading, start, section.body.toPlainText()[start:end]
 
     @Slot(int, int)
     def _on_sentence(self, start: int, end: int) -> None:
@@ -298,3 +351,5 @@ class KioskSession(QObject):
     def _on_speech_stopped(self) -> None:
         self.highlight_changed.emit(None)
         self.speaking_changed.emit(False)
+        # The quiet spell starts when the voice stops, not when the page was turned.
+        self.idle.hold(False)

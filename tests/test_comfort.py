@@ -120,7 +120,12 @@ def test_every_text_colour_pair_reaches_7_to_1(palette):
 def test_everything_a_patient_changed_resets_when_idle(make_window, qtbot):
     window = make_window(
         settings=Settings(
-            animations=False, idle_timeout=0.2, idle_warning=0.3, speech_engine="mock"
+            animations=False,
+            idle_timeout=0.2,
+            idle_warning=0.3,
+            speech_engine="mock",
+            speech_rate=10,  # the quiet spell starts when the voice has read the page
+            reading_speed_wpm=100_000,  # no page takes longer than idle_timeout to read
         )
     )
     click(window.start_screen.start_button)
@@ -224,7 +229,11 @@ def test_the_disclaimer_is_on_the_start_and_end_screens(make_window):
 
 
 def test_no_motion_at_all_without_animations(make_window, touchscreen, qtbot):
-    window = make_window(settings=Settings(animations=False, idle_timeout=0.2, idle_warning=0.3))
+    window = make_window(
+        settings=Settings(
+            animations=False, idle_timeout=0.2, idle_warning=0.3, reading_speed_wpm=100_000
+        )
+    )
     ran = []
     for animation in window.findChildren(QVariantAnimation):
         animation.stateChanged.connect(

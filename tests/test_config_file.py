@@ -26,6 +26,8 @@ def test_the_printed_defaults_are_a_complete_valid_config(capsys):
         "content",
         "idle_timeout",
         "idle_warning",
+        "reading_speed_wpm",
+        "repeat_tap_ms",
         "animations",
         "hide_cursor",
         "prevent_screen_blanking",

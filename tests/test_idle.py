@@ -13,6 +13,8 @@ from PySide6.QtTest import QTest
 from kiosk import words
 from kiosk.config import Settings
 from kiosk.navigation import END, START
+from kiosk.theme import TextSize
+from kiosk.ui.input_router import Mode
 
 from .helpers import ManualClock, centre_in, click, reading, touch_tap
 
@@ -111,16 +113,80 @@ def test_the_end_screen_times_out_too(window, clock):
     assert window.session.position == START
 
 
-def test_the_start_screen_never_times_out(make_window, clock):
+def wake_ups(clock: ManualClock) -> list[object]:
+    """The wake-ups asked of the clock and not taken back."""
+    return [alarm for alarm in clock._alarms if not alarm.cancelled]
+
+
+def test_a_fresh_start_screen_never_times_out_and_waits_for_nothing(make_window, clock):
     window = make_window(settings=SETTINGS, clock=clock)
     assert not window.session.idle.armed
     click(window.start_screen.start_button)
     assert window.session.idle.armed
     click(window.reading_screen.home_button)
     assert not window.session.idle.armed
+    assert wake_ups(clock) == []
     clock.advance(10 * TIMEOUT)
     assert not window.idle_overlay.isVisible()
     assert window.current_screen() is window.start_screen
+
+
+def test_the_start_screen_undoes_the_last_patients_choices_without_a_warning(
+    make_window, clock, touchscreen
+):
+    window = make_window(settings=SETTINGS, clock=clock)
+    session, reading_screen = window.session, window.reading_screen
+    warnings = []
+    session.idle.warning_started.connect(warnings.append)
+    click(window.start_screen.start_button)
+    click(reading_screen.text_size_button)
+    click(reading_screen.text_size_button)
+    click(reading_screen.contrast_button)
+    click(reading_screen.home_button)
+    assert window.current_screen() is window.start_screen
+    clock.advance(TIMEOUT - 5)
+    touch_tap(window, touchscreen, centre_in(window, window.start_screen.title_label))
+    clock.advance(TIMEOUT - 1)
+    assert session.theme.text_size is TextSize.EXTRA_LARGE, "undone despite the touch"
+    assert session.theme.high_contrast
+    clock.advance(1)
+    assert session.theme.text_size is TextSize.STANDARD
+    assert not session.theme.high_contrast
+    assert window.current_screen() is window.start_screen
+    assert warnings == [], "the start screen asked 'Still reading?'"
+    assert not window.idle_overlay.isVisible()
+    assert window.router.mode is Mode.READING
+    # Undone, nothing waits to run: the screen may stay untouched all night at no cost.
+    assert not session.idle.armed
+    assert wake_ups(clock) == []
+    clock.advance(10 * TIMEOUT)
+    assert warnings == []
+
+
+def test_the_countdown_waits_for_read_aloud_to_finish(make_window, clock, qtbot):
+    settings = Settings(animations=False, speech_engine="mock", speech_rate=10)
+    window = make_window(settings=settings, clock=clock)
+    click(window.start_screen.section_buttons[1])
+    read_aloud = window.session.read_aloud
+    click(window.reading_screen.read_aloud_button)
+    assert read_aloud.speaking
+    clock.advance(TIMEOUT + WARNING)
+    assert not window.idle_overlay.isVisible(), "'Still reading?' while the page is read"
+    assert window.session.position == reading(1, 0)
+    with qtbot.waitSignal(read_aloud.stopped, timeout=20_000):
+        pass  # the mock voice reads the page to its end, in real time
+    clock.advance(TIMEOUT - 1)
+    assert not window.idle_overlay.isVisible()
+    clock.advance(1)
+    assert window.idle_overlay.isVisible()
+
+
+def test_the_warning_goes_away_when_nothing_is_left_to_time_out(window, clock):
+    clock.advance(TIMEOUT)
+    assert window.idle_overlay.isVisible()
+    window.session.show_updating("staff asked for it")
+    assert not window.idle_overlay.isVisible()
+    assert window.router.mode is Mode.READING, "touches would go on being swallowed"
 
 
 def test_the_default_warning_gives_at_least_twenty_seconds():

@@ -12,7 +12,7 @@ from kiosk import navigation
 from kiosk.article import parse_article
 from kiosk.config import Settings
 from kiosk.navigation import START, Position, Screen
-from kiosk.session import KioskSession
+from kiosk.session import KioskSession, count_words
 from kiosk.theme import TextSize
 
 from .helpers import ManualClock, reading
@@ -60,6 +60,11 @@ def titled(title: str, tmp_path: Path, language: str = "en"):
 @pytest.fixture
 def clock():
     return ManualClock()
+
+
+def wake_ups(clock: ManualClock) -> list[object]:
+    """The wake-ups asked of the clock and not taken back."""
+    return [alarm for alarm in clock._alarms if not alarm.cancelled]
 
 
 @pytest.fixture
@@ -201,3 +206,89 @@ def test_the_first_article_ends_the_first_reading(qapp, clock, speech, tmp_path)
     session.set_article(titled("First", tmp_path))
     assert not session.first_reading
     assert not session.showing_updating
+
+
+# Time that fits the reader
+
+
+def test_a_page_gets_the_time_its_words_take_at_the_reading_speed(qapp, tmp_path, clock, speech):
+    settings = Settings(animations=False, reading_speed_wpm=30)  # two seconds a word
+    session = KioskSession(titled("Long", tmp_path), settings, clock, read_aloud=speech)
+    session.set_screen_size(QSize(1280, 800))
+    session.request(navigation.jump_to(1))
+    section = session.layout.sections[1]
+    start, end = section.page_text_range(0)
+    words = len(f"First part {section.body.toPlainText()[start:end]}".split())
+    quiet = words * 2
+    assert quiet > settings.idle_timeout, "the test needs a page of more than 45 words"
+    assert session.quiet_spell() == pytest.approx(quiet)
+    clock.advance(quiet - 1)
+    assert not session.idle.warning
+    clock.advance(1)
+    assert session.idle.warning
+
+
+def test_a_page_of_few_words_gets_idle_timeout(qapp, tmp_path, clock, speech):
+    settings = Settings(animations=False, reading_speed_wpm=30)
+    session = KioskSession(titled("Short", tmp_path), settings, clock, read_aloud=speech)
+    session.request(navigation.jump_to(2))  # "Second part / The end. Dr. Smith says so."
+    assert session.quiet_spell() == settings.idle_timeout
+    clock.advance(settings.idle_timeout - 1)
+    assert not session.idle.warning
+    clock.advance(1)
+    assert session.idle.warning
+
+
+def test_words_are_counted_in_every_script():
+    assert count_words("The end. Dr. Smith says so.") == 6
+    assert count_words("Pain \u2014 and what helps: 3 things!") == 6  # a dash is no word
+    assert count_words("\u6211\u4eec\u662f\u670b\u53cb\u3002") == 5  # no spaces: a word a character
+    assert count_words("") == 0
+
+
+def test_no_countdown_while_read_aloud_speaks(session, clock, speech):
+    session.request(navigation.jump_to(2))
+    session.toggle_read_aloud()
+    assert speech.speaking
+    clock.advance(10 * SETTINGS.idle_timeout)
+    assert not session.idle.warning, "the countdown started while the page was read aloud"
+    assert session.position == reading(2, 0)
+    # The voice reaches the end of the page: the quiet spell starts from there.
+    speech.speaking = False
+    speech.stopped.emit()
+    clock.advance(SETTINGS.idle_timeout - 1)
+    assert not session.idle.warning
+    clock.advance(1)
+    assert session.idle.warning
+
+
+def test_the_start_screen_undoes_a_patients_choices_after_a_quiet_spell(session, clock):
+    warnings = []
+    session.idle.warning_started.connect(warnings.append)
+    session.request(navigation.START_READING)
+    session.next_text_size()
+    session.next_text_size()
+    session.toggle_contrast()
+    session.request(navigation.HOME)
+    assert session.position == START
+    clock.advance(SETTINGS.idle_timeout - 1)
+    assert session.theme.text_size is TextSize.EXTRA_LARGE
+    assert session.theme.high_contrast
+    clock.advance(1)
+    assert session.theme.text_size is TextSize.STANDARD
+    assert not session.theme.high_contrast
+    assert session.choices_are_fresh
+    assert session.position == START
+    assert warnings == [], "the start screen showed 'Still reading?'"
+    # Reset, nothing waits to run: the screen may stay untouched all night.
+    assert not session.idle.armed
+    assert wake_ups(clock) == []
+
+
+def test_a_fresh_start_screen_waits_for_nothing(session, clock):
+    assert wake_ups(clock) == []
+    session.request(navigation.START_READING)
+    assert wake_ups(clock)
+    session.request(navigation.HOME)
+    assert not session.idle.armed
+    assert wake_ups(clock) == []
