@@ -203,26 +203,30 @@ def test_the_pixmaps_are_dropped_while_the_reading_screen_is_hidden(make_window,
     assert len(slide._cache) == 0
 
 
-# A 4K panel: three pixmaps would not fit the budget, so nothing is kept and frames are live
+# A 4K panel: the pixmaps hold only the text column, so three fit in the memory budget
 
 UHD = QSize(3840, 2160)
 
 
-def test_on_a_4k_panel_no_pixmap_is_kept_and_a_drag_frame_is_the_slides_painted(
+def test_on_a_4k_panel_the_pixmaps_hold_the_text_column_and_frames_are_unchanged(
     make_window, touchscreen, qtbot
 ):
     window = make_window(UHD, settings=ANIMATED)
     window.session.go_to(reading(1, 0))
     slide = window.reading_screen.slide
-    at_rest = frame(slide)
-    assert same(at_rest, painted_directly(slide, [(reading(1, 0), 0)]))
-    assert not slide._cache.enabled
-    assert len(slide._cache) == 0
+    assert same(frame(slide), painted_directly(slide, [(reading(1, 0), 0)]))
+    qtbot.waitUntil(lambda: len(slide._cache) == 3)  # the neighbours, painted ahead
+    for pixmap in slide._cache.pixmaps():
+        assert pixmap.width() < slide.width() * 0.8
+        assert pixmap.width() * pixmap.height() * 4 < 17 * 1024 * 1024
     dx = -round(slide.width() * 0.3)
     press_and_drag(window, touchscreen, dx)
     expected = painted_directly(slide, [(reading(1, 0), dx), (reading(1, 1), dx + slide.width())])
-    assert same(frame(slide), expected)
-    assert len(slide._cache) == 0
+    # Letters above 64 px are filled as outlines, not copied from Qt's glyph cache, and one cut
+    # by the window's edge is smoothed a shade differently in its outermost pixels; the
+    # rest of the frame must be identical.
+    inner = QRect(2, 0, slide.width() - 4, slide.height())
+    assert same(frame(slide).copy(inner), expected.copy(inner))
     lift(window, touchscreen)
 
 
@@ -231,11 +235,11 @@ def test_the_cache_keeps_nothing_when_its_pixmaps_would_not_fit_the_budget():
         painter.fillRect(QRect(0, 0, 100, 100), QColor("white"))
 
     cache = PageCache(paint, limit=3, budget_bytes=3 * 100 * 100 * 4)
-    cache.configure(QSize(100, 100), 1.0, ("look",))
+    cache.configure(QRect(0, 0, 100, 100), 1.0, ("look",))
     assert cache.enabled
     cache.pixmap(START)
     assert len(cache) == 1
-    cache.configure(QSize(101, 100), 1.0, ("look",))  # three no longer fit
+    cache.configure(QRect(0, 0, 101, 100), 1.0, ("look",))  # three no longer fit
     assert not cache.enabled
     assert cache.pixmap(START).size() == QSize(101, 100)  # still painted for whoever asks
     assert len(cache) == 0
@@ -277,14 +281,14 @@ def test_the_marked_sentence_moves_on_and_goes(make_window):
     window.session.go_to(reading(1, 0))
     slide = window.reading_screen.slide
     accent = window.session.theme.palette.accent
-    first, _ = window.session.layout.sections[1].page_text_range(0)
+    first, end = window.session.layout.sections[1].page_text_range(0)
     assert accent_rows(frame(slide), accent) == []
     early = (first, first + 40)
     slide.set_highlight(early)
     early_rows = accent_rows(frame(slide), accent)
     assert early_rows
     assert same(frame(slide), painted_directly(slide, [(reading(1, 0), 0)], early))
-    later = (first + 400, first + 460)
+    later = (end - 60, end)
     slide.set_highlight(later)
     later_rows = accent_rows(frame(slide), accent)
     assert later_rows
@@ -323,7 +327,7 @@ def test_pixmaps_have_the_slides_device_pixel_ratio(make_window):
     assert pixmaps
     for pixmap in pixmaps:
         assert pixmap.devicePixelRatio() == slide.devicePixelRatioF()
-        assert pixmap.size() == slide.size() * slide.devicePixelRatioF()
+        assert pixmap.size() == slide._cache.area.size() * slide.devicePixelRatioF()
 
 
 def test_at_twice_the_density_a_slide_is_painted_at_twice_the_pixels():
@@ -335,7 +339,7 @@ def test_at_twice_the_density_a_slide_is_painted_at_twice_the_pixels():
         painter.fillRect(QRectF(10, 0, 0.5, 50), QColor("black"))
 
     cache = PageCache(paint)
-    cache.configure(QSize(100, 50), 2.0, ("look",))
+    cache.configure(QRect(0, 0, 100, 50), 2.0, ("look",))
     pixmap = cache.pixmap(START)
     assert pixmap.size() == QSize(200, 100)
     assert pixmap.devicePixelRatio() == 2.0
@@ -352,15 +356,15 @@ def test_the_cache_keeps_its_limit_and_forgets_on_a_new_look():
         painter.fillRect(QRect(0, 0, 10, 10), QColor("white"))
 
     cache = PageCache(paint, limit=3)
-    cache.configure(QSize(10, 10), 1.0, ("a",))
+    cache.configure(QRect(0, 0, 10, 10), 1.0, ("a",))
     for page in range(5):
         cache.pixmap(reading(0, page))
     assert cache.positions() == [reading(0, 2), reading(0, 3), reading(0, 4)]
     cache.pixmap(reading(0, 4))
     assert painted.count(reading(0, 4)) == 1
-    cache.configure(QSize(10, 10), 1.0, ("a",))
+    cache.configure(QRect(0, 0, 10, 10), 1.0, ("a",))
     assert len(cache) == 3
-    cache.configure(QSize(10, 10), 1.0, ("b",))
+    cache.configure(QRect(0, 0, 10, 10), 1.0, ("b",))
     assert len(cache) == 0
 
 

@@ -1,28 +1,21 @@
 """Slides painted once into pixmaps, so a frame of a drag or a page turn is a copy of pixels.
 
-Qt keeps rasterised glyphs only up to a size limit, and the kiosk's text is above it: painting
-a page's text costs milliseconds at 1080p and tens of milliseconds at 4K, every time. The
-reading screen's SlideView therefore paints each slide (a reading page, or the start or end
-card seen at the edge of a drag) once into a pixmap at its own size and device pixel ratio,
-and moves the pixmaps while a finger drags or a page turns. This module owns those pixmaps:
-which are kept, for how long, and when they are thrown away. What a slide looks like is the
-SlideView's business; it hands in the function that paints one.
+Painting text at the kiosk's sizes is slow: Qt keeps rasterised glyphs only up to 64 px (and
+raising that limit, QT_MAX_CACHED_GLYPH_SIZE, leaves larger letters undrawn in Qt 6.11), so a
+4K page's text took 55 ms, every time. The reading screen's SlideView therefore paints each
+slide (a reading page, or the start or end card seen at the edge of a drag) once into a pixmap
+at its device pixel ratio, and moves the pixmaps while a finger drags or a page turns. This
+module owns those pixmaps: which are kept, for how long, and when they are thrown away. What a
+slide looks like is the SlideView's business; it hands in the function that paints one.
 
-Memory: at most `limit` (3) pixmaps, the current slide and its two neighbours, each the size
-of the slide area x devicePixelRatio^2 x 4 bytes: 5.8 MB at 1920x1080, so 17.5 MB for three.
-A "look" names everything else that decides the pixels (the laid-out article, the theme, the
-size, the ratio, the text direction); when it changes every pixmap is dropped, since none of
-them can be right any more.
-
-Three pixmaps are kept only while they fit in BUDGET_BYTES. On a 4K panel one slide is
-3840x1520 pixels, 23 MB, and three of them took the kiosk's peak memory from 122 MB to 210 MB
-there; so above the budget the cache keeps nothing and the SlideView paints each frame's
-slides straight onto the screen. That costs little, because kiosk.app also raises Qt's glyph
-cache limit (QT_MAX_CACHED_GLYPH_SIZE, 64 px by default) to GLYPH_CACHE_PX, above the largest
-text the kiosk draws (a 194 px heading at 4K, Extra large): a whole 4K page then paints in
-about 1.5 ms instead of 55 ms, every glyph a copy of its kept alpha mask. Each glyph is kept
-once per font and size, at most its pixel size squared in bytes (21 KB for a 144 px letter):
-about 100 letters in five fonts is at most 10 MB per text size at 4K.
+A pixmap covers only the slide's `area`, the text column and a little room around it: the rest
+of a slide is background, which a frame fills. Memory: at most `limit` (3) pixmaps, the current
+slide and its two neighbours, each the area x devicePixelRatio^2 x 4 bytes: 3.6 MB at
+1920x1080 and 16 MB at 3840x2160, so 11 MB and 48 MB for three. A "look" names everything else
+that decides the pixels (the laid-out article, the theme, the size, the ratio, the text
+direction); when it changes every pixmap is dropped, since none of them can be right any more.
+Above BUDGET_BYTES for three (a panel beyond 4K) nothing is kept, and the SlideView paints each
+frame's slides straight onto the screen: slow, but never a memory surprise.
 """
 
 from __future__ import annotations
@@ -31,19 +24,16 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QPainter, QPixmap
 
 from kiosk.navigation import Position
 
-# Pixel size up to which Qt keeps rasterised glyphs; see the module's docstring.
-GLYPH_CACHE_PX = 256
-
 # The most the kept pixmaps may take together (see the module's docstring): three slides of a
-# 2560x1440 panel fit, three of a 4K panel do not.
-BUDGET_BYTES = 32 * 1024 * 1024
+# 4K panel fit.
+BUDGET_BYTES = 64 * 1024 * 1024
 
-# Paints one slide, whole, onto a painter over a pixmap of the configured size.
+# Paints one slide, whole, in slide coordinates (the pixmap shows its configured area).
 SlidePainter = Callable[[QPainter, Position], None]
 
 
@@ -59,18 +49,26 @@ class PageCache:
         self._enabled = True
         self._look: tuple[object, ...] | None = None
         self._size = QSize()
+        self._area = QRect()
         self._ratio = 1.0
         # Least recently used first: the one to drop when a new slide would exceed the limit.
         self._pixmaps: OrderedDict[Position, QPixmap] = OrderedDict()
 
-    def configure(self, size: QSize, ratio: float, look: tuple[object, ...]) -> None:
-        """Paint at `size` x `ratio` for `look` from now on; drop every pixmap if that changed."""
-        if size != self._size or ratio != self._ratio or look != self._look:
+    def configure(self, area: QRect, ratio: float, look: tuple[object, ...]) -> None:
+        """Paint the slides' `area` (in slide coordinates) at `ratio` for `look` from now on;
+        drop every pixmap if that changed."""
+        if area != self._area or ratio != self._ratio or look != self._look:
             self.clear()
-            self._size = QSize(size)
+            self._area = QRect(area)
+            self._size = area.size()
             self._ratio = ratio
             self._look = look
             self._enabled = self._limit * self.bytes_per_pixmap() <= self._budget_bytes
+
+    @property
+    def area(self) -> QRect:
+        """The part of a slide each pixmap holds; it is drawn at the slide's x + area.left()."""
+        return QRect(self._area)
 
     @property
     def enabled(self) -> bool:
@@ -132,6 +130,7 @@ class PageCache:
         pixmap.setDevicePixelRatio(self._ratio)
         painter = QPainter(pixmap)
         try:
+            painter.translate(-self._area.left(), -self._area.top())
             self._paint(painter, position)
         finally:
             painter.end()

@@ -3,8 +3,7 @@
 The screen shows the positions the window gives it and reports what the patient asked for
 (next, back, home). It never decides where to go; the neighbours it shows while a finger drags
 are the ones the window told it. Its slides are painted once and kept as pixmaps
-(kiosk.ui.page_cache), so a frame of a drag or a turn is a copy of pixels, whatever the text
-(on a panel too large to keep them, painted live from Qt's glyph cache instead).
+(kiosk.ui.page_cache), so a frame of a drag or a turn is a copy of pixels, whatever the text.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmap,
+    QRegion,
     QTouchEvent,
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -281,28 +281,32 @@ class SlideView(QWidget):
             return
         self._configure_cache()
         placed = self._placed_slides()
-        # The slides lie side by side; only what is left beside them needs the background.
-        left = min((x for _, x in placed), default=float(width))
-        right = max((x + width for _, x in placed), default=float(width))
-        if left > 0:
-            painter.fillRect(QRectF(0, 0, left, height), background)
-        if right < width:
-            painter.fillRect(QRectF(right, 0, width - right, height), background)
         live = not self._cache.enabled
+        area = self._cache.area
         if live:
             # Too large a panel to keep pixmaps of (kiosk.ui.page_cache): straight onto the
-            # screen, from Qt's glyph cache, each slide clipped to its own place.
+            # screen, each slide clipped to its own place.
+            painter.fillRect(self.rect(), background)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        else:
+            # A pixmap holds only a slide's text column; the rest of the frame is background.
+            uncovered = QRegion(self.rect())
+            for _, x in placed:
+                uncovered -= QRegion(area.translated(round(x), 0))
+            painter.setClipRegion(uncovered)
+            painter.fillRect(self.rect(), background)
+            painter.setClipping(False)
         for position, x in placed:
             if live:
                 painter.save()
                 painter.setClipRect(QRectF(x, 0, width, height))
-                painter.fillRect(QRectF(x, 0, width, height), background)
                 self._paint_slide(painter, position, x)
                 painter.restore()
             else:
-                painter.drawPixmap(QPointF(x, 0), self._cache.pixmap(position))
+                painter.drawPixmap(
+                    QPointF(x + area.left(), area.top()), self._cache.pixmap(position)
+                )
             if position == self._current:
                 band = self._highlight_band()
                 if band is not None:
@@ -332,7 +336,7 @@ class SlideView(QWidget):
         """Drop the kept pixmaps if anything but the position decides their pixels now, and
         keep only the slides that can be on screen before the position changes again."""
         look = (self._layout, self._theme, self.layoutDirection())
-        self._cache.configure(self.size(), self.devicePixelRatioF(), look)
+        self._cache.configure(self._text_area(), self.devicePixelRatioF(), look)
         wanted = [self._current, self._previous, self._next]
         if self._outgoing is not None:
             wanted.append(self._outgoing)
@@ -354,6 +358,13 @@ class SlideView(QWidget):
             self._cache.pixmap(missing[0])
         if len(missing) > 1:
             self._warm_timer.start()
+
+    def _text_area(self) -> QRect:
+        """Where a slide draws anything but background: its text column, with room for
+        letters' antialiased edges and italic overhang, within the slide."""
+        room = self._theme.margin // 2
+        column = self._theme.column_rect.adjusted(-room, -room, room, room)
+        return column.intersected(self.rect())
 
     def _paint_cached_slide(self, painter: QPainter, position: Position) -> None:
         """The whole slide at `position`, as the cache keeps it."""
