@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import logging.handlers
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -43,7 +42,6 @@ from kiosk.session import KioskSession
 from kiosk.staff import StaffLock, set_pin_command
 from kiosk.systemd import SystemdNotifier
 from kiosk.ui.keep_on_top import KeepOnTop
-from kiosk.ui.page_cache import GLYPH_CACHE_PX
 from kiosk.ui.rotation import RotatedView, keep_alive
 from kiosk.ui.window import KioskWindow
 
@@ -130,9 +128,6 @@ def application(argv: list[str] | None = None) -> QApplication:
         return existing
     QGuiApplication.setApplicationName(paths.APP_NAME)
     QGuiApplication.setDesktopFileName(paths.APP_NAME)
-    # Qt reads this once, when it first draws text; a value set by hand is left alone.
-    # kiosk.ui.page_cache says why and what it costs.
-    os.environ.setdefault("QT_MAX_CACHED_GLYPH_SIZE", str(GLYPH_CACHE_PX))
     app = QApplication(argv if argv is not None else [sys.argv[0]])
     from kiosk.translations import install_translations
 
