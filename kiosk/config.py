@@ -12,6 +12,7 @@ No Qt in here.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import tempfile
@@ -149,6 +150,25 @@ class Settings:
     prevent_screen_blanking: bool = _setting(
         True, "Keep the screen from blanking or locking while the kiosk runs."
     )
+    screen_diagonal_inches: float = _setting(
+        0.0,
+        "The panel's diagonal in inches, such as 21.5: text and buttons are sized for the eye "
+        "from it (Standard text's capitals 0.7 degrees high at viewing_distance_cm). 0: use "
+        "the size the panel reports ('kiosk check' says what it found).",
+        minimum=0,
+        maximum=120,
+        unit="inches",
+        allowed="Allowed: 0 (use the size the panel reports), or a diagonal from 3 to 120 "
+        "inches, like 21.5.",
+    )
+    viewing_distance_cm: int = _setting(
+        60,
+        "How far patients' eyes are from the panel, in centimetres: farther means larger "
+        "text and buttons.",
+        minimum=30,
+        maximum=300,
+        unit="centimetres",
+    )
     screen_size: str = _setting(
         "1920x1080",
         "The kiosk screen's size, WIDTHxHEIGHT: 'kiosk check' and 'kiosk preview' measure "
@@ -230,7 +250,8 @@ class SettingInfo:
                 f'"{choice}"' if isinstance(choice, str) else str(choice) for choice in self.choices
             )
             return f"Allowed: {listed}{unit}."
-        return f"Allowed: a whole number from {self.minimum:g} to {self.maximum:g}{unit}."
+        number = "a number" if self.kind is float else "a whole number"
+        return f"Allowed: {number} from {self.minimum:g} to {self.maximum:g}{unit}."
 
     @property
     def escaped_default(self) -> str:
@@ -317,13 +338,19 @@ def _check(info: SettingInfo, value: object, source: str) -> Any:
         if not isinstance(value, str):
             raise problem
         return _check_text(info, value.strip(), problem)
-    number: int
+    number: float
     if isinstance(value, bool):
         raise problem
     if isinstance(value, int):
         number = value
     elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value.strip()):
         number = int(value.strip())
+    elif info.kind is float and isinstance(value, float) and math.isfinite(value):
+        number = value
+    elif info.kind is float and isinstance(value, str) and re.fullmatch(
+        r"[+-]?\d+\.\d*", value.strip()
+    ):
+        number = float(value.strip())
     else:
         raise problem
     if info.choices:
@@ -334,7 +361,9 @@ def _check(info: SettingInfo, value: object, source: str) -> Any:
     assert info.maximum is not None
     if not info.minimum <= number <= info.maximum:
         raise problem
-    return number
+    if info.name == "screen_diagonal_inches" and 0 < number < 3:
+        raise problem  # no kiosk panel is that small: a typing slip, not a size
+    return float(number) if info.kind is float else number
 
 
 def _check_text(info: SettingInfo, value: str, problem: ConfigError) -> str:
