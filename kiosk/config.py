@@ -347,8 +347,10 @@ def _check(info: SettingInfo, value: object, source: str) -> Any:
         number = int(value.strip())
     elif info.kind is float and isinstance(value, float) and math.isfinite(value):
         number = value
-    elif info.kind is float and isinstance(value, str) and re.fullmatch(
-        r"[+-]?\d+\.\d*", value.strip()
+    elif (
+        info.kind is float
+        and isinstance(value, str)
+        and re.fullmatch(r"[+-]?\d+\.\d*", value.strip())
     ):
         number = float(value.strip())
     else:

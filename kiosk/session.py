@@ -1,15 +1,22 @@
 """The patient's session: what is shown, where the patient is, what they chose, and the rules.
 
 KioskSession is the one model of the kiosk. It holds the article on screen and the one waiting
-to replace it, the patient's choices (text size, contrast), the screen size, the pages measured
-for all of these, and the position. Its rules live here and nowhere else:
+to replace it, the patient's choices (text size, contrast, Read aloud's volume and speed), the
+screen size, the pages measured for all of these, and the position. Its rules live here and
+nowhere else:
 
 - a new article replaces the shown one at once when nobody is reading, else it waits until the
   start screen returns;
 - a change of text size or screen keeps the reader on the words they were reading;
-- the next patient starts afresh: start screen, Standard text, normal contrast, silence;
+- the next patient starts afresh: start screen, Standard text, normal contrast, silence, and
+  Read aloud at the configured volume and speed;
 - reading aloud starts at the top of the page (with the heading on a section's first page),
-  stops when the page changes, and marks the sentence being read;
+  marks the sentence being read, and stops as soon as the patient leaves the page (another
+  page, Home, the next patient, staff, the "being updated" page) or its words move (a larger
+  text; high contrast moves none);
+- Read aloud's volume and speed go a step at a time, within a few steps around the configured
+  ones and never round from the last to the first; a change reaches the voice at once, or
+  from the next sentence where the engine cannot change in mid-sentence;
 - a reading or end screen hands back to the start screen after a quiet spell and a "Still
   reading?" warning; on a reading page the quiet spell lasts at least as long as its words take
   at `reading_speed_wpm`, and it does not run while Read aloud speaks;
@@ -28,13 +35,13 @@ import re
 
 from PySide6.QtCore import QObject, QSize, Signal, Slot
 
-from kiosk import navigation
+from kiosk import navigation, speech
 from kiosk.article import Article
 from kiosk.clock import Clock
 from kiosk.config import Settings
 from kiosk.idle import IdleWatcher
 from kiosk.navigation import Action, Intent, Position, Screen
-from kiosk.speech import ReadAloud
+from kiosk.speech import ReadAloud, Speed, Volume
 from kiosk.text_layout import ArticleLayout
 from kiosk.theme import TextSize, Theme
 
@@ -66,6 +73,7 @@ class KioskSession(QObject):
     layout_changed = Signal()  # pages were measured afresh: size, text size or contrast changed
     position_changed = Signal(object, int)  # (Position, +1 forwards / -1 backwards / 0 a jump)
     choices_changed = Signal()  # the patient's text size or contrast changed
+    speech_choices_changed = Signal()  # the patient's Read aloud volume or speed changed
     speaking_changed = Signal(bool)  # Read aloud started or stopped
     highlight_changed = Signal(object)  # (start, end) of the body text being read, or None
 
@@ -92,6 +100,8 @@ class KioskSession(QObject):
         self._layout = ArticleLayout(article, self._theme) if article else None
         self._speech_start = 0
         self._speech_heading = 0
+        self._speech_volume = Volume.NORMAL
+        self._speech_speed = Speed.NORMAL
         self._settings = settings
         self.idle = IdleWatcher(settings.idle_warning, clock, self)
         self.idle.expired.connect(self.reset_for_next_patient)
@@ -100,6 +110,7 @@ class KioskSession(QObject):
         )
         self.read_aloud.sentence_started.connect(self._on_sentence)
         self.read_aloud.stopped.connect(self._on_speech_stopped)
+        self._apply_speech_choices()
         if article:
             self.read_aloud.set_language(article.language)
 
@@ -257,8 +268,14 @@ class KioskSession(QObject):
 
     @property
     def choices_are_fresh(self) -> bool:
-        """Nothing a patient chose is in force: Standard text, normal contrast, silence."""
-        return self._theme == self._fresh_theme() and not self.read_aloud.speaking
+        """Nothing a patient chose is in force: Standard text, normal contrast, silence, and
+        Read aloud's normal volume and speed."""
+        return (
+            self._theme == self._fresh_theme()
+            and not self.read_aloud.speaking
+            and self._speech_volume is Volume.NORMAL
+            and self._speech_speed is Speed.NORMAL
+        )
 
     def _fresh_theme(self) -> Theme:
         return dataclasses.replace(self._theme, text_size=TextSize.STANDARD, high_contrast=False)
@@ -270,6 +287,11 @@ class KioskSession(QObject):
         if self._theme != self._fresh_theme():
             self._set_theme(self._fresh_theme())
             self.choices_changed.emit()
+        if (self._speech_volume, self._speech_speed) != (Volume.NORMAL, Speed.NORMAL):
+            self._speech_volume = Volume.NORMAL
+            self._speech_speed = Speed.NORMAL
+            self._apply_speech_choices()
+            self.speech_choices_changed.emit()
         self._move_to(navigation.START, 0)
 
     # The patient's choices and the screen
@@ -284,9 +306,15 @@ class KioskSession(QObject):
         )
         self.choices_changed.emit()
 
-    def set_screen_size(self, size: QSize) -> None:
+    def set_screen_size(self, size: QSize, pixels_per_mm: float | None = None) -> None:
+        """Lay out for a window of `size` on a panel of `pixels_per_mm` (None: not known, so
+        sizes follow the pixels; kiosk.theme)."""
         theme = dataclasses.replace(
-            self._theme, width=max(size.width(), 1), height=max(size.height(), 1)
+            self._theme,
+            width=max(size.width(), 1),
+            height=max(size.height(), 1),
+            pixels_per_mm=pixels_per_mm,
+            viewing_distance_cm=self._settings.viewing_distance_cm,
         )
         if theme != self._theme:
             self._set_theme(theme)
@@ -295,17 +323,116 @@ class KioskSession(QObject):
         """Measure the pages again, keeping the reader on the words they were reading: the new
         page is the one that holds what was at the top of the old one."""
         position = self._position
-        anchor = None
+        shown = None
         if position.screen is Screen.READING and self._layout is not None:
-            anchor = self._layout.sections[position.section].page_text_range(position.page)[0]
+            shown = self._layout.sections[position.section].page_text_range(position.page)
         self._theme = theme
         if self._article is not None:
             self._layout = ArticleLayout(self._article, theme)
-        if anchor is not None and self._layout is not None:
-            page = self._layout.sections[position.section].page_at(anchor)
+        if shown is not None and self._layout is not None:
+            section = self._layout.sections[position.section]
+            page = section.page_at(shown[0])
             position = Position(Screen.READING, position.section, page)
+            if section.page_text_range(page) != shown:
+                # The voice would read on past the page's new end, or over words now on the
+                # page before; the same page number is not the same page.
+                self._stop_speaking()
         self.layout_changed.emit()
         self._move_to(position, 0)
+
+    # Read aloud's volume and speed
+
+    @property
+    def speech_volume(self) -> Volume:
+        """How loud the patient asked Read aloud to speak."""
+        return self._speech_volume
+
+    @property
+    def speech_speed(self) -> Speed:
+        """How fast the patient asked Read aloud to speak."""
+        return self._speech_speed
+
+    @property
+    def can_go_louder(self) -> bool:
+        return self._volume_step(1) is not None
+
+    @property
+    def can_go_quieter(self) -> bool:
+        return self._volume_step(-1) is not None
+
+    @property
+    def can_go_faster(self) -> bool:
+        return self._speed_step(1) is not None
+
+    @property
+    def can_go_slower(self) -> bool:
+        return self._speed_step(-1) is not None
+
+    @Slot()
+    def louder(self) -> None:
+        """One step louder; nothing at the loudest."""
+        self._choose_volume(self._volume_step(1))
+
+    @Slot()
+    def quieter(self) -> None:
+        """One step quieter; nothing at the quietest."""
+        self._choose_volume(self._volume_step(-1))
+
+    @Slot()
+    def faster(self) -> None:
+        """One step faster; nothing at the fastest."""
+        self._choose_speed(self._speed_step(1))
+
+    @Slot()
+    def slower(self) -> None:
+        """One step slower; nothing at the slowest."""
+        self._choose_speed(self._speed_step(-1))
+
+    def _volume_step(self, by: int) -> Volume | None:
+        """The volume step `by` steps on, if there is one the voice would sound different at
+        (at a configured full volume, Loud is no louder than Normal)."""
+        step = speech.next_step(self._speech_volume, by)
+        level = self._settings.speech_volume
+        if step is None or speech.engine_volume(level, step) == speech.engine_volume(
+            level, self._speech_volume
+        ):
+            return None
+        return step
+
+    def _speed_step(self, by: int) -> Speed | None:
+        """The speed step `by` steps on, if there is one the voice would sound different at."""
+        step = speech.next_step(self._speech_speed, by)
+        rate = self._settings.speech_rate
+        if step is None or speech.engine_rate(rate, step) == speech.engine_rate(
+            rate, self._speech_speed
+        ):
+            return None
+        return step
+
+    def _choose_volume(self, step: Volume | None) -> None:
+        if step is not None:
+            self._speech_volume = step
+            self._speech_choices_made()
+
+    def _choose_speed(self, step: Speed | None) -> None:
+        if step is not None:
+            self._speech_speed = step
+            self._speech_choices_made()
+
+    def _speech_choices_made(self) -> None:
+        self._apply_speech_choices()
+        self.speech_choices_changed.emit()
+        # Off Normal, the start screen has something to undo for the next patient.
+        self._arm_idle()
+
+    def _apply_speech_choices(self) -> None:
+        """Tell the voice the rate and volume for the patient's steps (it passes them on to
+        the engine at once, even in mid-sentence)."""
+        settings = self._settings
+        self.read_aloud.set_volume(
+            speech.engine_volume(settings.speech_volume, self._speech_volume)
+        )
+        self.read_aloud.set_rate(speech.engine_rate(settings.speech_rate, self._speech_speed))
 
     # Reading aloud
 

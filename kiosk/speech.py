@@ -1,13 +1,14 @@
 """Reading the page aloud, one sentence at a time so the sentence being spoken can be marked on
 screen, without the speech engine ever holding up the GUI thread.
 
-This module owns the decision whether to offer Read aloud, the queue of sentences, and the
-speech worker's process (`kiosk.speech_worker`): the engine lives there because creating it can
-take seconds, or forever with a wedged speech-dispatcher, and the binding keeps the interpreter
-lock meanwhile, so no thread of ours could help. Whether to offer the button is decided from the
-list of installed engines alone (about a millisecond); the worker starts when a patient first
-taps Read aloud. A worker that does not answer in time, or dies, is killed and the button hidden,
-with one line in the log saying why.
+This module owns the decision whether to offer Read aloud, the queue of sentences, the steps of
+volume and speed a patient may choose (`Volume`, `Speed`, and the engine's values for them), and
+the speech worker's process (`kiosk.speech_worker`): the engine lives there because creating it
+can take seconds, or forever with a wedged speech-dispatcher, and the binding keeps the
+interpreter lock meanwhile, so no thread of ours could help. Whether to offer the button is
+decided from the list of installed engines alone (about a millisecond); the worker starts when a
+patient first taps Read aloud. A worker that does not answer in time, or dies, is killed and the
+button hidden, with one line in the log saying why.
 
 QtTextToSpeech is in PySide6-Addons and needs the system's PulseAudio library to import; a kiosk
 without it (or without any speech engine) simply has no Read aloud button, and says why once.
@@ -16,6 +17,7 @@ without it (or without any speech engine) simply has no Read aloud button, and s
 from __future__ import annotations
 
 import collections
+import enum
 import importlib
 import json
 import logging
@@ -24,7 +26,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -103,6 +105,58 @@ def _continues(text: str, sentence: tuple[int, int], next_start: int) -> bool:
     start, end = sentence
     gap = text[end:next_start]
     return not _HARD_BREAKS.intersection(gap) and bool(_ABBREVIATION.search(text[start:end]))
+
+
+class Volume(enum.Enum):
+    """How loud a patient asked Read aloud to speak: steps around the configured volume."""
+
+    QUIET = -1
+    NORMAL = 0
+    LOUD = 1
+
+
+class Speed(enum.Enum):
+    """How fast a patient asked Read aloud to speak: steps around the configured rate."""
+
+    SLOWER = -1
+    NORMAL = 0
+    FASTER = 1
+
+
+_Step = TypeVar("_Step", Volume, Speed)
+
+# A patient's volume step scales the configured speech_volume: half is clearly quieter for the
+# people sitting nearby (-6 dB) yet still heard at arm's length; loud is half as loud again, as
+# far as the engine goes (at the default 80 %, that is full volume).
+_VOLUME_FACTORS = {Volume.QUIET: 0.5, Volume.NORMAL: 1.0, Volume.LOUD: 1.5}
+# A speed step moves the engine's rate (-1..1) by this much around the configured speech_rate:
+# 3 on its -10..10 scale, a change of pace a listener notices at once.
+_RATE_STEP = 0.3
+
+
+def next_step(step: _Step, by: int) -> _Step | None:
+    """The step `by` places beyond `step` (+1: louder or faster), or None past the last one:
+    the steps do not wrap round, so a patient who keeps tapping Louder never gets Quiet."""
+    try:
+        return type(step)(step.value + by)
+    except ValueError:
+        return None
+
+
+def engine_volume(speech_volume: int, step: Volume = Volume.NORMAL) -> float:
+    """QTextToSpeech's volume (0..1) for the configured `speech_volume` (0..100 %) at `step`."""
+    return _clamp(speech_volume / 100 * _VOLUME_FACTORS[step], 0.0, 1.0)
+
+
+def engine_rate(speech_rate: int, step: Speed = Speed.NORMAL) -> float:
+    """QTextToSpeech's rate (-1..1, 0 normal) for the configured `speech_rate` (-10..10) at
+    `step`."""
+    return _clamp(speech_rate / 10 + step.value * _RATE_STEP, -1.0, 1.0)
+
+
+def _clamp(value: float, lowest: float, highest: float) -> float:
+    # Rounded, so that 0.1 + 0.2 is sent as 0.3 and equal steps compare equal.
+    return round(max(lowest, min(highest, value)), 3)
 
 
 def _import_text_to_speech() -> Any:
@@ -257,13 +311,14 @@ class ReadAloud(QObject):
         sentence_timeout: float = 10.0,
         worker_command: Sequence[str] = WORKER_COMMAND,
     ) -> None:
-        """`rate` is -10..10, `volume` 0..100. The worker must say it is ready within
-        `start_timeout` seconds, and finish each sentence within `sentence_timeout` seconds
-        plus 0.2 s per character; `worker_command` starts the worker."""
+        """`rate` is -10..10, `volume` 0..100 (as in the config; set_rate() and set_volume()
+        change them later). The worker must say it is ready within `start_timeout` seconds, and
+        finish each sentence within `sentence_timeout` seconds plus 0.2 s per character;
+        `worker_command` starts the worker."""
         super().__init__(parent)
         self._engine = engine
-        self._rate = max(-1.0, min(1.0, rate / 10))
-        self._volume = max(0.0, min(1.0, volume / 100))
+        self._rate = engine_rate(rate)
+        self._volume = engine_volume(volume)
         self._command = tuple(worker_command)
         self._sentence_timeout = sentence_timeout
         self._language = ""
@@ -278,6 +333,7 @@ class ReadAloud(QObject):
         self._ready = False
         self._started_at = 0.0
         self._sent_language = ""
+        self._sent_rate_volume = (self._rate, self._volume)
         self._voice_locale = ""
         self._said = 0  # id of the last sentence sent; a "done" for any other is stale
         self._awaiting: int | None = None
@@ -306,6 +362,16 @@ class ReadAloud(QObject):
     @property
     def speaking(self) -> bool:
         return self._speaking
+
+    @property
+    def rate(self) -> float:
+        """The engine's rate: -1 (slowest) to 1 (fastest), 0 normal."""
+        return self._rate
+
+    @property
+    def volume(self) -> float:
+        """The engine's volume: 0 (silent) to 1 (full)."""
+        return self._volume
 
     @property
     def voice_locale(self) -> str:
@@ -351,6 +417,18 @@ class ReadAloud(QObject):
         self._language = language
         if self._awaiting is None:
             self._sync_language()
+
+    def set_rate(self, rate: float) -> None:
+        """Speak at `rate` (-1..1): at once where the engine can, else from the next sentence
+        on (the worker is told now, before any later sentence)."""
+        self._rate = _clamp(rate, -1.0, 1.0)
+        self._sync_rate_volume()
+
+    def set_volume(self, volume: float) -> None:
+        """Speak at `volume` (0..1): at once where the engine can, else from the next sentence
+        on."""
+        self._volume = _clamp(volume, 0.0, 1.0)
+        self._sync_rate_volume()
 
     def speak(self, text: str) -> None:
         """Read `text` aloud from its first sentence, starting the worker if it is not running."""
@@ -409,12 +487,21 @@ class ReadAloud(QObject):
         self._worker = worker
         self._ready = False
         self._sent_language = ""
+        self._sent_rate_volume = (self._rate, self._volume)
         self._started_at = time.monotonic()
         self._start_timer.start()
         worker.start()
         worker.send(
             {"cmd": "start", "engine": self._engine, "rate": self._rate, "volume": self._volume}
         )
+
+    def _sync_rate_volume(self) -> None:
+        # Unlike the language, sent in the middle of a sentence too: the engine applies what it
+        # can at once, and the rest before it speaks the next sentence, which is sent later.
+        wanted = (self._rate, self._volume)
+        if self._ready and self._worker is not None and wanted != self._sent_rate_volume:
+            self._sent_rate_volume = wanted
+            self._worker.send({"cmd": "set", "rate": self._rate, "volume": self._volume})
 
     def _sync_language(self) -> None:
         if self._ready and self._worker is not None and self._language != self._sent_language:
@@ -449,6 +536,12 @@ class ReadAloud(QObject):
             self._sync_language()
             if self._speaking:
                 self._next_sentence()
+        elif kind == "set":
+            log.debug(
+                "Read aloud: the engine now speaks at rate %s, volume %s",
+                event.get("rate"),
+                event.get("volume"),
+            )
         elif kind == "locale":
             self._voice_locale = str(event.get("locale", ""))
             if not event.get("found"):
@@ -482,6 +575,7 @@ class ReadAloud(QObject):
         )
         self.voice_changed.emit(self._voice_locale)
         self._sync_language()
+        self._sync_rate_volume()
         if self._speaking and self._awaiting is None:
             self._next_sentence()
 

@@ -9,11 +9,19 @@ Kiosk to worker:
     {"cmd": "locale", "language": "nb"}     speak with a voice for this language, if there is one
     {"cmd": "say", "id": 3, "text": "One sentence."}
     {"cmd": "stop"}                          stop speaking now; no "done" follows
+    {"cmd": "set", "rate": 0.3, "volume": 0.4}   either or both: from now on where the engine
+                                             can, else from the next "say"; values outside
+                                             -1..1 and 0..1 are brought inside them
 Worker to kiosk:
     {"event": "ready", "engine": "mock", "locale": "en_GB", "voice": "Bob", "locales": [...]}
     {"event": "locale", "language": "nb", "locale": "nb_NO", "voice": "Eivind", "found": true}
+    {"event": "set", "rate": 0.3, "volume": 0.4}   the engine's rate and volume after a "set"
+                                             (for the log: nothing waits for it)
     {"event": "done", "id": 3}               the sentence was spoken
     {"event": "error", "message": "..."}     the engine cannot start or failed; give up on it
+
+A line that is not a command, or a command with a missing or wrong field, is ignored (said on
+stderr) and changes nothing; the worker goes on with the next line.
 
 The worker exits by itself when its stdin closes (the kiosk ended it or is gone), and on Linux
 the kernel kills it if the kiosk dies while the worker is stuck inside the engine. Only the
@@ -26,6 +34,7 @@ import collections
 import ctypes
 import importlib
 import json
+import math
 import os
 import signal
 import sys
@@ -124,6 +133,8 @@ class Worker(QObject):
                 self._tts.stop()
             elif name == "locale":
                 self._set_language(str(command["language"]))
+            elif name == "set":
+                self._set_rate_volume(command)
             else:
                 print(f"speech worker: ignored the unknown command '{name}'")
         except (KeyError, ValueError, TypeError) as error:
@@ -146,8 +157,8 @@ class Worker(QObject):
             why = [tts.errorString() or "it has no voices", *_qt_warnings]
             self._fail(": ".join(why))
             return
-        tts.setRate(float(command.get("rate", 0.0)))
-        tts.setVolume(float(command.get("volume", 0.8)))
+        tts.setRate(_level(command.get("rate", 0.0), -1.0, 1.0))
+        tts.setVolume(_level(command.get("volume", 0.8), 0.0, 1.0))
         tts.stateChanged.connect(self._on_state)
         self._tts = tts
         self._states = engine_class.State
@@ -163,6 +174,18 @@ class Worker(QObject):
         self._current = sentence
         self._left_ready = False
         self._tts.say(text)
+
+    def _set_rate_volume(self, command: dict[str, Any]) -> None:
+        # Both checked before either is applied: a wrong field changes nothing.
+        rate = _level(command["rate"], -1.0, 1.0) if "rate" in command else None
+        volume = _level(command["volume"], 0.0, 1.0) if "volume" in command else None
+        if rate is None and volume is None:
+            raise KeyError("rate or volume")
+        if rate is not None:
+            self._tts.setRate(rate)
+        if volume is not None:
+            self._tts.setVolume(volume)
+        self._send(event="set", rate=self._tts.rate(), volume=self._tts.volume())
 
     def _set_language(self, language: str) -> None:
         locale = pick_locale(list(self._tts.availableLocales()), self._tts.locale(), language)
@@ -199,6 +222,15 @@ class Worker(QObject):
         if self._tts is not None:
             self._tts.stop()
         QCoreApplication.quit()
+
+
+def _level(value: object, lowest: float, highest: float) -> float:
+    """A rate or volume brought within the engine's range; ValueError if it is no number."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{value!r} is not a number")
+    if not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    return max(lowest, min(highest, float(value)))
 
 
 def _die_with_parent() -> None:

@@ -323,9 +323,103 @@ def no_problems() -> str:
     return QCoreApplication.translate("kiosk", "No problems found.")
 
 
+# Staff screen: what 'kiosk check' warns about, and the second step of "Exit kiosk"
+
+
+def warnings_heading() -> str:
+    """Above the warnings 'kiosk check' gives for the article shown (one per line below it):
+    things to fix that do not stop the kiosk."""
+    return QCoreApplication.translate("kiosk", "To fix when you can (the kiosk still works):")
+
+
+def exit_confirm_heading() -> str:
+    """The question after "Exit kiosk": the kiosk closes only on a second, clear answer."""
+    return QCoreApplication.translate("kiosk", "Close the kiosk?")
+
+
+def exit_confirm_detail() -> str:
+    """Under "Close the kiosk?"."""
+    return QCoreApplication.translate(
+        "kiosk", "Patients will see the desktop until it starts again."
+    )
+
+
+def exit_confirm_yes_button() -> str:
+    return QCoreApplication.translate("kiosk", "Yes, close it")
+
+
+def exit_confirm_no_button() -> str:
+    return QCoreApplication.translate("kiosk", "No, go back")
+
+
 # The window
 
 
 def window_title() -> str:
     """The window's title while no article is shown (an article's title replaces it)."""
     return QCoreApplication.translate("kiosk", "Waiting-room kiosk")
+
+
+# Read aloud's volume and speed (the steps are kiosk.speech.Volume and Speed; the session's
+# louder(), quieter(), faster() and slower() move them)
+
+# Imported here rather than at the top, with the only words that need them.
+from kiosk.speech import Speed, Volume  # noqa: E402
+
+
+def quieter_button() -> str:
+    """Beside Read aloud: speak more quietly (greyed out at the quietest)."""
+    return QCoreApplication.translate("kiosk", "Quieter")
+
+
+def louder_button() -> str:
+    """Beside Read aloud: speak louder (greyed out at the loudest)."""
+    return QCoreApplication.translate("kiosk", "Louder")
+
+
+def slower_button() -> str:
+    """Beside Read aloud: speak more slowly (greyed out at the slowest)."""
+    return QCoreApplication.translate("kiosk", "Slower")
+
+
+def faster_button() -> str:
+    """Beside Read aloud: speak faster (greyed out at the fastest)."""
+    return QCoreApplication.translate("kiosk", "Faster")
+
+
+def quieter_spoken() -> str:
+    """The Quieter button's accessible name: what it does, without the buttons around it."""
+    return QCoreApplication.translate("kiosk", "Read aloud more quietly")
+
+
+def louder_spoken() -> str:
+    """The Louder button's accessible name."""
+    return QCoreApplication.translate("kiosk", "Read aloud louder")
+
+
+def slower_spoken() -> str:
+    """The Slower button's accessible name."""
+    return QCoreApplication.translate("kiosk", "Read aloud more slowly")
+
+
+def faster_spoken() -> str:
+    """The Faster button's accessible name."""
+    return QCoreApplication.translate("kiosk", "Read aloud faster")
+
+
+def volume_label(volume: Volume) -> str:
+    """The volume in use, shown (and spoken) with the Quieter and Louder buttons."""
+    if volume is Volume.QUIET:
+        return QCoreApplication.translate("kiosk", "Volume: Quiet")
+    if volume is Volume.LOUD:
+        return QCoreApplication.translate("kiosk", "Volume: Loud")
+    return QCoreApplication.translate("kiosk", "Volume: Normal")
+
+
+def speed_label(speed: Speed) -> str:
+    """The reading speed in use, shown (and spoken) with the Slower and Faster buttons."""
+    if speed is Speed.SLOWER:
+        return QCoreApplication.translate("kiosk", "Speed: Slower")
+    if speed is Speed.FASTER:
+        return QCoreApplication.translate("kiosk", "Speed: Faster")
+    return QCoreApplication.translate("kiosk", "Speed: Normal")

@@ -13,6 +13,7 @@ from kiosk.article import parse_article
 from kiosk.config import Settings
 from kiosk.navigation import START, Position, Screen
 from kiosk.session import KioskSession, count_words
+from kiosk.speech import Speed, Volume
 from kiosk.theme import TextSize
 
 from .helpers import ManualClock, reading
@@ -21,7 +22,8 @@ SETTINGS = Settings(animations=False)
 
 
 class FakeReadAloud(QObject):
-    """Stands in for the speech engine: records what it was asked to say."""
+    """Stands in for the speech engine: records what it was asked to say, and the engine's
+    rate and volume it was given."""
 
     sentence_started = Signal(int, int)
     stopped = Signal()
@@ -33,6 +35,14 @@ class FakeReadAloud(QObject):
         self.stop_calls = 0
         self.language = ""
         self.speaking = False
+        self.rate = 0.0
+        self.volume = 0.8
+
+    def set_rate(self, rate: float) -> None:
+        self.rate = rate
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
 
     def speak(self, text: str) -> None:
         self.spoken.append(text)
@@ -292,3 +302,178 @@ def test_a_fresh_start_screen_waits_for_nothing(session, clock):
     session.request(navigation.HOME)
     assert not session.idle.armed
     assert wake_ups(clock) == []
+
+
+# Read aloud's volume and speed
+
+
+def test_volume_goes_a_step_at_a_time_and_stops_at_the_ends(session, speech):
+    changes = []
+    session.speech_choices_changed.connect(lambda: changes.append(session.speech_volume))
+    assert session.speech_volume is Volume.NORMAL
+    assert speech.volume == 0.8  # the configured speech_volume, 80 %
+    assert session.can_go_louder
+    assert session.can_go_quieter
+    session.quieter()
+    assert (session.speech_volume, speech.volume) == (Volume.QUIET, 0.4)
+    assert not session.can_go_quieter
+    session.quieter()  # at the quietest: nothing, and never round to Loud
+    assert (session.speech_volume, speech.volume) == (Volume.QUIET, 0.4)
+    session.louder()
+    session.louder()
+    assert (session.speech_volume, speech.volume) == (Volume.LOUD, 1.0)
+    assert not session.can_go_louder
+    assert session.can_go_quieter
+    session.louder()
+    assert (session.speech_volume, speech.volume) == (Volume.LOUD, 1.0)
+    assert changes == [Volume.QUIET, Volume.NORMAL, Volume.LOUD]
+    assert session.speech_speed is Speed.NORMAL
+    assert speech.rate == 0.0
+
+
+def test_speed_goes_a_step_at_a_time_and_stops_at_the_ends(session, speech):
+    changes = []
+    session.speech_choices_changed.connect(lambda: changes.append(session.speech_speed))
+    assert (session.speech_speed, speech.rate) == (Speed.NORMAL, 0.0)
+    session.faster()
+    session.faster()
+    assert (session.speech_speed, speech.rate) == (Speed.FASTER, 0.3)
+    assert not session.can_go_faster
+    session.slower()
+    session.slower()
+    session.slower()
+    assert (session.speech_speed, speech.rate) == (Speed.SLOWER, -0.3)
+    assert not session.can_go_slower
+    assert session.can_go_faster
+    assert changes == [Speed.FASTER, Speed.NORMAL, Speed.SLOWER]
+    assert session.speech_volume is Volume.NORMAL
+    assert speech.volume == 0.8
+
+
+def test_the_steps_are_around_the_configured_volume_and_speed(qapp, qtbot, tmp_path, clock, speech):
+    settings = Settings(animations=False, speech_volume=100, speech_rate=-5)
+    session = KioskSession(titled("Loud", tmp_path), settings, clock, read_aloud=speech)
+    assert (speech.volume, speech.rate) == (1.0, -0.5)
+    # Full volume is as loud as the engine goes: no Louder that would sound like Normal.
+    assert not session.can_go_louder
+    with qtbot.assertNotEmitted(session.speech_choices_changed):
+        session.louder()
+    assert session.speech_volume is Volume.NORMAL
+    session.quieter()
+    session.slower()
+    assert (speech.volume, speech.rate) == (0.5, -0.8)
+    session.faster()
+    session.faster()
+    assert speech.rate == pytest.approx(-0.2)
+
+
+def test_the_next_patient_gets_the_configured_volume_and_speed(session, speech):
+    session.request(navigation.START_READING)
+    session.louder()
+    session.slower()
+    changes = []
+    session.speech_choices_changed.connect(lambda: changes.append(True))
+    session.reset_for_next_patient()
+    assert (session.speech_volume, session.speech_speed) == (Volume.NORMAL, Speed.NORMAL)
+    assert (speech.volume, speech.rate) == (0.8, 0.0)
+    assert changes == [True]
+    assert session.choices_are_fresh
+
+
+def test_the_start_screen_undoes_volume_and_speed_after_a_quiet_spell(session, clock, speech):
+    warnings = []
+    session.idle.warning_started.connect(warnings.append)
+    session.request(navigation.START_READING)
+    session.quieter()
+    session.faster()
+    session.request(navigation.HOME)
+    assert not session.choices_are_fresh
+    clock.advance(SETTINGS.idle_timeout - 1)
+    assert session.speech_volume is Volume.QUIET
+    clock.advance(1)
+    assert (session.speech_volume, session.speech_speed) == (Volume.NORMAL, Speed.NORMAL)
+    assert (speech.volume, speech.rate) == (0.8, 0.0)
+    assert warnings == []
+    assert wake_ups(clock) == []
+
+
+def test_a_change_of_volume_or_speed_goes_on_reading(session, speech):
+    session.request(navigation.jump_to(1))
+    session.toggle_read_aloud()
+    session.louder()
+    session.slower()
+    assert speech.speaking
+    assert speech.spoken == [speech.spoken[0]]  # not started again from the top
+    assert (speech.volume, speech.rate) == (1.0, -0.3)
+
+
+# Leaving the page stops the voice
+
+LEAVING = {
+    "Next": lambda session: session.request(navigation.NEXT),
+    "Back": lambda session: session.request(navigation.BACK),
+    "Home": lambda session: session.request(navigation.HOME),
+    "another part": lambda session: session.go_to(reading(2)),
+    "a larger text that keeps the page number": lambda session: session.next_text_size(),
+    "the next patient (the idle return)": lambda session: session.idle.expired.emit(),
+    "the staff corner": lambda session: session.set_staff_present(True),
+    "the 'being updated' page": lambda session: session.show_updating("staff asked for it"),
+}
+
+
+@pytest.mark.parametrize("leave", LEAVING.values(), ids=LEAVING.keys())
+def test_leaving_the_page_stops_the_voice_and_its_mark(session, speech, leave):
+    session.request(navigation.jump_to(1))
+    session.request(navigation.NEXT)
+    session.toggle_read_aloud()
+    assert speech.speaking
+    marks = []
+    speaking = []
+    session.highlight_changed.connect(marks.append)
+    session.speaking_changed.connect(speaking.append)
+    leave(session)
+    assert not speech.speaking
+    assert marks == [None]
+    assert speaking == [False]
+
+
+def test_a_larger_text_stops_the_voice_even_on_the_same_page_number(session, speech):
+    # The page keeps its number, but its words end earlier: the voice would read on past them.
+    session.request(navigation.jump_to(1))
+    before = session.layout.sections[1].page_text_range(0)
+    session.toggle_read_aloud()
+    session.next_text_size()
+    assert session.position == reading(1, 0)
+    assert session.layout.sections[1].page_text_range(0) != before
+    assert not speech.speaking
+
+
+def test_the_last_page_to_the_end_screen_stops_the_voice(session, speech):
+    last = len(session.page_counts) - 1
+    session.go_to(reading(last, session.page_counts[last] - 1))
+    session.toggle_read_aloud()
+    assert speech.speaking
+    session.request(navigation.NEXT)
+    assert session.position.screen is Screen.END
+    assert not speech.speaking
+
+
+def test_high_contrast_goes_on_reading(session, speech):
+    # Only the colours change: every word stays where it was, and so does the voice.
+    session.request(navigation.jump_to(1))
+    session.toggle_read_aloud()
+    session.toggle_contrast()
+    assert speech.speaking
+    assert speech.stop_calls == 0
+    session.toggle_contrast()
+    assert speech.speaking
+
+
+def test_a_new_article_waits_and_the_voice_reads_on(session, speech, tmp_path):
+    session.request(navigation.jump_to(1))
+    session.toggle_read_aloud()
+    session.set_article(titled("Second", tmp_path))
+    assert speech.speaking, "the patient is still on the page"
+    session.request(navigation.HOME)
+    assert not speech.speaking
+    assert session.article.title == "Second"

@@ -44,7 +44,8 @@ def test_the_capital_height_ratio_is_the_bundled_fonts(qapp):
 def test_standard_capitals_fill_at_least_0_7_degrees_on_every_panel(name, pixels, diagonal):
     theme = theme_for(pixels, diagonal)
     degrees = theme.degrees(theme.body_cap_px)
-    assert degrees is not None and degrees >= 0.7, (name, degrees)
+    assert degrees is not None
+    assert degrees >= 0.7, (name, degrees)
 
 
 @pytest.mark.parametrize(("name", "pixels", "diagonal"), PANELS, ids=[p[0] for p in PANELS])

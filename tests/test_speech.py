@@ -1,6 +1,7 @@
-"""Read aloud: whether it is offered, sentences, and the speech worker process that keeps the
-engine away from the GUI thread (Qt's "mock" engine through the real worker; small stand-in
-workers for the ways a worker can misbehave)."""
+"""Read aloud: whether it is offered, sentences, the patient's volume and speed, and the speech
+worker process that keeps the engine away from the GUI thread (Qt's "mock" engine through the
+real worker; small stand-in workers for the ways a worker can misbehave, and to record what the
+worker is told)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk import speech
-from kiosk.speech import WORKER_COMMAND, ReadAloud
+from kiosk import navigation, speech
+from kiosk.article import Article
+from kiosk.config import Settings
+from kiosk.session import KioskSession
+from kiosk.speech import WORKER_COMMAND, ReadAloud, Speed, Volume
+
+from .helpers import ManualClock, reading
 
 # A stand-in worker that speaks the protocol but no words. Modes: "record" answers like a quick
 # engine and writes every line it receives to a file; "silent" never answers; "mute" is ready
@@ -111,6 +117,18 @@ def _received(record: Path) -> list[tuple[str, str]]:
     return [(line["cmd"], line.get("text", "")) for line in lines]
 
 
+def _levels(record: Path) -> list[tuple[str, object]]:
+    """What the worker was told, with the rate and volume of "start" and "set" commands."""
+    found: list[tuple[str, object]] = []
+    for line in record.read_text(encoding="utf-8").splitlines():
+        command = json.loads(line)
+        if command["cmd"] in ("start", "set"):
+            found.append((command["cmd"], (command.get("rate"), command.get("volume"))))
+        else:
+            found.append((command["cmd"], command.get("text", "")))
+    return found
+
+
 # Sentences
 
 
@@ -151,6 +169,40 @@ def test_sentences_keep_abbreviations_and_end_at_line_breaks(text, expected):
 def test_sentence_positions_are_python_indices_after_an_emoji():
     text = "Smile 🙂 please. Then go."
     assert _split(text) == ["Smile 🙂 please.", "Then go."]
+
+
+# Volume and speed steps
+
+
+def test_volume_steps_scale_the_configured_volume_within_the_engines_range():
+    assert [speech.engine_volume(80, step) for step in Volume] == [0.4, 0.8, 1.0]
+    assert [speech.engine_volume(50, step) for step in Volume] == [0.25, 0.5, 0.75]
+    assert [speech.engine_volume(100, step) for step in Volume] == [0.5, 1.0, 1.0]
+    assert [speech.engine_volume(0, step) for step in Volume] == [0.0, 0.0, 0.0]
+
+
+def test_speed_steps_move_the_configured_rate_within_the_engines_range():
+    assert [speech.engine_rate(0, step) for step in Speed] == [-0.3, 0.0, 0.3]
+    assert [speech.engine_rate(-2, step) for step in Speed] == [-0.5, -0.2, 0.1]
+    assert [speech.engine_rate(10, step) for step in Speed] == [0.7, 1.0, 1.0]
+    assert [speech.engine_rate(-10, step) for step in Speed] == [-1.0, -1.0, -0.7]
+
+
+def test_steps_end_at_both_ends_without_wrapping_round():
+    assert speech.next_step(Volume.NORMAL, 1) is Volume.LOUD
+    assert speech.next_step(Volume.LOUD, 1) is None
+    assert speech.next_step(Volume.QUIET, -1) is None
+    assert speech.next_step(Speed.NORMAL, -1) is Speed.SLOWER
+    assert speech.next_step(Speed.FASTER, 1) is None
+    assert speech.next_step(Speed.SLOWER, -1) is None
+
+
+def test_the_configured_rate_and_volume_become_the_engines(make_reader):
+    reader = make_reader("mock", rate=-5, volume=60)
+    assert (reader.rate, reader.volume) == (-0.5, 0.6)
+    reader.set_rate(3)
+    reader.set_volume(-1)
+    assert (reader.rate, reader.volume) == (1.0, 0.0), "kept within the engine's range"
 
 
 # Whether Read aloud is offered
@@ -275,6 +327,128 @@ def test_the_voice_follows_the_articles_language(make_reader, qtbot, caplog):
         reader.set_language("sw")
     assert changed.args == ["en_US"]
     assert "No voice for the language 'sw'; speaking with en_US" in caplog.text
+
+
+def test_a_new_rate_and_volume_reach_the_mock_engine_while_it_speaks(make_reader, qtbot, caplog):
+    reader = make_reader("mock", rate=10)
+    reader.probe()
+    started: list[tuple[int, int]] = []
+
+    def change(start: int, end: int) -> None:
+        started.append((start, end))
+        if len(started) == 1:
+            reader.set_volume(0.4)
+
+    reader.sentence_started.connect(change)
+    with (
+        caplog.at_level(logging.DEBUG, logger="kiosk.speech"),
+        qtbot.waitSignal(reader.stopped, timeout=15000),
+    ):
+        reader.speak("One sentence here. Two more words. Three.")
+    assert "the engine now speaks at rate 1.0, volume 0.4" in caplog.text
+    assert len(started) == 3, "a change of volume does not stop or restart the reading"
+    assert reader.available
+
+
+# Rate and volume: what the worker is told, and when
+
+
+def test_a_change_while_speaking_reaches_the_worker_before_the_next_sentence(
+    make_reader, fake, qtbot
+):
+    command, record = fake("record")
+    reader = make_reader("mock", worker_command=command)
+    reader.probe()
+
+    def change(start: int, end: int) -> None:
+        if start == 0:
+            reader.set_volume(0.4)
+            reader.set_rate(0.3)
+
+    reader.sentence_started.connect(change)
+    with qtbot.waitSignal(reader.stopped, timeout=10000):
+        reader.speak("One. Two. Three.")
+    assert _levels(record) == [
+        ("start", (0.0, 0.8)),
+        ("say", "One."),
+        ("set", (0.0, 0.4)),
+        ("set", (0.3, 0.4)),
+        ("say", "Two."),
+        ("say", "Three."),
+    ]
+
+
+def test_a_choice_before_the_worker_runs_goes_with_its_start(make_reader, fake, qtbot):
+    command, record = fake("record")
+    reader = make_reader("mock", worker_command=command)
+    reader.probe()
+    reader.set_rate(-0.3)
+    reader.set_rate(-0.3)  # the same again: nothing to say
+    with qtbot.waitSignal(reader.stopped, timeout=10000):
+        reader.speak("One.")
+        reader.set_volume(1.0)  # while the worker starts: told once it is ready
+    assert _levels(record) == [
+        ("start", (-0.3, 0.8)),
+        ("set", (-0.3, 1.0)),
+        ("say", "One."),
+    ]
+
+
+def test_the_patients_choices_reach_the_worker_and_the_next_patient_gets_the_default(
+    make_reader, fake, qtbot, article: Article
+):
+    command, record = fake("record")
+    reader = make_reader("mock", worker_command=command)
+    settings = Settings(animations=False, speech_engine="mock")
+    session = KioskSession(article, settings, ManualClock(), read_aloud=reader)
+    reader.probe()
+    session.request(navigation.jump_to(1))
+    session.louder()
+    session.slower()
+    session.slower()
+    with qtbot.waitSignal(reader.stopped, timeout=10000):
+        session.toggle_read_aloud()
+    session.reset_for_next_patient()
+    assert (reader.rate, reader.volume) == (0.0, 0.8)
+    session.request(navigation.jump_to(1))
+    session.quieter()
+    with qtbot.waitSignal(reader.stopped, timeout=10000):
+        session.toggle_read_aloud()
+    told = [entry for entry in _levels(record) if entry[0] in ("start", "set")]
+    assert told == [
+        ("start", (-0.3, 1.0)),
+        ("set", (-0.3, 0.8)),  # the next patient: Normal again
+        ("set", (0.0, 0.8)),
+        ("set", (0.0, 0.4)),  # and Quiet
+    ]
+    says = [index for index, entry in enumerate(_levels(record)) if entry[0] == "say"]
+    assert _levels(record).index(("set", (0.0, 0.4))) < says[-1]
+
+
+@pytest.mark.parametrize(
+    "leave",
+    [
+        lambda session: session.request(navigation.NEXT),
+        lambda session: session.request(navigation.HOME),
+        lambda session: session.next_text_size(),
+        lambda session: session.set_staff_present(True),
+    ],
+    ids=["Next", "Home", "a larger text", "the staff corner"],
+)
+def test_leaving_the_page_tells_the_worker_to_stop(make_reader, fake, qtbot, article, leave):
+    command, record = fake("mute")  # never finishes a sentence
+    reader = make_reader("mock", worker_command=command)
+    settings = Settings(animations=False, speech_engine="mock")
+    session = KioskSession(article, settings, ManualClock(), read_aloud=reader)
+    reader.probe()
+    session.go_to(reading(1))
+    with qtbot.waitSignal(reader.sentence_started, timeout=10000):
+        session.toggle_read_aloud()
+    with qtbot.waitSignal(reader.stopped, timeout=1000):
+        leave(session)
+    assert not reader.speaking
+    qtbot.waitUntil(lambda: _received(record)[-1] == ("stop", ""), timeout=5000)
+    assert reader.available
 
 
 # Stop when nothing is spoken
@@ -488,3 +662,39 @@ def test_the_worker_exits_by_itself_when_its_stdin_closes():
         assert "nb_NO" in ready["locales"]
         worker.stdin.close()
         assert worker.wait(timeout=10) == 0
+
+
+def test_the_worker_sets_the_engines_rate_and_volume_and_ignores_nonsense():
+    worker = subprocess.Popen(
+        WORKER_COMMAND,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stdin is not None
+    assert worker.stdout is not None
+    commands = [
+        {"cmd": "start", "engine": "mock", "rate": 0.0, "volume": 0.8},
+        {"cmd": "set", "rate": 0.3, "volume": 0.4},
+        {"cmd": "set", "rate": "fast"},  # each of these is ignored, and changes nothing
+        {"cmd": "set", "rate": 0.5, "volume": None},
+        {"cmd": "set"},
+        {"cmd": "set", "volume": 7},  # brought within the engine's range
+        {"cmd": "set", "rate": -0.3},
+    ]
+    with worker:
+        for command in commands:
+            worker.stdin.write(json.dumps(command) + "\n")
+        worker.stdin.close()
+        events = [json.loads(line) for line in worker.stdout]
+        assert worker.wait(timeout=10) == 0
+        assert worker.stderr is not None
+        complaints = worker.stderr.read()
+    assert [event["event"] for event in events] == ["ready", "set", "set", "set"]
+    assert [(event["rate"], event["volume"]) for event in events[1:]] == [
+        (pytest.approx(0.3), pytest.approx(0.4)),
+        (pytest.approx(0.3), 1.0),
+        (pytest.approx(-0.3), 1.0),
+    ]
+    assert complaints.count("ignored 'set' with a missing or wrong field") == 3

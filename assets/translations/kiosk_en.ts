@@ -226,7 +226,83 @@ Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>To fix when you can (the kiosk still works):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the kiosk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients will see the desktop until it starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, close it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting-room kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud more quietly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud louder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud more slowly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume: Quiet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume: Loud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume: Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed: Slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed: Faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed: Normal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
