@@ -3,18 +3,23 @@
 KioskController owns everything a running kiosk needs beyond its window: it loads and watches
 the content, keeps the staff screen's status, turns an exception into a log entry and a fresh
 start screen, and tells systemd it is alive.
+
+The first frame comes first (run_kiosk): a plain window in the background colour is on the
+screen, and systemd told, as soon as Qt can draw it; KioskStart then loads and builds the rest
+(translations, the session, the screens, the content's reading) in one step. So this module
+imports at its top only what that first frame needs, and the rest where it is used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import logging.handlers
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QLoggingCategory,
@@ -22,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     QSize,
     Qt,
+    QTimer,
     QtMsgType,
     Slot,
     qInstallMessageHandler,
@@ -29,26 +35,25 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk import paths, words
-from kiosk.article import Article, ContentError
-from kiosk.autostart import STAFF_EXIT_STATUS
-from kiosk.clock import QtClock
+from kiosk import paths
 from kiosk.config import ConfigError, Settings
-from kiosk.content_watch import ContentWatcher
 from kiosk.crashes import CrashRecord
 from kiosk.lifecycle import EXIT_ALREADY_RUNNING, KioskProcess
-from kiosk.screensaver import ScreenSaverInhibitor
-from kiosk.session import KioskSession
 from kiosk.staff import StaffLock, set_pin_command
 from kiosk.systemd import SystemdNotifier
 from kiosk.ui.keep_on_top import KeepOnTop
-from kiosk.ui.rotation import RotatedView, keep_alive
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.article import Article, ContentError
+    from kiosk.content_watch import ContentWatcher
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 
 WINDOWED_SIZE = QSize(1280, 720)
+# A kiosk that could not be built after its first frame (the error is in the log).
+EXIT_START_FAILED = 1
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 5
 
@@ -61,22 +66,55 @@ _QT_LEVELS = {
 }
 
 
-class LogFile(logging.handlers.RotatingFileHandler):
-    """The size-capped log file. A full or broken disk is said once on standard error (the
-    journal), then nothing more until writing works again: the standard handler prints a
-    25-line traceback for every record."""
+class LogFile(logging.FileHandler):
+    """The size-capped log file: once a record would take it to LOG_MAX_BYTES it is renamed
+    kiosk.log.1 (the one before that .2, and so on; LOG_BACKUPS are kept) and a new one begun,
+    as logging.handlers.RotatingFileHandler does. That class is not used because loading
+    logging.handlers (with pickle and queue, which it loads) adds 4 ms to every start, and
+    the kiosk's first frame waits for the log.
+
+    A full or broken disk is said once on standard error (the journal), then nothing more
+    until writing works again: the standard handler prints a 25-line traceback for every
+    record."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        super().__init__(path, encoding="utf-8")
         self.failing = False
         self._failed_now = False
 
     def emit(self, record: logging.LogRecord) -> None:
         self._failed_now = False
-        super().emit(record)
+        try:
+            if self._full_with(record):
+                self._roll_over()
+        except Exception:
+            self.handleError(record)
+        else:
+            super().emit(record)
         if self.failing and not self._failed_now:
             self.failing = False
             sys.stderr.write(f"kiosk: the log file {self.baseFilename} is written again\n")
+
+    def _full_with(self, record: logging.LogRecord) -> bool:
+        path = Path(self.baseFilename)
+        # Only an ordinary file is rolled over (not /dev/null, say).
+        if path.exists() and not path.is_file():
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        line = f"{self.format(record)}{self.terminator}"
+        self.stream.seek(0, os.SEEK_END)
+        return self.stream.tell() + len(line) >= LOG_MAX_BYTES
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+        path = Path(self.baseFilename)
+        for number in range(LOG_BACKUPS, 0, -1):
+            older = path.with_name(f"{path.name}.{number - 1}") if number > 1 else path
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{number}"))
+        self.stream = self._open()
 
     def handleError(self, record: logging.LogRecord) -> None:
         self._failed_now = True
@@ -121,19 +159,28 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
-def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once."""
+def application(argv: list[str] | None = None, *, translations: bool = True) -> QApplication:
+    """The QApplication, created once, with the kiosk's translations installed (unless
+    `translations` is False: then they must be installed before any screen is built, as
+    KioskStart does)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     QGuiApplication.setApplicationName(paths.APP_NAME)
     QGuiApplication.setDesktopFileName(paths.APP_NAME)
     app = QApplication(argv if argv is not None else [sys.argv[0]])
+    if translations:
+        # Before any screen exists: screens ask kiosk.words for their texts when they are built.
+        _install_translations(app)
+    return app
+
+
+def _install_translations(app: QApplication) -> None:
+    # Imported here: it compiles the translations when they changed, which the first frame
+    # does not wait for.
     from kiosk.translations import install_translations
 
-    # Before any screen exists: screens ask kiosk.words for their texts when they are built.
     install_translations(app)
-    return app
 
 
 def present(
@@ -146,6 +193,8 @@ def present(
     """
     top_level: QWidget = window
     if settings.rotation:
+        from kiosk.ui.rotation import RotatedView, keep_alive
+
         size = WINDOWED_SIZE if windowed else app.primaryScreen().size()
         top_level = RotatedView(window, settings.rotation, size)
         keep_alive(top_level, app)
@@ -176,8 +225,21 @@ def show_full_screen(
     KeepOnTop(shown, lambda: window.close_permitted)
 
 
+class EarlyStart(NamedTuple):
+    """What KioskStart made before the controller: the window on the screen (plain), the
+    notifier that told systemd of its first frame, the crash record started before it, and
+    the content's first reading, under way."""
+
+    window: KioskWindow
+    notifier: SystemdNotifier
+    crashes: CrashRecord
+    watcher: ContentWatcher
+
+
 class KioskController(QObject):
-    """Everything a running kiosk does besides drawing: content, crashes, staff, systemd."""
+    """Everything a running kiosk does besides drawing: content, crashes, staff, systemd.
+
+    It makes its window, or builds into the one KioskStart put on the screen (`early`)."""
 
     def __init__(
         self,
@@ -192,6 +254,7 @@ class KioskController(QObject):
         log_file: Path | None = None,
         debounce_ms: int | None = None,
         content_time_limit: float | None = None,
+        early: EarlyStart | None = None,
     ) -> None:
         super().__init__(app)
         self._app = app
@@ -203,39 +266,61 @@ class KioskController(QObject):
         self._crash_problem = ""
         self._loaded_at = dt.datetime.now()
         folder = state_dir or paths.state_dir()
-        self.crashes = CrashRecord(folder)
-        self.crashes.started()
+        if early is None:
+            self.crashes = CrashRecord(folder)
+            self.crashes.started()
+        else:
+            self.crashes = early.crashes
         for problem in self._config_problems:
             log.error("Config: %s", problem)
 
         self._content_path = content_path
-        self.watcher = self._first_load(content_path, debounce_ms, content_time_limit)
+        if early is None:
+            self.watcher = self._first_load(content_path, debounce_ms, content_time_limit)
+        else:
+            self.watcher = early.watcher
+            self.watcher.setParent(self)
+            self._connect_watcher(self.watcher)
+        # Imported here, not at the top: a kiosk's first frame does not wait for these.
+        from kiosk.clock import QtClock
+        from kiosk.screensaver import ScreenSaverInhibitor
+        from kiosk.session import KioskSession
+
         clock = QtClock(self)
         self.session = KioskSession(None, settings, clock, first_reading=True, parent=self)
         self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
         self.staff_lock = StaffLock(folder / "staff-lock.json")
         self._set_pin_command = set_pin_command(config_file)
-        self.window = KioskWindow(
-            self.session,
-            settings,
-            clock,
-            staff_lock=self.staff_lock,
-            pin_hash=self._pin_hash,
-            set_pin_command=self._set_pin_command,
-        )
+        staff_access: dict[str, Any] = {
+            "staff_lock": self.staff_lock,
+            "pin_hash": self._pin_hash,
+            "set_pin_command": self._set_pin_command,
+        }
+        if early is None:
+            self.window = KioskWindow(self.session, settings, clock, **staff_access)
+        else:
+            self.window = early.window
+            self.window.build(self.session, settings, clock, **staff_access)
         self.window.reload_requested.connect(self.reload_now)
         self.window.exit_requested.connect(self._on_exit_requested)
         # Whether a PIN is set is read afresh each time: 'kiosk set-pin' needs no restart.
         self.window.staff_screen_opened.connect(self._refresh_status)
 
-        self.notifier = SystemdNotifier(self)
-        self.window.first_frame_shown.connect(self.notifier.ready)
-        # Watching the content folder and keeping the screen awake wait for the first frame:
-        # patients see the screen sooner after a reboot.
-        self.window.first_frame_shown.connect(
-            self._start_services, Qt.ConnectionType.QueuedConnection
-        )
         self.inhibitor = ScreenSaverInhibitor(self)
+        if early is None:
+            self.notifier = SystemdNotifier(self)
+            self.window.first_frame_shown.connect(self.notifier.ready)
+            # Watching the content folder and keeping the screen awake wait for the first
+            # frame: patients see the screen sooner after a reboot.
+            self.window.first_frame_shown.connect(
+                self._start_services, Qt.ConnectionType.QueuedConnection
+            )
+            self._after_first_reading = False
+        else:
+            self.notifier = early.notifier
+            # The first frame was shown long ago: these wait for the article instead (or
+            # for the first reading's failure), which patients are waiting for.
+            self._after_first_reading = True
         app.aboutToQuit.connect(self._on_quit)
         self._previous_hook = sys.excepthook
         sys.excepthook = self.handle_exception
@@ -261,6 +346,16 @@ class KioskController(QObject):
         # missed; the bytes already read are not parsed again.
         self.watcher.start_watching()
 
+    def _first_reading_done(self) -> None:
+        """Built after its first frame: now that the article is on the screen (or cannot be),
+        look for a speech engine and start the services (see `_start_services`)."""
+        if not self._after_first_reading:
+            return
+        self._after_first_reading = False
+        # After the frame that shows the article: these wait behind what is already queued.
+        QTimer.singleShot(0, self.session.read_aloud.probe)
+        QTimer.singleShot(0, self._start_services)
+
     @property
     def services_started(self) -> bool:
         return self.watcher.watching
@@ -273,16 +368,21 @@ class KioskController(QObject):
         updated" if the article is not there yet (on a fast machine it comes about 30 ms after;
         on a slow one the child is done before the window). Nothing in the content stops the
         kiosk starting: a problem keeps "being updated" on the screen and tells staff."""
+        from kiosk.content_watch import ContentWatcher
+
         options: dict[str, Any] = {}
         if debounce_ms is not None:
             options["debounce_ms"] = debounce_ms
         if time_limit is not None:
             options["time_limit"] = time_limit
         watcher = ContentWatcher(path, parent=self, **options)
-        watcher.article_loaded.connect(self._on_article_loaded)
-        watcher.article_failed.connect(self._on_article_failed)
+        self._connect_watcher(watcher)
         watcher.reload()
         return watcher
+
+    def _connect_watcher(self, watcher: ContentWatcher) -> None:
+        watcher.article_loaded.connect(self._on_article_loaded)
+        watcher.article_failed.connect(self._on_article_failed)
 
     @Slot(object)
     def _on_article_loaded(self, article: Article) -> None:
@@ -294,6 +394,7 @@ class KioskController(QObject):
         self._loaded_at = dt.datetime.now()
         self.session.set_article(article)
         self._refresh_status()
+        self._first_reading_done()
 
     @Slot(object)
     def _on_article_failed(self, error: ContentError) -> None:
@@ -307,6 +408,7 @@ class KioskController(QObject):
             )
         log.error("%s", self._content_problem)
         self._refresh_status()
+        self._first_reading_done()
 
     @Slot()
     def reload_now(self) -> None:
@@ -320,6 +422,8 @@ class KioskController(QObject):
 
     @Slot()
     def _refresh_status(self) -> None:
+        from kiosk import words  # loaded with the screens: not before the first frame
+
         article = self.session.article
         lines = []
         if article:
@@ -381,6 +485,8 @@ class KioskController(QObject):
 
     @Slot()
     def _on_exit_requested(self) -> None:
+        from kiosk.autostart import STAFF_EXIT_STATUS
+
         self._app.exit(STAFF_EXIT_STATUS)
 
     @Slot()
@@ -391,6 +497,73 @@ class KioskController(QObject):
         self.inhibitor.release()
         self.crashes.stopped_cleanly()
         sys.excepthook = self._previous_hook
+
+
+class KioskStart(QObject):
+    """The kiosk's start after its first frame: tells systemd of that frame at once, then
+    builds the rest of the kiosk (a KioskController) into the window, in one step. The
+    reading of the article starts first (kiosk.content_loader.start_early), and the content
+    watcher takes it over.
+
+    The crash record is started before the first frame, as the kiosk starts: a kiosk that
+    dies at any point after it counts as a crash, and one stopped before it is built (or
+    whose building fails) is told apart from a clean stop."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: KioskWindow,
+        content_path: Path,
+        make_controller: Callable[[EarlyStart], KioskController],
+        state_dir: Path,
+    ) -> None:
+        super().__init__(app)
+        self._app = app
+        self._window = window
+        self._content_path = content_path
+        self._make_controller = make_controller
+        self._failed = False
+        self.controller: KioskController | None = None
+        self.crashes = CrashRecord(state_dir)
+        self.crashes.started()
+        self.notifier = SystemdNotifier(self)
+        window.first_frame_shown.connect(self.notifier.ready)
+        window.first_frame_shown.connect(self._build, Qt.ConnectionType.QueuedConnection)
+        app.aboutToQuit.connect(self._on_quit)
+
+    @Slot()
+    def _build(self) -> None:
+        if self.controller is not None or self._failed:
+            return
+        try:
+            from kiosk.content_loader import start_early
+
+            # The child process that reads the article first: it runs on another core while
+            # the rest is built. The content watcher takes it over (loading the watcher
+            # loads Python-Markdown, which takes a while).
+            start_early(self._content_path)
+            from kiosk.content_watch import ContentWatcher
+
+            watcher = ContentWatcher(self._content_path, parent=self)
+            watcher.reload()
+            # Before any screen exists: screens ask kiosk.words for their texts when built.
+            _install_translations(self._app)
+            early = EarlyStart(self._window, self.notifier, self.crashes, watcher)
+            self.controller = self._make_controller(early)
+        except Exception:
+            # As an exception out of the start always did: logged, and the process ends
+            # (systemd starts it again), counted as a crash.
+            log.critical("The kiosk could not start", exc_info=True)
+            self._failed = True
+            self._app.exit(EXIT_START_FAILED)
+
+    @Slot()
+    def _on_quit(self) -> None:
+        if self.controller is not None:
+            return  # the controller ends what it holds
+        self.notifier.stopping()
+        if not self._failed:
+            self.crashes.stopped_cleanly()
 
 
 def run_kiosk(
@@ -404,24 +577,33 @@ def run_kiosk(
     log_file: Path | None,
 ) -> int:
     """Show the kiosk and run until staff exit it or it is told to stop (SIGTERM, SIGINT,
-    SIGHUP: a clean stop, status 0). Returns the process's exit status."""
+    SIGHUP: a clean stop, status 0). Returns the process's exit status.
+
+    The window is on the screen before the kiosk is built: plain, in the background colour,
+    as soon as Qt can draw it; KioskStart builds the rest right after that first frame."""
     with KioskProcess(paths.state_dir(), log_file) as process:
         if not process.claim_screen():
             return EXIT_ALREADY_RUNNING
         if not process.wait_for_display():
             return 0
-        app = application()
+        app = application(translations=False)
         process.quit_on_stop(app)
-        controller = KioskController(
-            app,
-            settings,
-            content_path,
-            config_file=config_file,
-            config_problems=config_problems,
-            pin_hash=pin_hash,
-            log_file=log_file,
-        )
-        present(controller.window, app, settings, windowed=windowed)
+        window = KioskWindow.plain()
+
+        def make_controller(early: EarlyStart) -> KioskController:
+            return KioskController(
+                app,
+                settings,
+                content_path,
+                config_file=config_file,
+                config_problems=config_problems,
+                pin_hash=pin_hash,
+                log_file=log_file,
+                early=early,
+            )
+
+        KioskStart(app, window, content_path, make_controller, paths.state_dir())
+        present(window, app, settings, windowed=windowed)
         status = app.exec()
         stopped_by = f", {process.stopped_by}" if process.stopped_by else ""
     log.info("The kiosk stopped (status %d%s)", status, stopped_by)

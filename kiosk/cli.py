@@ -7,14 +7,13 @@ Exit codes: 0 done, 1 a problem with the content, the config or a PIN (said in w
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__, paths
-from kiosk.article import Article, ContentError, load_article
 from kiosk.config import (
     ConfigEditError,
     ConfigError,
@@ -27,6 +26,9 @@ from kiosk.config import (
     setting_infos,
     settings_from_mapping,
 )
+
+if TYPE_CHECKING:
+    from kiosk.article import Article
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load_or_report(path: Path) -> Article | None:
+    # Imported here: the kiosk itself reads articles in a child process (kiosk.content_loader).
+    from kiosk.article import ContentError, load_article
+
     try:
         return load_article(path)
     except ContentError as error:
@@ -304,6 +309,8 @@ def _check(args: argparse.Namespace, loaded: LoadedConfig) -> int:
 
 def _ask(prompt: str) -> str:
     if sys.stdin.isatty():
+        import getpass
+
         return getpass.getpass(prompt)
     print(prompt, end="", file=sys.stderr, flush=True)
     return sys.stdin.readline().strip()

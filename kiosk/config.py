@@ -22,9 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-import tomlkit.items
-
 from kiosk import staff
 
 # WCAG 2.2.1 (Timing Adjustable): a patient gets at least 20 seconds to say "still reading".
@@ -608,6 +605,10 @@ def _config_text(path: Path, data: bytes | None) -> str:
 def _edited(path: Path, text: str, key: str, value: str | int | float | bool) -> str:
     """The text with `key` set at the top level: replaced in place whatever its quoting
     (keeping a trailing comment), or added above the first [table]."""
+    # Only staff's set-pin edits a file: the kiosk's start-up need not import tomlkit.
+    import tomlkit
+    import tomlkit.items
+
     try:
         document = tomlkit.parse(text)
         if isinstance(document.get(key), tomlkit.items.Table | tomlkit.items.AoT):

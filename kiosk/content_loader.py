@@ -12,6 +12,12 @@ This module owns running that child: its command line, its time limit, making se
 wrote (or did not write), and the two ways of running it: ContentLoader for the kiosk
 (asynchronous: the result comes as a Qt signal, and the GUI thread never waits) and
 load_in_child for `kiosk check` (it waits).
+
+The kiosk starts its first reading early (start_early), as soon as its first frame is shown
+and before it loads the rest, so that the child runs on another processor core meanwhile; the
+ContentLoader that then asks for the same reading takes that child over instead of starting
+another. This module loads quickly for that: what reads and parses articles (kiosk.article,
+Python-Markdown) is imported when a result is read, not before.
 """
 
 from __future__ import annotations
@@ -20,18 +26,19 @@ import json
 import logging
 import math
 import pickle
-import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal, Slot
 
 import kiosk
-from kiosk.article import Article, ContentError
-from kiosk.content_child import too_complex
+
+if TYPE_CHECKING:
+    from kiosk.article import Article, ContentError
 
 log = logging.getLogger(__name__)
 
@@ -97,9 +104,9 @@ class ContentLoader(QObject):
         self._process: QProcess | None = None
         self._path = Path()
         self._timed_out = False
+        self._ended_early: _Ending | None = None
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
-        self._deadline.setInterval(math.ceil(time_limit * 1000))
         self._deadline.timeout.connect(self._on_deadline)
         application = QCoreApplication.instance()
         if application is not None:
@@ -117,15 +124,45 @@ class ContentLoader(QObject):
         self._path = path
         self._timed_out = False
         program, *arguments = self._command or CHILD_COMMAND
+        arguments = [*arguments, str(path), known, f"{self._time_limit:g}"]
+        early = _take_early(program, arguments)
+        if early is not None:
+            self._take_over(early)
+            return
         process = QProcess(self)
         process.setProgram(program)
-        process.setArguments([*arguments, str(path), known, f"{self._time_limit:g}"])
+        process.setArguments(arguments)
         process.setStandardInputFile(QProcess.nullDevice())
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)
         self._process = process
-        self._deadline.start()
+        self._deadline.start(math.ceil(self._time_limit * 1000))
         process.start()
+
+    def _take_over(self, early: _EarlyReading) -> None:
+        """Carry on with a reading start_early began: its time limit counts from then."""
+        process = early.take()
+        process.setParent(self)
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        self._process = process
+        left = self._time_limit - (time.monotonic() - early.started)
+        self._deadline.start(max(0, math.ceil(left * 1000)))
+        if early.ended is not None:
+            # It ended before this loader took it: reported as if it had just ended (after
+            # start() returns, as always).
+            self._ended_early = early.ended
+            QTimer.singleShot(0, self._report_early_end)
+
+    @Slot()
+    def _report_early_end(self) -> None:
+        ended, self._ended_early = self._ended_early, None
+        if ended is None or self._process is None:
+            return
+        if isinstance(ended, QProcess.ProcessError):
+            self._on_error(ended)
+        else:
+            self._on_finished(*ended)
 
     @Slot()
     def shutdown(self) -> None:
@@ -186,6 +223,91 @@ class ContentLoader(QObject):
         self.finished.emit(result)
 
 
+# How a child ended: finished(exit code, exit status), or errorOccurred(error).
+_Ending = tuple[int, QProcess.ExitStatus] | QProcess.ProcessError
+
+
+class _EarlyReading(QObject):
+    """A reading start_early began, and how it ended if it did, until a loader takes it (or
+    the application quits first, which ends it)."""
+
+    def __init__(self, process: QProcess, application: QCoreApplication) -> None:
+        super().__init__(application)
+        self.process = process
+        self.started = time.monotonic()
+        self.ended: _Ending | None = None
+        self._taken = False
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        application.aboutToQuit.connect(self._discard)
+
+    @Slot(int, QProcess.ExitStatus)
+    def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        self.ended = (code, status)
+
+    @Slot(QProcess.ProcessError)
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self.ended = error
+
+    def take(self) -> QProcess:
+        """The process, for a loader to carry on with; this object is done."""
+        self._taken = True
+        self.process.finished.disconnect(self._on_finished)
+        self.process.errorOccurred.disconnect(self._on_error)
+        self.deleteLater()
+        return self.process
+
+    @Slot()
+    def _discard(self) -> None:
+        global _early
+        if self._taken:
+            return
+        if _early is self:
+            _early = None
+        self.take()
+        process = self.process
+        if process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            process.waitForFinished(1000)  # a killed process ends in milliseconds
+        process.deleteLater()
+
+
+_early: _EarlyReading | None = None
+
+
+def start_early(path: Path, time_limit: float = TIME_LIMIT_S) -> None:
+    """Start reading the content at `path` now, before anything asks for it: the first
+    ContentLoader that asks for the same reading (its default command, `path`, no known
+    fingerprint, `time_limit`) takes the child over instead of starting another. A reading
+    nobody takes is ended when the application quits. Needs the QCoreApplication."""
+    global _early
+    application = QCoreApplication.instance()
+    if application is None:
+        raise RuntimeError("reading content needs a QCoreApplication")
+    if _early is not None:
+        _early._discard()
+    program, *arguments = CHILD_COMMAND
+    process = QProcess(application)
+    process.setProgram(program)
+    process.setArguments([*arguments, str(path), "", f"{time_limit:g}"])
+    process.setStandardInputFile(QProcess.nullDevice())
+    _early = _EarlyReading(process, application)
+    process.start()
+
+
+def _take_early(program: str, arguments: list[str]) -> _EarlyReading | None:
+    """The early reading with this command line, taken off the shelf; else None."""
+    global _early
+    early = _early
+    if early is None:
+        return None
+    if (early.process.program(), early.process.arguments()) != (program, arguments):
+        return None
+    _early = None
+    return early
+
+
 def _failure(code: int, crashed: bool, diagnostics: bytes) -> str:
     if not crashed:
         return ""
@@ -206,6 +328,8 @@ def load_in_child(
 ) -> LoadResult:
     """Read the content at `path` in a child process and wait for it, at most `time_limit`
     seconds (then the child is killed)."""
+    import subprocess
+
     try:
         completed = subprocess.run(
             [*(command or CHILD_COMMAND), str(path), known, f"{time_limit:g}"],
@@ -235,6 +359,10 @@ def result_from_output(
     failure: str = "",
 ) -> LoadResult:
     """The LoadResult for what a child wrote before it ended (or was killed)."""
+    # Imported here: unpickling an Article loads kiosk.article (and Python-Markdown) anyway.
+    from kiosk.article import Article, ContentError
+    from kiosk.content_child import too_complex
+
     header, _, payload = output.partition(b"\n")
     try:
         decoded: object = json.loads(header) if header else {}

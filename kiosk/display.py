@@ -22,8 +22,8 @@ import re
 import socket
 import struct
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,11 @@ NEEDS_NO_DISPLAY = frozenset(
 Environ = Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class Status:
+# The small records here are NamedTuples: this module loads before every kiosk start, and a
+# NamedTuple costs a sixth of a frozen dataclass to define.
+
+
+class Status(NamedTuple):
     """What a look for the display found: `reason` says why it cannot be used yet."""
 
     usable: bool
@@ -77,8 +80,7 @@ def needs_display(platform: str) -> bool:
 # --- X11 -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class XDisplay:
+class XDisplay(NamedTuple):
     """A parsed DISPLAY: a local socket (host ""), a TCP host, or a socket path."""
 
     name: str
@@ -112,8 +114,7 @@ def parse_x_display(value: str) -> XDisplay | None:
     return XDisplay(value, host, int(match.group("number")))
 
 
-@dataclass(frozen=True)
-class XauthEntry:
+class XauthEntry(NamedTuple):
     family: int
     address: bytes
     number: bytes

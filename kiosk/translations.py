@@ -18,10 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -52,7 +49,7 @@ def install_translations(
     folder = cache_dir or platformdirs.user_cache_path(paths.APP_NAME) / "translations"
     try:
         compiled = compiled_translation(ts_file(language), folder)
-    except (OSError, subprocess.SubprocessError) as error:
+    except OSError as error:
         log.warning(
             "Translations for '%s' could not be prepared (%s); showing the English source texts",
             language,
@@ -74,7 +71,7 @@ def install_translations(
 
 def compiled_translation(source: Path, folder: Path) -> Path:
     """The .qm for the .ts `source` in `folder`, compiled first if it is missing or older than
-    the .ts. Raises OSError (also for a missing .ts) or SubprocessError."""
+    the .ts. Raises OSError (also for a missing .ts, or lrelease failing or wedged)."""
     compiled = folder / source.with_suffix(".qm").name
     source_time = source.stat().st_mtime_ns
     try:
@@ -89,17 +86,24 @@ def compiled_translation(source: Path, folder: Path) -> Path:
 def _compile(source: Path, compiled: Path) -> None:
     """Run lrelease into a temporary file beside the .qm, then put it in place in one step,
     so a second kiosk starting at the same moment never loads half a file."""
+    # Imported here: most starts find the compiled file in place.
+    import subprocess
+    import tempfile
+
     compiled.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(suffix=".qm", dir=compiled.parent)
     os.close(descriptor)
     try:
-        result = subprocess.run(
-            [str(lrelease()), "-silent", str(source), "-qm", temporary],
-            capture_output=True,
-            text=True,
-            timeout=LRELEASE_TIMEOUT_S,
-            check=False,
-        )
+        try:
+            result = subprocess.run(
+                [str(lrelease()), "-silent", str(source), "-qm", temporary],
+                capture_output=True,
+                text=True,
+                timeout=LRELEASE_TIMEOUT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as error:
+            raise OSError(f"lrelease did not finish {source} within {error.timeout:g} s") from error
         if result.returncode != 0:
             detail = (result.stderr or result.stdout).strip() or f"exit code {result.returncode}"
             raise OSError(f"lrelease failed on {source}: {detail}")
@@ -119,6 +123,8 @@ def lrelease() -> Path:
     beside = Path(sys.executable).parent / "pyside6-lrelease"
     if beside.is_file():
         return beside
+    import shutil
+
     found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     if found is None:
         raise FileNotFoundError("no lrelease found (it comes with PySide6)")

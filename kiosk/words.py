@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from kiosk import navigation
 from kiosk.navigation import Position
 from kiosk.theme import TextSize
+
+if TYPE_CHECKING:
+    from kiosk.speech import Speed, Volume
 
 _PLACE = re.compile(r"%([1-9])")
 
@@ -363,9 +367,6 @@ def window_title() -> str:
 # Read aloud's volume and speed (the steps are kiosk.speech.Volume and Speed; the session's
 # louder(), quieter(), faster() and slower() move them)
 
-# Imported here rather than at the top, with the only words that need them.
-from kiosk.speech import Speed, Volume  # noqa: E402
-
 
 def quieter_button() -> str:
     """Beside Read aloud: speak more quietly (greyed out at the quietest)."""
@@ -409,6 +410,8 @@ def faster_spoken() -> str:
 
 def volume_label(volume: Volume) -> str:
     """The volume in use, shown (and spoken) with the Quieter and Louder buttons."""
+    from kiosk.speech import Volume  # only here: the module costs 4 ms to import
+
     if volume is Volume.QUIET:
         return QCoreApplication.translate("kiosk", "Volume: Quiet")
     if volume is Volume.LOUD:
@@ -418,6 +421,8 @@ def volume_label(volume: Volume) -> str:
 
 def speed_label(speed: Speed) -> str:
     """The reading speed in use, shown (and spoken) with the Slower and Faster buttons."""
+    from kiosk.speech import Speed
+
     if speed is Speed.SLOWER:
         return QCoreApplication.translate("kiosk", "Speed: Slower")
     if speed is Speed.FASTER:

@@ -2,7 +2,8 @@
 frames at 1920x1080 and 3840x2160 for every text size, touch-to-painted latency, peak memory,
 pagination, idle CPU and memory growth.
 
-    python tests/benchmarks/bench.py [--quick] [--json PATH] [--display :N | --xvfb | --offscreen]
+    python tests/benchmarks/bench.py [--quick] [--startup-only] [--json PATH]
+                                     [--display :N | --xvfb | --offscreen]
 
 Where it measures: on the X display in $DISPLAY if there is one, else on an Xvfb server this
 script starts for each screen size (and stops again); with neither, Qt's offscreen platform,
@@ -29,7 +30,8 @@ which the output then says. --display picks an X display, --xvfb always starts X
 - Pagination, idle CPU and memory growth run in the 1920x1080 process.
 
 --quick runs everything with small counts, to show the script works (CI runs it; keep it well
-under a minute); its figures mean little. Nothing here asserts a time.
+under a minute); its figures mean little. --startup-only measures start-up alone (full counts
+unless --quick), for work on it. Nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -877,7 +879,9 @@ def machine() -> dict[str, str]:
     }
 
 
-def measure(choice: str, quick: bool) -> tuple[dict[str, float], list[str]]:
+def measure(
+    choice: str, quick: bool, startup_only: bool = False
+) -> tuple[dict[str, float], list[str]]:
     figures: dict[str, float] = {}
     notes: list[str] = []
     folder = tempfile.mkdtemp(prefix="kiosk-bench-")
@@ -889,7 +893,7 @@ def measure(choice: str, quick: bool) -> tuple[dict[str, float], list[str]]:
             found, said = startup(place, 3 if quick else 11, folder)
             figures.update(found)
             notes += said
-        for size, (width, height) in SIZES.items():
+        for size, (width, height) in ({} if startup_only else SIZES).items():
             with place_for(choice, width, height) as place:
                 notes.append(f"{size} frames measured in {place.how}")
                 progress(f"measuring {size} frames in {place.how} ...")
@@ -904,6 +908,9 @@ def measure(choice: str, quick: bool) -> tuple[dict[str, float], list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="Small counts: shows it works.")
+    parser.add_argument(
+        "--startup-only", action="store_true", help="Measure start-up only, not frames."
+    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="Also write the figures here.")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--display", metavar=":N", help="Measure on this X display.")
@@ -918,7 +925,7 @@ def main() -> int:
             parser.error("--worker needs --json")
         return worker(args.worker, args.quick, args.json)
     started = time.monotonic()
-    figures, notes = measure(choose_place(args), args.quick)
+    figures, notes = measure(choose_place(args), args.quick, args.startup_only)
     notes.append(f"the whole run took {time.monotonic() - started:.0f} s")
     about = machine()
     quick = "; --quick: small counts, the figures mean little" if args.quick else ""
