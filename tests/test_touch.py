@@ -351,7 +351,6 @@ def test_with_repeat_tap_ms_0_every_tap_counts(steady, clock, touchscreen):
     assert steady.session.position == reading(2, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="kiosk/ui/window.py does not set it on the router yet")
 def test_the_repeat_tap_ms_setting_reaches_the_router(make_window, clock, touchscreen):
     settings = Settings(animations=False, speech_engine="mock", repeat_tap_ms=0)
     window = make_window(settings=settings, clock=clock)
@@ -361,7 +360,6 @@ def test_the_repeat_tap_ms_setting_reaches_the_router(make_window, clock, touchs
     assert window.session.position == reading(2, 0)
 
 
-@pytest.mark.xfail(strict=True, reason="kiosk/ui/window.py does not set it on the router yet")
 def test_the_router_knows_how_far_a_tap_on_the_page_may_wander(steady):
     assert steady.router.tap_slop_px == steady.session.theme.tap_slop
 

@@ -6,6 +6,13 @@ decides where to go next and keeps no state of the patient's. The staff side (PI
 screen) lives here too, because it is a matter of what covers the screen: the input router's
 mode says who gets the input meanwhile. Loading content and leaving the app are the
 controller's (kiosk.app).
+
+The kiosk shows the window before it has anything in it: `KioskWindow.plain()` is a window in
+the background colour, on the screen as soon as Qt can draw it, and `build()` fills it with
+the screens once that first frame is shown (kiosk.app.run_kiosk). `KioskWindow(session, ...)`
+does both at once. So that this module loads quickly, what only a built window uses (the
+screens, the session, the input router, kiosk.words and kiosk.navigation) is imported in the
+methods that use it.
 """
 
 from __future__ import annotations
@@ -13,27 +20,21 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk import navigation, staff, words
-from kiosk.clock import Clock
-from kiosk.config import Settings
-from kiosk.idle import InactivityTimer
-from kiosk.navigation import Position, Screen
-from kiosk.pin_check import PinChecker
-from kiosk.session import KioskSession
+from kiosk import staff
 from kiosk.staff import Attempt, PinResult, StaffLock
-from kiosk.theme import load_bundled_fonts
-from kiosk.ui.end_screen import EndScreen
-from kiosk.ui.idle_overlay import IdleOverlay
-from kiosk.ui.input_router import InputRouter, Mode
-from kiosk.ui.reading_screen import ReadingScreen
-from kiosk.ui.staff import PinPad, StaffScreen
-from kiosk.ui.start_screen import StartScreen
-from kiosk.ui.updating_screen import UpdatingScreen
+from kiosk.theme import NORMAL
+
+if TYPE_CHECKING:
+    from kiosk.clock import Clock
+    from kiosk.config import Settings
+    from kiosk.navigation import Position
+    from kiosk.session import KioskSession
 
 log = logging.getLogger(__name__)
 
@@ -61,16 +62,84 @@ class KioskWindow(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        load_bundled_fonts()
-        self.session = session
+        self._prepare()
+        self.build(
+            session,
+            settings,
+            clock,
+            staff_lock=staff_lock,
+            pin_hash=pin_hash,
+            set_pin_command=set_pin_command,
+            staff_timeout_s=staff_timeout_s,
+        )
+
+    @classmethod
+    def plain(cls, parent: QWidget | None = None) -> KioskWindow:
+        """The window with nothing in it yet: the background colour of the screens, which the
+        patient sees until `build()` fills it (it paints no words, so it needs no fonts)."""
+        window = cls.__new__(cls)
+        QWidget.__init__(window, parent)
+        window._prepare()
+        return window
+
+    def _prepare(self) -> None:
+        """What the window is before it holds any screen."""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self._staff_lock = staff_lock
-        self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
-        self._set_pin_command = set_pin_command or staff.set_pin_command()
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(NORMAL.background))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self._built = False
         self._first_frame = False
         self._allow_close = False
         self.kiosk_mode = False
+
+    @property
+    def built(self) -> bool:
+        """Whether the screens are in the window (see `build`)."""
+        return self._built
+
+    @property
+    def first_frame_done(self) -> bool:
+        """Whether `first_frame_shown` has been emitted."""
+        return self._first_frame
+
+    def build(
+        self,
+        session: KioskSession,
+        settings: Settings,
+        clock: Clock,
+        *,
+        staff_lock: StaffLock | None = None,
+        pin_hash: Callable[[], str] | None = None,
+        set_pin_command: str = "",
+        staff_timeout_s: float = STAFF_TIMEOUT_S,
+    ) -> None:
+        """Put every screen and overlay in the window, showing `session`. All of it happens
+        before the next frame, so no one sees a screen half made.
+
+        Read aloud's engine is looked for after the first frame. A window built after that
+        frame leaves it to the caller to say when (`session.read_aloud.probe()`):
+        KioskController does once the article is on the screen."""
+        if self._built:
+            raise RuntimeError("the kiosk window is built already")
+        from kiosk.idle import InactivityTimer
+        from kiosk.pin_check import PinChecker
+        from kiosk.theme import load_bundled_fonts
+        from kiosk.ui.end_screen import EndScreen
+        from kiosk.ui.idle_overlay import IdleOverlay
+        from kiosk.ui.input_router import InputRouter
+        from kiosk.ui.reading_screen import ReadingScreen
+        from kiosk.ui.staff import PinPad, StaffScreen
+        from kiosk.ui.start_screen import StartScreen
+        from kiosk.ui.updating_screen import UpdatingScreen
+
+        load_bundled_fonts()
+        self.session = session
+        self._staff_lock = staff_lock
+        self._pin_hash = pin_hash or (lambda: settings.staff_pin_hash)
+        self._set_pin_command = set_pin_command or staff.set_pin_command()
 
         theme = session.theme
         self.stack = QStackedWidget(self)
@@ -103,17 +172,29 @@ class KioskWindow(QWidget):
         self.staff_timer = InactivityTimer(staff_timeout_s, clock, self)
         self.staff_timer.timed_out.connect(self.close_staff_access)
         self.router = InputRouter(self, session.idle, self.staff_timer, clock)
+        self.router.lockdown = self.kiosk_mode
+        self.router.repeat_tap_ms = settings.repeat_tap_ms
+        self._screen_diagonal_inches = settings.screen_diagonal_inches
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.router)
         self._connect_intents()
         self._connect_session()
+        self._built = True
+        if self.isVisible():
+            # Shown plain before: the screens take the window's size now, before it is
+            # painted again, not at a later resize or layout pass.
+            self.stack.show()
+            layout.activate()
+            self._fit_to(self.size())
         self._on_article_changed()
         self._on_layout_changed()
         self._on_position_changed(session.position, 0)
 
     def _connect_intents(self) -> None:
         """What the screens and the router ask for goes to the session (or the staff side)."""
+        from kiosk import navigation
+
         session = self.session
         self.start_screen.start_requested.connect(lambda: session.request(navigation.START_READING))
         self.start_screen.section_chosen.connect(
@@ -155,12 +236,16 @@ class KioskWindow(QWidget):
         read_aloud = session.read_aloud
         read_aloud.availability_changed.connect(self.reading_screen.read_aloud_button.setVisible)
         # Looking for a speech engine waits for the first frame: patients see the screen sooner.
-        self.first_frame_shown.connect(read_aloud.probe, Qt.ConnectionType.QueuedConnection)
+        # (Built after it, the window leaves that to its builder: see `build`.)
+        if not self._first_frame:
+            self.first_frame_shown.connect(read_aloud.probe, Qt.ConnectionType.QueuedConnection)
 
     # Showing the session
 
     @Slot()
     def _on_article_changed(self) -> None:
+        from kiosk import words
+
         article = self.session.article
         self.setWindowTitle(article.title if article else words.window_title())
         if article is None:
@@ -178,6 +263,7 @@ class KioskWindow(QWidget):
     def _on_layout_changed(self) -> None:
         theme = self.session.theme
         self.router.corner_px = theme.staff_corner
+        self.router.tap_slop_px = theme.tap_slop
         self.start_screen.set_theme(theme)
         if self.session.layout is not None:
             self.reading_screen.set_theme(theme, self.session.layout)
@@ -189,6 +275,10 @@ class KioskWindow(QWidget):
 
     @Slot(object, int)
     def _on_position_changed(self, position: Position, direction: int) -> None:
+        from kiosk import navigation
+        from kiosk.navigation import Screen
+        from kiosk.ui.input_router import Mode
+
         session = self.session
         if session.showing_updating:
             self.updating_screen.set_words_shown(not session.first_reading)
@@ -214,11 +304,16 @@ class KioskWindow(QWidget):
 
     @property
     def in_staff_mode(self) -> bool:
+        from kiosk.ui.input_router import Mode
+
         return self.router.mode in (Mode.PIN_PAD, Mode.STAFF)
 
     @Slot()
     def open_staff_access(self) -> None:
         """The corner gesture: the PIN pad, or why staff access is not available."""
+        from kiosk import words
+        from kiosk.ui.input_router import Mode
+
         self.router.set_mode(Mode.PIN_PAD)
         self.session.set_staff_present(True)
         self.staff_timer.start()
@@ -248,6 +343,8 @@ class KioskWindow(QWidget):
 
     @Slot(str)
     def _on_pin_entered(self, pin: str) -> None:
+        from kiosk import words
+
         self.staff_timer.start()
         if self._staff_lock is None:
             self.pin_pad.show_notice(words.staff_not_available())
@@ -259,6 +356,9 @@ class KioskWindow(QWidget):
 
     @Slot(object)
     def _on_pin_checked(self, attempt: Attempt) -> None:
+        from kiosk import words
+        from kiosk.ui.input_router import Mode
+
         if self.router.mode is not Mode.PIN_PAD:
             return  # the pad closed meanwhile: a late "accepted" opens nothing
         self.staff_timer.start()
@@ -283,6 +383,8 @@ class KioskWindow(QWidget):
     def _with_lock_problem(self, message: str, not_saved: str | None = None) -> str:
         """`message`, and below it that the lock cannot be saved (`not_saved` says why; by
         default the lock's latest problem), when it cannot."""
+        from kiosk import words
+
         lock = self._staff_lock
         if lock is None:
             return message
@@ -298,6 +400,8 @@ class KioskWindow(QWidget):
         self._show_staff_screen()
 
     def _show_staff_screen(self) -> None:
+        from kiosk.ui.input_router import Mode
+
         self.staff_timer.start()
         self.pin_pad.hide()
         self.router.set_mode(Mode.STAFF)
@@ -307,6 +411,9 @@ class KioskWindow(QWidget):
     @Slot()
     def close_staff_access(self) -> None:
         """Back to the kiosk's start screen (also after 30 s untouched)."""
+        from kiosk import navigation
+        from kiosk.ui.input_router import Mode
+
         self.staff_timer.stop()
         self.pin_pad.hide()
         self.router.set_mode(Mode.READING)
@@ -352,7 +459,8 @@ class KioskWindow(QWidget):
 
     def set_kiosk_mode(self, enabled: bool) -> None:
         self.kiosk_mode = enabled
-        self.router.lockdown = enabled
+        if self._built:
+            self.router.lockdown = enabled
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -360,11 +468,28 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._built:
+            self._fit_to(event.size())
+
+    def _fit_to(self, size: QSize) -> None:
         for overlay in (self.idle_overlay, self.pin_pad):
             overlay.setGeometry(self.rect())
-        self.session.set_screen_size(event.size())
+        self.session.set_screen_size(size, self._pixels_per_mm())
+
+    def _pixels_per_mm(self) -> float | None:
+        """The panel's density, from screen_diagonal_inches or the size the panel reports
+        (kiosk.theme.panel_density); None when neither is known."""
+        from kiosk.theme import panel_density
+
+        screen = self.screen()
+        density = panel_density(
+            screen.size(), screen.physicalSize(), self._screen_diagonal_inches
+        )
+        return density.pixels_per_mm if density is not None else None
 
 
 def _locked_text(until: float) -> str:
+    from kiosk import words
+
     clock = time.strftime("%H:%M", time.localtime(until))
     return words.staff_locked_until(clock)
