@@ -46,6 +46,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.article import Article, ContentError
+    from kiosk.check import WarningsReader
     from kiosk.content_watch import ContentWatcher
 
 log = logging.getLogger(__name__)
@@ -305,6 +306,10 @@ class KioskController(QObject):
         self.window.exit_requested.connect(self._on_exit_requested)
         # Whether a PIN is set is read afresh each time: 'kiosk set-pin' needs no restart.
         self.window.staff_screen_opened.connect(self._refresh_status)
+        # What 'kiosk check' warns about the article shown (see _read_warnings).
+        self._warnings_reader: WarningsReader | None = None
+        self.window.staff_screen_opened.connect(self._read_warnings)
+        self.session.article_changed.connect(self._read_warnings)
 
         self.inhibitor = ScreenSaverInhibitor(self)
         if early is None:
@@ -419,6 +424,20 @@ class KioskController(QObject):
         self._start_services()
         self.watcher.reload(force=True)
         self._refresh_status()
+
+    @Slot()
+    def _read_warnings(self) -> None:
+        """What 'kiosk check' warns about the article shown, for the staff screen: read off
+        the GUI thread (the reading grade takes most of a second the first time) each time
+        staff open their screen, and again if the article changes while they are there."""
+        if not self.window.in_staff_mode:
+            return
+        if self._warnings_reader is None:
+            from kiosk.check import WarningsReader  # not before the first frame
+
+            self._warnings_reader = WarningsReader(self)
+            self._warnings_reader.ready.connect(self.window.staff_screen.set_warnings)
+        self._warnings_reader.read(self.session.article)
 
     @Slot()
     def _refresh_status(self) -> None:

@@ -2,15 +2,24 @@
 
 Errors (exit 1): what would stop the kiosk showing an article or using a setting. Warnings:
 what staff should fix but the kiosk can live with (review details, hard reading, pictures).
+The staff screen lists the same warnings for the article it shows (`staff_warnings`, read off
+the GUI thread by `WarningsReader`). Pages are counted as the kiosk cuts them: with the
+bundled font, at the configured screen size.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import logging
 import re
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.article import (
     ABOUT_TITLE,
@@ -22,6 +31,11 @@ from kiosk.article import (
 )
 from kiosk.config import LoadedConfig, Settings
 from kiosk.content_loader import TIME_LIMIT_S, load_in_child
+
+if TYPE_CHECKING:
+    from kiosk.theme import Theme
+
+log = logging.getLogger(__name__)
 
 REVIEW_KEYS = ("last_reviewed", "next_review", "reviewed_by", "sources")
 MAX_READING_GRADE = 8.0
@@ -46,6 +60,8 @@ class ArticleReport:
     sections: int = 0
     pages: list[int] = field(default_factory=list)
     screen_size: str = ""
+    font: str = ""  # the font the pages were measured with: the kiosk's
+    sized_for: str = ""  # the panel and viewing distance the pages were measured for
     reading_grade: float | None = None
 
 
@@ -85,9 +101,10 @@ class CheckReport:
                 pages = ", ".join(str(count) for count in article.pages)
                 lines.append(
                     f"  {article.sections} sections and '{ABOUT_TITLE}'; pages at "
-                    f"{article.screen_size}: "
-                    f"{sum(article.pages)} ({pages})"
+                    f"{article.screen_size}: {sum(article.pages)} ({pages})"
                 )
+                lines.append(f"  Pages measured in: {article.font}")
+                lines.append(f"  Sized for: {article.sized_for}")
             if article.reading_grade is not None:
                 lines.append(f"  Reading grade (Flesch-Kincaid): {article.reading_grade:.1f}")
             lines.append("")
@@ -128,6 +145,8 @@ def run_check(
     except ContentError as error:
         report.findings.append(Finding("error", error.where, f"{error.problem} {error.fix}"))
         return report
+    fonts_loaded = _load_fonts()
+    report.findings.extend(_font_warnings(fonts_loaded))
     for index, path in enumerate(files):
         article_report = ArticleReport(
             path=str(path), shown_by_kiosk=index == 0, screen_size=_kiosk_size(settings)
@@ -142,21 +161,92 @@ def run_check(
             continue
         article = loaded.article
         assert article is not None  # nothing was known, so the file is never "unchanged"
-        _describe(article, article_report, settings)
-        report.findings.extend(_warnings(article, path, today))
-        grade = _reading_grade(article)
-        article_report.reading_grade = grade
-        if grade is not None and grade > MAX_READING_GRADE:
-            report.findings.append(
-                Finding(
-                    "warning",
-                    str(path),
-                    f"The text reads at school grade {grade:.1f} (Flesch-Kincaid); patient "
-                    f"information should be grade {MAX_READING_GRADE:g} or below. Shorter "
-                    "sentences and everyday words help.",
-                )
-            )
+        _describe(article, article_report, settings, fonts_loaded)
+        report.findings.extend(article_warnings(article, today, path=path))
+        article_report.reading_grade = _reading_grade(article)
     return report
+
+
+def article_warnings(
+    article: Article, today: dt.date | None = None, *, path: Path | None = None
+) -> list[Finding]:
+    """What `kiosk check` warns about in one article, which the kiosk shows all the same:
+    review details, summary, pictures, reading grade. `path` names the file in the findings
+    (default: the article's own). Reads the file again (for its pictures' lines) and takes
+    most of a second the first time (textstat's dictionary): not on the GUI thread."""
+    path = path or article.path
+    findings = _warnings(article, path, today or dt.date.today())
+    grade = _reading_grade(article)
+    if grade is not None and grade > MAX_READING_GRADE:
+        findings.append(
+            Finding(
+                "warning",
+                str(path),
+                f"The text reads at school grade {grade:.1f} (Flesch-Kincaid); patient "
+                f"information should be grade {MAX_READING_GRADE:g} or below. Shorter "
+                "sentences and everyday words help.",
+            )
+        )
+    return findings
+
+
+def staff_warnings(
+    article: Article, today: dt.date | None = None, *, fonts_loaded: bool = True
+) -> list[str]:
+    """The warnings `kiosk check` gives for the article on the screen, one sentence each, as
+    the staff screen lists them: the file is named without its folder (the staff screen
+    says where it is)."""
+    findings = _font_warnings(fonts_loaded) + article_warnings(article, today)
+    folder = str(article.path.parent) + "/"
+    return [f"{finding.where.removeprefix(folder)}: {finding.message}" for finding in findings]
+
+
+class WarningsReader(QObject):
+    """Reads `staff_warnings` for an article in a thread of its own (the reading grade takes
+    most of a second the first time) and hands them to the GUI thread with `ready`: None at
+    once while they are being read, then those of the article asked for last."""
+
+    # list[str]: the warnings ([] for none, or for no article); None: being read
+    ready = Signal(object)
+    _found = Signal(int, list)  # (request number, warnings), from the reading thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._request = 0
+        self._found.connect(self._on_found)
+
+    @Slot(object)
+    def read(self, article: Article | None) -> None:
+        """Read the warnings for `article` (None: there are none); `ready` brings them."""
+        self._request += 1
+        if article is None:
+            self.ready.emit([])
+            return
+        # Asked here, on the GUI thread: Qt's font database is the GUI thread's.
+        fonts_loaded = _load_fonts()
+        self.ready.emit(None)
+        thread = threading.Thread(
+            target=self._read,
+            args=(self._request, article, fonts_loaded),
+            name="kiosk-check-warnings",
+            daemon=True,
+        )
+        thread.start()
+
+    def _read(self, request: int, article: Article, fonts_loaded: bool) -> None:
+        try:
+            found = staff_warnings(article, fonts_loaded=fonts_loaded)
+        except Exception as error:  # a thread's exception would go unseen: say it instead
+            log.exception("The content check of %s failed", article.path)
+            found = [f"{article.path.name}: the content check failed ({error}); see the log."]
+        # RuntimeError: the reader was deleted meanwhile (the kiosk is closing).
+        with contextlib.suppress(RuntimeError):
+            self._found.emit(request, found)
+
+    @Slot(int, list)
+    def _on_found(self, request: int, found: list[str]) -> None:
+        if request == self._request:
+            self.ready.emit(found)
 
 
 def _article_files(content: Path) -> list[Path]:
@@ -166,15 +256,70 @@ def _article_files(content: Path) -> list[Path]:
     return [content] if shown == content else article_files(content)
 
 
-def _describe(article: Article, report: ArticleReport, settings: Settings) -> None:
+def _load_fonts() -> bool:
+    """Make the bundled font known to Qt, as the kiosk does before it measures a page."""
+    from kiosk.theme import load_bundled_fonts
+
+    return load_bundled_fonts()
+
+
+def _font_warnings(fonts_loaded: bool) -> list[Finding]:
+    if fonts_loaded:
+        return []
+    from kiosk.paths import assets_dir
+    from kiosk.theme import BUNDLED_FAMILY
+
+    return [
+        Finding(
+            "warning",
+            str(assets_dir() / "fonts"),
+            f"The bundled font {BUNDLED_FAMILY} could not be loaded, so the kiosk shows "
+            "the system's sans-serif font and pages are counted with it. Reinstall the "
+            "kiosk to bring the font back.",
+        )
+    ]
+
+
+def kiosk_theme(settings: Settings) -> Theme:
+    """The theme the kiosk lays its pages out in on the configured screen: the kiosk's size
+    there (a quarter turn swaps width and height), the panel's pixels per millimetre from
+    screen_diagonal_inches, and the viewing distance. With screen_diagonal_inches = 0 the
+    kiosk asks the panel, which a check cannot: sizes then follow the pixels alone."""
+    from PySide6.QtCore import QSize
+
+    from kiosk.theme import Theme, panel_density
+
+    density = panel_density(
+        QSize(*settings.screen_width_height), None, settings.screen_diagonal_inches
+    )
+    return Theme.for_size(
+        QSize(*settings.kiosk_width_height),
+        density.pixels_per_mm if density is not None else None,
+        settings.viewing_distance_cm,
+    )
+
+
+def _describe(
+    article: Article, report: ArticleReport, settings: Settings, fonts_loaded: bool
+) -> None:
     from kiosk.text_layout import ArticleLayout
-    from kiosk.theme import Theme
+    from kiosk.theme import BUNDLED_FAMILY
 
     report.title = article.title
     report.sections = len(article.sections)
-    # Pages are the kiosk's: on a panel turned a quarter, its width and height swap.
-    width, height = settings.kiosk_width_height
-    report.pages = list(ArticleLayout(article, Theme(width, height)).page_counts)
+    report.font = BUNDLED_FAMILY if fonts_loaded else "the system's sans-serif font"
+    # The kiosk's pages: its theme, measured with the font it has.
+    report.pages = list(ArticleLayout(article, kiosk_theme(settings)).page_counts)
+    if settings.screen_diagonal_inches > 0:
+        report.sized_for = (
+            f"a {settings.screen_diagonal_inches:g}-inch panel seen from "
+            f"{settings.viewing_distance_cm} cm"
+        )
+    else:
+        report.sized_for = (
+            "its pixels only (screen_diagonal_inches is 0, so the kiosk sizes text for the "
+            "size the panel reports; set it to count the pages the kiosk will show)"
+        )
 
 
 def _kiosk_size(settings: Settings) -> str:

@@ -73,6 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="Screen size to render at, for example 1080x1920 (default: the "
         "screen_size setting, 1920x1080).",
     )
+    preview.add_argument(
+        "--text-size",
+        default=None,
+        metavar="SIZE",
+        help="The patient's text size: a percentage of Standard, such as 150, or a size's "
+        "name, such as extra-large (default: Standard).",
+    )
+    preview.add_argument(
+        "--contrast",
+        choices=("normal", "high"),
+        default="normal",
+        help="Render in the normal colours or in high contrast (default: normal).",
+    )
     _add_setting_options(preview)
 
     check = commands.add_parser(
@@ -230,6 +243,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = settings_from_args(args, loaded.settings)
         size = parse_size(args.size or settings.screen_size) if command == "preview" else None
+        text_size = None
+        if command == "preview" and args.text_size is not None:
+            from kiosk.preview import parse_text_size
+
+            text_size = parse_text_size(args.text_size)
     except (ConfigError, ValueError) as error:
         parser.print_usage(sys.stderr)
         print(f"kiosk: error: {error}", file=sys.stderr)
@@ -251,7 +269,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         preview.use_offscreen_platform()
         from PySide6.QtCore import QSize
 
-        for path in preview.render_previews(article, settings, args.out, QSize(*size)):
+        shots = preview.render_previews(
+            article,
+            settings,
+            args.out,
+            QSize(*size),
+            text_size=text_size,
+            high_contrast=args.contrast == "high",
+        )
+        for path in shots:
             print(path)
         return 0
 

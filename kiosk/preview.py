@@ -2,7 +2,9 @@
 (`kiosk preview`), and the choice of Qt's offscreen platform for such runs (also `kiosk check`).
 
 The files show what the panel shows: with a `rotation`, the kiosk turned on a screen of the
-size asked for (a 1920x1080 panel at 90 gives 1920x1080 files holding a portrait kiosk).
+size asked for (a 1920x1080 panel at 90 gives 1920x1080 files holding a portrait kiosk). Any
+of the patient's text sizes, in normal colours or high contrast, as the patient would choose
+them on the reading screen.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from kiosk.clock import QtClock
 from kiosk.config import Settings
 from kiosk.navigation import Position, Screen
 from kiosk.session import KioskSession
+from kiosk.theme import TextSize
 from kiosk.ui.rotation import RotatedView
 from kiosk.ui.window import KioskWindow
 
@@ -29,9 +32,43 @@ def use_offscreen_platform() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def render_previews(article: Article, settings: Settings, out_dir: Path, size: QSize) -> list[Path]:
+def text_size_percent(size: TextSize) -> int:
+    """`size` as a percentage of the Standard (first) size."""
+    standard = next(iter(TextSize))
+    return round(size.value * 100 / standard.value)
+
+
+def parse_text_size(value: str) -> TextSize:
+    """A text size from the command line: a percentage of Standard ("150" or "150%") or a
+    size's name ("extra-large", any case). ValueError, naming what is allowed, otherwise."""
+    wanted = value.strip().removesuffix("%").strip()
+    for size in TextSize:
+        if wanted.isdigit() and int(wanted) == text_size_percent(size):
+            return size
+        if wanted.upper().replace("-", "_").replace(" ", "_") == size.name:
+            return size
+    percents = ", ".join(str(text_size_percent(size)) for size in TextSize)
+    names = ", ".join(size.name.lower().replace("_", "-") for size in TextSize)
+    raise ValueError(
+        f"text size '{value}' is not one of the kiosk's: a percentage ({percents}) or a name "
+        f"({names})"
+    )
+
+
+def render_previews(
+    article: Article,
+    settings: Settings,
+    out_dir: Path,
+    size: QSize,
+    *,
+    text_size: TextSize | str | None = None,
+    high_contrast: bool = False,
+) -> list[Path]:
     """Render every screen to numbered PNG files without showing a window. `size` is the
-    screen's, as the computer sees it (before `settings.rotation` turns the kiosk)."""
+    screen's, as the computer sees it (before `settings.rotation` turns the kiosk).
+    `text_size` (a TextSize, or what `parse_text_size` reads; default Standard) and
+    `high_contrast` are the patient's choices, made before the first file."""
+    chosen_size = parse_text_size(text_size) if isinstance(text_size, str) else text_size
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)
     clock = QtClock()
@@ -46,6 +83,7 @@ def render_previews(article: Article, settings: Settings, out_dir: Path, size: Q
     shown.show()
     # Decides whether the Read aloud button shows, as the kiosk does after its first frame.
     session.read_aloud.probe()
+    _choose(session, chosen_size, high_contrast)
     app.processEvents()
     counts = session.page_counts
     shots: list[tuple[str, Position]] = [("start", navigation.START)]
@@ -74,3 +112,20 @@ def render_previews(article: Article, settings: Settings, out_dir: Path, size: Q
     shown.deleteLater()
     session.read_aloud.shutdown()
     return written
+
+
+def _choose(session: KioskSession, text_size: TextSize | None, high_contrast: bool) -> None:
+    """Make the patient's choices through the session, as the reading screen's buttons do."""
+    if high_contrast != session.theme.high_contrast:
+        session.toggle_contrast()
+    if text_size is None:
+        return
+    for _ in TextSize:
+        shown = session.theme.text_size
+        if shown is text_size:
+            return
+        if shown.value < text_size.value:
+            session.larger_text()
+        else:
+            session.smaller_text()
+    raise ValueError(f"the session never reached the text size {text_size.name}")

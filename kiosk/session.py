@@ -8,6 +8,9 @@ nowhere else:
 - a new article replaces the shown one at once when nobody is reading, else it waits until the
   start screen returns;
 - a change of text size or screen keeps the reader on the words they were reading;
+- for RESUME_OFFER_S after Home on a reading page, the start screen offers to carry on at
+  that page (the same words, even after a change of text size); any other move, the next
+  patient, staff and new content take the offer back;
 - the next patient starts afresh: start screen, Standard text, normal contrast, silence, and
   Read aloud at the configured volume and speed;
 - reading aloud starts at the top of the page (with the heading on a section's first page),
@@ -37,7 +40,7 @@ from PySide6.QtCore import QObject, QSize, Signal, Slot
 
 from kiosk import navigation, speech
 from kiosk.article import Article
-from kiosk.clock import Clock
+from kiosk.clock import Alarm, Clock
 from kiosk.config import Settings
 from kiosk.idle import IdleWatcher
 from kiosk.navigation import Action, Intent, Position, Screen
@@ -49,6 +52,9 @@ log = logging.getLogger(__name__)
 
 # Pages are measured for this size until the window says how large it really is.
 REFERENCE_SIZE = QSize(1920, 1080)
+# How long the start screen offers "Carry on reading" after Home: long enough to see it and
+# reach for it after an accidental Home, short enough that the next patient never gets it.
+RESUME_OFFER_S = 10.0
 
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): each
 # character counts as a word. That errs towards more time, never less: a reader of Chinese
@@ -66,6 +72,22 @@ def count_words(text: str) -> int:
     return unspaced + sum(1 for word in spaced if any(c.isalnum() for c in word))
 
 
+def article_words(article: Article) -> int:
+    """The words a patient reads in `article`: its sections' titles and text (not the review
+    details of "About this information", which few read through)."""
+    return sum(count_words(f"{section.title}\n{section.text}") for section in article.sections)
+
+
+def reading_minutes(word_count: int, words_a_minute: int) -> int:
+    """About how many minutes `word_count` words take at `words_a_minute`, as the start
+    screen says it: whole minutes and at least 1 (never "0 minutes"); beyond 10, to the
+    nearest 5, as no one reads a long article to the minute."""
+    minutes = word_count / max(words_a_minute, 1)
+    if minutes <= 10:
+        return max(1, int(minutes + 0.5))
+    return 5 * int(minutes / 5 + 0.5)
+
+
 class KioskSession(QObject):
     """One patient's visit, and the rules that carry it from one patient to the next."""
 
@@ -76,6 +98,7 @@ class KioskSession(QObject):
     speech_choices_changed = Signal()  # the patient's Read aloud volume or speed changed
     speaking_changed = Signal(bool)  # Read aloud started or stopped
     highlight_changed = Signal(object)  # (start, end) of the body text being read, or None
+    resume_changed = Signal()  # the offer to carry on where the patient was came or went
 
     def __init__(
         self,
@@ -103,6 +126,11 @@ class KioskSession(QObject):
         self._speech_volume = Volume.NORMAL
         self._speech_speed = Speed.NORMAL
         self._settings = settings
+        self._clock = clock
+        # Where Home was pressed, as (section, where its page starts in the section's text),
+        # while the start screen offers to carry on there; and the wake-up that ends the offer.
+        self._resume: tuple[int, int] | None = None
+        self._resume_alarm: Alarm | None = None
         self.idle = IdleWatcher(settings.idle_warning, clock, self)
         self.idle.expired.connect(self.reset_for_next_patient)
         self.read_aloud = read_aloud or ReadAloud(
@@ -142,6 +170,13 @@ class KioskSession(QObject):
         return self._layout.page_counts if self._layout else ()
 
     @property
+    def reading_minutes(self) -> int:
+        """About how long the article shown takes to read at reading_speed_wpm (0: none)."""
+        if self._article is None:
+            return 0
+        return reading_minutes(article_words(self._article), self._settings.reading_speed_wpm)
+
+    @property
     def updating_reason(self) -> str:
         return self._updating_reason
 
@@ -178,6 +213,7 @@ class KioskSession(QObject):
 
     def _install(self, article: Article) -> None:
         self._first_reading = False
+        self._forget_resume()
         self._waiting = None
         self._article = article
         self._stop_speaking()
@@ -191,6 +227,7 @@ class KioskSession(QObject):
     def show_updating(self, reason: str) -> None:
         """The calm "being updated" page for patients, whatever else is loaded."""
         self._first_reading = False
+        self._forget_resume()
         self._updating_reason = reason
         log.warning("Showing the 'being updated' page: %s", reason)
         self.article_changed.emit()
@@ -207,6 +244,7 @@ class KioskSession(QObject):
         self._staff_present = present
         if present:
             self._stop_speaking()
+            self._forget_resume()
         self._arm_idle()
 
     # Navigation
@@ -214,6 +252,7 @@ class KioskSession(QObject):
     def request(self, intent: Intent) -> None:
         """Do what a patient asked for."""
         old = self._position
+        article = self._article
         new = navigation.transition(old, intent, self.page_counts)
         direction = 0
         if old.screen is Screen.READING and new.screen is Screen.READING:
@@ -222,6 +261,13 @@ class KioskSession(QObject):
             elif intent.action is Action.BACK:
                 direction = -1
         self._move_to(new, direction)
+        if (
+            intent.action is Action.HOME
+            and old.screen is Screen.READING
+            and self._position.screen is Screen.START
+            and self._article is article  # not if Home let waiting content in
+        ):
+            self._offer_resume(old)
 
     def go_to(self, position: Position) -> None:
         """Show a position directly (the preview renders every page this way)."""
@@ -236,6 +282,7 @@ class KioskSession(QObject):
         position = navigation.clamp(position, self.page_counts)
         if position != self._position:
             self._stop_speaking()
+            self._forget_resume()
         self._position = position
         self._arm_idle()
         self.position_changed.emit(position, direction)
@@ -284,6 +331,7 @@ class KioskSession(QObject):
     def reset_for_next_patient(self) -> None:
         """Back to the start screen with everything a patient changed undone."""
         self._stop_speaking()
+        self._forget_resume()
         if self._theme != self._fresh_theme():
             self._set_theme(self._fresh_theme())
             self.choices_changed.emit()
@@ -294,11 +342,58 @@ class KioskSession(QObject):
             self.speech_choices_changed.emit()
         self._move_to(navigation.START, 0)
 
+    # Carrying on where the patient was
+
+    @property
+    def resume_position(self) -> Position | None:
+        """The page "Carry on reading" goes back to, while the start screen offers it: the
+        page that now holds the words that were at the top when Home was pressed."""
+        if self._resume is None or self._layout is None:
+            return None
+        section, start = self._resume
+        page = self._layout.sections[section].page_at(start)
+        return Position(Screen.READING, section, page)
+
+    @Slot()
+    def resume(self) -> None:
+        """Back to the page the patient left with Home; nothing once the offer has gone."""
+        position = self.resume_position
+        if position is not None:
+            self._move_to(position, 0)
+
+    def _offer_resume(self, left: Position) -> None:
+        if self._layout is None or not navigation.is_valid(left, self.page_counts):
+            return
+        start, _ = self._layout.sections[left.section].page_text_range(left.page)
+        self._forget_resume()
+        self._resume = (left.section, start)
+        self._resume_alarm = self._clock.call_later(RESUME_OFFER_S, self._forget_resume)
+        self.resume_changed.emit()
+
+    def _forget_resume(self) -> None:
+        if self._resume_alarm is not None:
+            self._resume_alarm.cancel()
+            self._resume_alarm = None
+        if self._resume is not None:
+            self._resume = None
+            self.resume_changed.emit()
+
     # The patient's choices and the screen
 
-    def next_text_size(self) -> None:
-        self._set_theme(dataclasses.replace(self._theme, text_size=self._theme.text_size.next()))
-        self.choices_changed.emit()
+    @Slot()
+    def larger_text(self) -> None:
+        """One text size step larger; nothing at the largest (200 %)."""
+        self._choose_text_size(self._theme.text_size.larger())
+
+    @Slot()
+    def smaller_text(self) -> None:
+        """One text size step smaller; nothing at Standard."""
+        self._choose_text_size(self._theme.text_size.smaller())
+
+    def _choose_text_size(self, size: TextSize | None) -> None:
+        if size is not None:
+            self._set_theme(dataclasses.replace(self._theme, text_size=size))
+            self.choices_changed.emit()
 
     def toggle_contrast(self) -> None:
         self._set_theme(

@@ -12,10 +12,15 @@ read from 60 cm: Standard body text 44 px) and multiplied by one scale, the larg
 
 When the panel's size is unknown (see `panel_density`) only the first applies; `kiosk check`
 says so. Widgets take every size and colour from here.
+
+The patient's text size (`TextSize`, 100 to 200 %) grows the article, and the reading screen's
+header and footer (`Theme.bars`) with it, as far as a page keeps room for its heading and
+MINIMUM_PAGE_LINES lines: past that the bars go slim rather than take the page's room.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from dataclasses import dataclass
@@ -38,6 +43,8 @@ CAP_ANGLE_DEGREES = 0.7  # EN 301 549 5.1.4: capitals of body text, seen from th
 CAP_HEIGHT_RATIO = 0.668
 MINIMUM_TOUCH_MM = 15.0
 MINIMUM_GAP_MM = 4.0
+# How far the eye's scale may take sizes beyond the pixels' (see Theme.panel_scale).
+MAXIMUM_EYE_BOOST = 1.05
 MM_PER_INCH = 25.4
 
 # Sizes at 1080 px (see DESIGN.md: body >= 40 px, heading >= 64 px, targets >= 88 px).
@@ -48,6 +55,30 @@ TITLE_PX = 80
 LINE_HEIGHT = 1.5  # >= 1.5 x font size, WCAG 1.4.8
 MINIMUM_TOUCH_PX = 88
 MINIMUM_GAP_PX = 17  # 4 mm at the eye's scale of the reference panel
+MARGIN_PX = 56
+STAFF_CORNER_PX = 120
+# A slide heading's line pitch, as kiosk.text_layout sets it (tests/test_text_size.py).
+HEADING_LINE_HEIGHT = 1.2
+# A button's one line of words: the bundled font's bold line spacing (1.24) rounded up.
+LABEL_LINE_HEIGHT = 1.25
+
+# The reading screen's header and footer (`Theme.bars`). A page keeps room for its heading and
+# this many lines of text at every text size (on a 1920x1080 panel, and any of its shape);
+# the bars' words and buttons grow with the text up to MAXIMUM_BAR_ZOOM, as far as that allows.
+MINIMUM_PAGE_LINES = 5
+MAXIMUM_BAR_ZOOM = 1.5
+BAR_ZOOM_STEP = 0.05
+# How wide the header's words and buttons are at zoom 1, in reference px, gaps included, as the
+# bundled font sets the English words (tests/test_text_size.py measures them): all in one row,
+# and the wider of two rows where one does not fit. The screen shrinks its words towards zoom 1
+# if a translation is wider than this.
+HEADER_ONE_ROW_PX = 1344
+HEADER_TWO_ROWS_PX = 720
+# The footer's Back, position and Next in one row, the same way: where they do not fit, the
+# position goes above the buttons (as in portrait).
+FOOTER_ONE_ROW_PX = 1100
+# A button that does nothing now: the accent this much over the background (3:1 or more).
+DISABLED_OPACITY = 0.6
 
 # Atkinson Hyperlegible (Braille Institute, made for low vision) is bundled; the others are
 # fallbacks, also for letters it lacks (Hebrew, Arabic), and then the system's sans-serif.
@@ -125,32 +156,64 @@ def panel_density(
 
 
 class TextSize(Enum):
-    """The patient's text size choice: body text size at 1080 px."""
+    """The patient's text size: a percentage of Standard, up to 200 % (WCAG 1.4.4). The patient
+    goes a step at a time with the reading screen's "-" and "+"; the steps end at both ends
+    (never round from the largest to the smallest)."""
 
-    STANDARD = 44
-    LARGE = 56
-    EXTRA_LARGE = 72
+    STANDARD = 100
+    LARGE = 125
+    LARGER = 150
+    EXTRA_LARGE = 175
+    LARGEST = 200
 
-    def next(self) -> TextSize:
+    @property
+    def factor(self) -> float:
+        """How many times Standard."""
+        return self.value / 100
+
+    def larger(self) -> TextSize | None:
+        """The next step up; None at the largest."""
         sizes = list(TextSize)
-        return sizes[(sizes.index(self) + 1) % len(sizes)]
+        index = sizes.index(self) + 1
+        return sizes[index] if index < len(sizes) else None
+
+    def smaller(self) -> TextSize | None:
+        """The next step down; None at Standard."""
+        sizes = list(TextSize)
+        index = sizes.index(self) - 1
+        return sizes[index] if index >= 0 else None
 
 
 @dataclass(frozen=True)
 class Palette:
-    """Colours as '#rrggbb'. Every text colour reaches at least 7:1 on its background."""
+    """Colours as '#rrggbb'. Every text colour reaches at least 7:1 on its background
+    (`text_pairs`); everything else that tells the patient something, at least 3:1 against
+    what it sits on (`non_text_pairs`, WCAG 1.4.11): a button's edge, a press, progress, the
+    idle card. tests/test_feedback.py checks both lists, and rendered buttons.
+
+    A press turns a button over, so that a finger (and a shaky one) sees at once that it
+    landed: a white button fills with the accent and its words turn white; an accent button
+    turns pale and its words take the accent.
+    """
 
     background: str = "#fbf8f3"  # warm off-white: calmer than pure white on a bright panel
     text: str = "#1b1b1b"
     muted_text: str = "#3b3b3b"  # secondary words (summary, position)
-    accent: str = "#174a7c"  # primary buttons, progress
-    accent_pressed: str = "#0e3358"
+    # Primary buttons, button edges, progress. Deep enough that a mid-grey track can stand
+    # 3:1 from both it and the background.
+    accent: str = "#10375e"
     on_accent: str = "#ffffff"
     button_face: str = "#ffffff"
-    button_pressed: str = "#dde6ef"
-    rule: str = "#c9c2b5"  # dividers and the progress track: decoration, not text
-    scrim: str = "#000000"  # behind the idle warning, drawn translucent
-    card: str = "#ffffff"
+    pressed_primary: str = "#dde6ef"  # a primary (or switched-on) button while pressed
+    on_pressed_primary: str = "#10375e"
+    pressed_secondary: str = "#10375e"  # a white button while pressed
+    on_pressed_secondary: str = "#ffffff"
+    rule: str = "#c9c2b5"  # dividers: decoration, not information
+    track: str = "#888785"  # the part of the progress bar and countdown ring not yet filled
+    scrim: str = "#000000"  # behind the idle warning, drawn at scrim_opacity
+    scrim_opacity: float = 0.6
+    card: str = "#ffffff"  # the idle card, the PIN pad, the staff screen
+    card_edge: str = "#ffffff"  # the idle card's outline against the dimmed screen
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """(what, foreground, background) for every place text is drawn."""
@@ -158,12 +221,44 @@ class Palette:
             ("body text", self.text, self.background),
             ("secondary text", self.muted_text, self.background),
             ("primary button", self.on_accent, self.accent),
-            ("pressed primary button", self.on_accent, self.accent_pressed),
+            ("pressed primary button", self.on_pressed_primary, self.pressed_primary),
             ("secondary button", self.accent, self.button_face),
-            ("pressed secondary button", self.accent, self.button_pressed),
+            ("pressed secondary button", self.on_pressed_secondary, self.pressed_secondary),
             ("idle warning", self.text, self.card),
             ("idle countdown", self.accent, self.card),
+            ("staff screen and PIN pad", self.text, self.card),
         ]
+
+    def non_text_pairs(self) -> list[tuple[str, str, str]]:
+        """(what, colour, the colour beside it) for every part that is not words but tells
+        something: each must reach 3:1."""
+        pairs = [
+            ("button edge on a screen", self.accent, self.background),
+            ("button edge on a card", self.accent, self.card),
+            ("primary button on a screen", self.accent, self.background),
+            ("pressed primary button against its resting face", self.pressed_primary, self.accent),
+            (
+                "pressed secondary button against its resting face",
+                self.pressed_secondary,
+                self.button_face,
+            ),
+            ("switched-on button against switched-off", self.accent, self.button_face),
+            (
+                "hold button's bar on the pressed button",
+                self.on_pressed_primary,
+                self.pressed_primary,
+            ),
+            ("progress against its track", self.accent, self.track),
+            ("progress track against the screen", self.track, self.background),
+            ("countdown ring against its track", self.accent, self.track),
+            ("countdown ring's track against the idle card", self.track, self.card),
+        ]
+        # The idle card's edge against whatever the scrim dims beneath it: any colour here.
+        for name, colour in vars(self).items():
+            if isinstance(colour, str) and name not in ("scrim", "card_edge"):
+                dimmed = blend(self.scrim, colour, self.scrim_opacity)
+                pairs.append((f"idle card's edge against dimmed {name}", self.card_edge, dimmed))
+        return pairs
 
 
 NORMAL = Palette()
@@ -173,14 +268,31 @@ HIGH_CONTRAST = Palette(
     text="#ffffff",
     muted_text="#e8e8e8",
     accent="#ffd23f",
-    accent_pressed="#ffe68a",
     on_accent="#000000",
     button_face="#000000",
-    button_pressed="#2e2e2e",
+    pressed_primary="#2e2e2e",
+    on_pressed_primary="#ffd23f",
+    pressed_secondary="#ffd23f",
+    on_pressed_secondary="#000000",
     rule="#9a9a9a",
+    track="#6f6f6f",
     scrim="#000000",
     card="#1a1a1a",
+    # The dark card would all but vanish into the dimmed black screen without an outline.
+    card_edge="#ffffff",
 )
+
+
+def blend(top: str, bottom: str, opacity: float) -> str:
+    """The '#rrggbb' seen where `top` is drawn at `opacity` over `bottom`."""
+    channels = (
+        round(
+            int(top[index : index + 2], 16) * opacity
+            + int(bottom[index : index + 2], 16) * (1 - opacity)
+        )
+        for index in (1, 3, 5)
+    )
+    return "#" + "".join(f"{channel:02x}" for channel in channels)
 
 
 def relative_luminance(colour: str) -> float:
@@ -212,6 +324,10 @@ class Theme:
     # Logical pixels per millimetre on the panel (None: not known, sizes follow pixels only).
     pixels_per_mm: float | None = None
     viewing_distance_cm: float = VIEWING_DISTANCE_CM
+    # Only in `bars`, the theme of the reading screen's header and footer: their words and
+    # buttons grown this much, and made `slim` where the page needs the room.
+    zoom: float = 1.0
+    slim: bool = False
 
     @classmethod
     def for_size(
@@ -251,9 +367,19 @@ class Theme:
         return 2 * distance_mm * math.tan(math.radians(CAP_ANGLE_DEGREES / 2))
 
     @cached_property
+    def panel_scale(self) -> float:
+        """The panel's scale: see the module's docstring. The eye's scale counts only up to
+        MAXIMUM_EYE_BOOST times the pixels' for now: the screens are laid out for a canvas
+        of about 1080 reference pixels, and a small panel sized fully for the eye (a 7"
+        800x480 panel would need 1.3 where its pixels give 0.44) leaves them no room yet.
+        `kiosk check` says when a panel falls short of the eye's sizes."""
+        return max(self.pixel_scale, min(self.eye_scale, self.pixel_scale * MAXIMUM_EYE_BOOST))
+
+    @cached_property
     def scale(self) -> float:
-        """What every reference size is multiplied by: see the module's docstring."""
-        return max(self.pixel_scale, self.eye_scale)
+        """What every reference size is multiplied by: the panel's scale, and in `bars` its
+        zoom."""
+        return self.panel_scale * self.zoom
 
     def mm(self, pixels: float) -> float | None:
         """`pixels` on this panel in millimetres (None when the panel's size is not known)."""
@@ -278,11 +404,16 @@ class Theme:
     # Text
 
     @cached_property
+    def standard_body_px(self) -> int:
+        """Article text at Standard (never below the minimum). Rounded up, not to the nearest
+        pixel, so capitals never fall short of the angle by a fraction."""
+        return max(math.ceil(BODY_PX * self.scale - 0.05), self.minimum_body_px)
+
+    @cached_property
     def body_px(self) -> int:
-        """Article text at the patient's chosen size (never below the minimum). Rounded up,
-        not to the nearest pixel, so capitals never fall short of the angle by a fraction."""
-        exact = self.text_size.value * self.scale
-        return max(math.ceil(exact - 0.05), self.minimum_body_px)
+        """Article text at the patient's chosen size: Standard's, times the step (at 200 %
+        exactly twice; a fraction of a pixel rounded up)."""
+        return math.ceil(self.standard_body_px * self.text_size.value / 100 - 0.01)
 
     @cached_property
     def ui_body_px(self) -> int:
@@ -336,7 +467,7 @@ class Theme:
 
     @cached_property
     def margin(self) -> int:
-        return self.px(56)
+        return self.px(MARGIN_PX)
 
     @cached_property
     def gap(self) -> int:
@@ -354,17 +485,23 @@ class Theme:
 
     @cached_property
     def footer_height(self) -> int:
-        """Landscape: one row of buttons and position. Portrait: position above the buttons."""
-        row = self.button_height + 2 * self.footer_inset
-        return row + self.px(88) if self.portrait else row
+        """The reading screen's footer (see `bars`). Landscape: one row of buttons and
+        position. Portrait: position above the buttons."""
+        return self.bars.bar_heights[1]
 
     @cached_property
     def footer_inset(self) -> int:
-        return self.px(28)
+        """Space above and below the reading screen's footer row(s); little in `slim` bars."""
+        return self.px(4) if self.slim else self.px(28)
 
     @cached_property
     def button_height(self) -> int:
-        return self.px(112)
+        """A button's height; in `slim` bars only what its line of words needs, but never
+        less than a touch target."""
+        if not self.slim:
+            return self.px(112)
+        words = math.ceil(self.button_text_px * LABEL_LINE_HEIGHT)
+        return max(self.touch_target_min, words + 2 * self.button_vertical_padding)
 
     @cached_property
     def button_min_width(self) -> int:
@@ -385,21 +522,26 @@ class Theme:
 
     @cached_property
     def header_height(self) -> int:
-        """The row of reading-comfort controls above the page."""
-        return self.button_height + 2 * self.header_inset
+        """The reading screen's header: Home and the comfort controls (see `bars`)."""
+        return self.bars.bar_heights[0]
 
     @cached_property
     def header_inset(self) -> int:
-        """Space above and below the reading screen's comfort buttons (footer_inset's twin)."""
-        return self.px(20)
+        """Space above and below the reading screen's header row(s) (footer_inset's twin)."""
+        return self.px(4) if self.slim else self.px(20)
 
     @cached_property
     def slide_top_margin(self) -> int:
-        return self.px(64)
+        """Between the header and the page's heading: less where the bars are slim."""
+        return self._slide_margins(self.bars.slim)[0]
 
     @cached_property
     def slide_bottom_margin(self) -> int:
-        return self.px(40)
+        return self._slide_margins(self.bars.slim)[1]
+
+    def _slide_margins(self, slim: bool) -> tuple[int, int]:
+        """(top, bottom) margin of the page between the bars."""
+        return (self.px(12), self.px(8)) if slim else (self.px(64), self.px(40))
 
     @cached_property
     def heading_gap(self) -> int:
@@ -422,7 +564,7 @@ class Theme:
     @cached_property
     def staff_corner(self) -> int:
         """The side of the top-left square where five taps ask for staff access."""
-        return self.px(120)
+        return self.px(STAFF_CORNER_PX)
 
     @cached_property
     def edge_zone_width(self) -> int:
@@ -448,8 +590,8 @@ class Theme:
 
     @cached_property
     def touch_target_min(self) -> int:
-        """The smallest side of any touch target."""
-        return self.px(MINIMUM_TOUCH_PX)
+        """The smallest side of any touch target: the panel's, whatever the `zoom`."""
+        return max(1, round(MINIMUM_TOUCH_PX * self.panel_scale))
 
     @cached_property
     def button_padding(self) -> int:
@@ -463,8 +605,9 @@ class Theme:
 
     @cached_property
     def button_vertical_padding(self) -> int:
-        """Space kept above and below a button's words when they wrap onto more lines."""
-        return self.px(24)
+        """Space kept above and below a button's words when they wrap onto more lines (in
+        `slim` bars, where they never wrap, around their one line)."""
+        return self.px(8) if self.slim else self.px(24)
 
     @cached_property
     def compact_button_vertical_padding(self) -> int:
@@ -584,14 +727,120 @@ class Theme:
     # Reading screen
 
     @cached_property
-    def comfort_button_width(self) -> int:
-        """Width of each comfort button (text size, contrast, read aloud) in the header."""
-        return self.px(280) if self.portrait else self.px(320)
+    def footer_button_min_width(self) -> int:
+        """The narrowest Back, Home or Next button."""
+        return self.px(240)
 
     @cached_property
-    def footer_button_min_width(self) -> int:
-        """The narrowest Back, Home or Next button, so the three keep their places."""
-        return self.px(240)
+    def sign_size(self) -> int:
+        """Width of the minus and plus drawn on the text size buttons, after their letter."""
+        return self.px(28)
+
+    @cached_property
+    def sign_stroke(self) -> int:
+        """Line width of that minus and plus: an icon's, never thinner than 3 px."""
+        return self.icon_stroke
+
+    @cached_property
+    def sign_letter_px(self) -> tuple[int, int]:
+        """The letter on the smaller and on the larger text button: a small and a large one."""
+        return self.px(34), self.px(54)
+
+    @cached_property
+    def header_side_margin(self) -> int:
+        """Left and right of the header's buttons: clear of the staff corner (where taps only
+        count towards staff access) on both sides, as a right-to-left article mirrors the row."""
+        return max(self.margin, self.staff_corner)
+
+    @cached_property
+    def disabled_ink(self) -> str:
+        """Edge and sign of a button that does nothing now ("+" at the largest text size): the
+        accent faded into the background, still 3:1 on it (tests/test_text_size.py)."""
+        palette = self.palette
+        return blend(palette.accent, palette.background, DISABLED_OPACITY)
+
+    # The reading screen's header and footer: how far they grow with the text
+
+    @cached_property
+    def bars(self) -> Theme:
+        """The theme the reading screen's header and footer are drawn with: this one, with their
+        words and buttons grown by `zoom` as the patient's text grows (up to MAXIMUM_BAR_ZOOM),
+        and `slim` (buttons as tall as their words need, little air) when the roomy bars would
+        leave a page less than `page_minimum_height`. The zoom is the largest that leaves that
+        room at this text size and at every larger one, so the bars' words never shrink when
+        the text grows; it stays at 1 where even Standard words leave too little (a small panel
+        seen from close). It is also kept to what the header's row(s) hold across the panel."""
+        base = dataclasses.replace(self, zoom=1.0, slim=False)
+        zoom = min(
+            base._fitting_zoom(size) for size in TextSize if size.value >= self.text_size.value
+        )
+        slim = not base._bars_fit(zoom, slim=False)
+        return dataclasses.replace(base, zoom=zoom, slim=slim)
+
+    @cached_property
+    def page_minimum_height(self) -> int:
+        """What a page must hold: its heading on one line, and MINIMUM_PAGE_LINES of text."""
+        heading = round(self.heading_px * HEADING_LINE_HEIGHT)
+        return heading + self.heading_gap + MINIMUM_PAGE_LINES * self.line_height_px
+
+    @cached_property
+    def header_rows(self) -> int:
+        """1 where the header's words fit across the panel in one row at zoom 1 (with
+        HEADER_ONE_ROW_PX to spare), else 2."""
+        return 1 if self._header_room >= HEADER_ONE_ROW_PX else 2
+
+    @cached_property
+    def header_zoom_limit(self) -> float:
+        """The largest zoom at which the header's words still fit across the panel."""
+        widest = HEADER_ONE_ROW_PX if self.header_rows == 1 else HEADER_TWO_ROWS_PX
+        return self._header_room / widest
+
+    @cached_property
+    def _header_room(self) -> float:
+        """Room across the panel for the header's row(s), in reference px at zoom 1."""
+        return self.width / self.panel_scale - 2 * max(MARGIN_PX, STAFF_CORNER_PX)
+
+    @cached_property
+    def footer_rows(self) -> int:
+        """2 (the position above Back and Next) in portrait or where the three do not fit
+        across the panel in one row at zoom 1, else 1."""
+        room = self.width / self.panel_scale - 2 * MARGIN_PX
+        return 2 if self.portrait or room < FOOTER_ONE_ROW_PX else 1
+
+    @cached_property
+    def position_height(self) -> int:
+        """The footer's line of words saying where the patient is, and the progress bar."""
+        words = math.ceil(self.small_px * LABEL_LINE_HEIGHT)
+        return words + self.position_bar_gap + self.progress_bar_height
+
+    @cached_property
+    def bar_heights(self) -> tuple[int, int]:
+        """(header, footer) height, at this theme's zoom and shape."""
+        rows = self.header_rows
+        header = rows * self.button_height + (rows - 1) * self.gap + 2 * self.header_inset
+        if self.footer_rows == 2:
+            footer = self.position_height + self.footer_row_gap + self.button_height
+        else:
+            footer = max(self.button_height, self.position_height)
+        return header, footer + 2 * self.footer_inset
+
+    def _fitting_zoom(self, size: TextSize) -> float:
+        """The largest zoom (a BAR_ZOOM_STEP at a time, at most `size`'s factor) at which bars,
+        roomy or slim, leave a page its minimum at text `size`; 1 if none does."""
+        at_size = dataclasses.replace(self, text_size=size)
+        top = min(size.factor, MAXIMUM_BAR_ZOOM, self.header_zoom_limit)
+        steps = max(0, math.floor((top - 1) / BAR_ZOOM_STEP + 1e-9))
+        for step in range(steps, 0, -1):
+            zoom = 1 + step * BAR_ZOOM_STEP
+            if at_size._bars_fit(zoom, slim=False) or at_size._bars_fit(zoom, slim=True):
+                return zoom
+        return 1.0
+
+    def _bars_fit(self, zoom: float, *, slim: bool) -> bool:
+        """Whether bars at `zoom`, roomy or `slim`, leave a page its minimum."""
+        header, footer = dataclasses.replace(self, zoom=zoom, slim=slim).bar_heights
+        top, bottom = self._slide_margins(slim)
+        return self.height - header - footer - top - bottom >= self.page_minimum_height
 
     @cached_property
     def footer_row_gap(self) -> int:

@@ -25,7 +25,6 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk import navigation
 from kiosk.navigation import Position
-from kiosk.theme import TextSize
 
 if TYPE_CHECKING:
     from kiosk.speech import Speed, Volume
@@ -89,23 +88,40 @@ def next_button() -> str:
     return QCoreApplication.translate("kiosk", "Next")
 
 
-def text_size_button(size: TextSize) -> str:
-    """The text size button, showing the size in use; the size has a line of its own so
-    that "Extra large" is never split."""
-    if size is TextSize.LARGE:
-        return QCoreApplication.translate("kiosk", "Text size:\nLarge")
-    if size is TextSize.EXTRA_LARGE:
-        return QCoreApplication.translate("kiosk", "Text size:\nExtra large")
-    return QCoreApplication.translate("kiosk", "Text size:\nStandard")
+def next_section_button(title: str) -> str:
+    """Next on a section's last page: where it goes. The screen shortens `title` (with "…")
+    to fit the button; the button's accessible name has it whole."""
+    #: %1 is the next section's title (from the article, not translated).
+    return _fill(QCoreApplication.translate("kiosk", "Next: %1"), title)
 
 
-def text_size_spoken(size: TextSize) -> str:
-    """The text size button's accessible name: the same words on one line."""
-    if size is TextSize.LARGE:
-        return QCoreApplication.translate("kiosk", "Text size: Large")
-    if size is TextSize.EXTRA_LARGE:
-        return QCoreApplication.translate("kiosk", "Text size: Extra large")
-    return QCoreApplication.translate("kiosk", "Text size: Standard")
+def next_to_end_button() -> str:
+    """Next on the article's last page: it goes to the end screen ("You have reached the
+    end")."""
+    return QCoreApplication.translate("kiosk", "Next: The end")
+
+
+def text_size_label() -> str:
+    """Between the reading screen's two text size buttons ("A" and a minus sign, "A" and a
+    plus sign), where there is room for it."""
+    return QCoreApplication.translate("kiosk", "Text size")
+
+
+def text_size_letter() -> str:
+    """The letter drawn on the two text size buttons, small beside a minus sign and large
+    beside a plus sign."""
+    #: One letter of the language's alphabet that looks like a letter at a glance.
+    return QCoreApplication.translate("kiosk", "A")
+
+
+def smaller_text_spoken() -> str:
+    """The minus sign button's accessible name (faded out at Standard, the smallest)."""
+    return QCoreApplication.translate("kiosk", "Smaller text")
+
+
+def larger_text_spoken() -> str:
+    """The plus sign button's accessible name (faded out at 200 %, the largest)."""
+    return QCoreApplication.translate("kiosk", "Larger text")
 
 
 def high_contrast_button() -> str:
@@ -356,6 +372,11 @@ def exit_confirm_no_button() -> str:
     return QCoreApplication.translate("kiosk", "No, go back")
 
 
+def checking_content() -> str:
+    """On the staff screen for the second it takes to find what 'kiosk check' warns about."""
+    return QCoreApplication.translate("kiosk", "Checking the content\u2026")
+
+
 # The window
 
 
@@ -428,3 +449,60 @@ def speed_label(speed: Speed) -> str:
     if speed is Speed.FASTER:
         return QCoreApplication.translate("kiosk", "Speed: Faster")
     return QCoreApplication.translate("kiosk", "Speed: Normal")
+
+
+# Start screen: how long the article takes, choices, "carry on", and paging through the parts
+
+
+def reading_time(minutes: int) -> str:
+    """Under the title on the start screen: roughly how long the whole article takes to read
+    (kiosk.session.reading_minutes rounds it)."""
+    return kiosk.tr("About %n minutes to read", None, minutes)
+
+
+def smaller_text_button() -> str:
+    """The start screen's button that makes the text one step smaller (greyed out at the
+    smallest), before "Text size" (text_size_label); smaller_text_spoken is its accessible
+    name. Keep it short: it sits on a small square button."""
+    #: A letter A and a minus sign: the usual sign for "smaller text".
+    return QCoreApplication.translate("kiosk", "A\u2212")
+
+
+def larger_text_button() -> str:
+    """The start screen's button that makes the text one step larger (greyed out at the
+    largest), after "Text size"; larger_text_spoken is its accessible name."""
+    #: A letter A and a plus sign: the usual sign for "larger text".
+    return QCoreApplication.translate("kiosk", "A+")
+
+
+def carry_on_button(title: str) -> str:
+    """For a few seconds after Home, on the start screen: back to the page the patient left."""
+    #: %1 is the title of the section the patient was reading (from the article).
+    return _fill(QCoreApplication.translate("kiosk", "Carry on reading: %1"), title)
+
+
+def more_parts_button() -> str:
+    """Under the list of parts when it does not fit on the screen at once: the next few."""
+    return QCoreApplication.translate("kiosk", "More parts")
+
+
+def previous_parts_button() -> str:
+    """Under the list of parts: the few before those shown."""
+    return QCoreApplication.translate("kiosk", "Previous parts")
+
+
+def parts_shown(first: int, last: int, total: int) -> str:
+    """Which of the article's parts the start screen's list shows now."""
+    if first == last:
+        #: %1 is the part's number, %2 how many parts there are.
+        return _fill(QCoreApplication.translate("kiosk", "Part %1 of %2"), first, total)
+    #: %1 and %2 are the first and last part shown, %3 how many parts there are.
+    text = QCoreApplication.translate("kiosk", "Parts %1\u2013%2 of %3")
+    return _fill(text, first, last, total)
+
+
+def text_size_percent(percent: int) -> str:
+    """Under "Text size" between the start screen's A- and A+: the size chosen, of Standard."""
+    #: %1 is a whole number from 100 (Standard) to 200; write the percent sign as your
+    #: language does ("125 %" in French).
+    return _fill(QCoreApplication.translate("kiosk", "%1%"), percent)

@@ -25,10 +25,7 @@ _SCREEN = {
             "width": 1920,
             "height": 1080,
             "logicalDpi": 96,
-            # A size no panel has (0.2 inches wide), so kiosk.theme.panel_density does not
-            # believe it: sizes follow the window's pixels, and a window of 800x480 stands
-            # for a 7" panel's layout. Tests of sizing by the eye give a diagonal.
-            "physicalDpi": 10000,
+            "physicalDpi": 96,
             "dpr": 1,
         }
     ]

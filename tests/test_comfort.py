@@ -17,7 +17,15 @@ from kiosk.config import Settings
 from kiosk.navigation import START, Position, Screen
 from kiosk.session import KioskSession
 from kiosk.text_layout import ArticleLayout
-from kiosk.theme import BUNDLED_FAMILY, HIGH_CONTRAST, NORMAL, TextSize, Theme, contrast_ratio
+from kiosk.theme import (
+    BODY_PX,
+    BUNDLED_FAMILY,
+    HIGH_CONTRAST,
+    NORMAL,
+    TextSize,
+    Theme,
+    contrast_ratio,
+)
 
 from .conftest import SIZES
 from .helpers import click, horizontal, reading, touch_path
@@ -71,20 +79,18 @@ def test_text_size_steps_grow_and_keep_the_reader_in_place(make_window):
     click(window.start_screen.section_buttons[1])
     click(window.reading_screen.next_button)
     assert window.session.position == reading(1, 1)
-    sizes = []
-    for expected in (TextSize.LARGE, TextSize.EXTRA_LARGE, TextSize.STANDARD):
+    sizes = [window.session.theme.body_px]
+    for expected in list(TextSize)[1:]:
         section = window.session.layout.sections[1]
         top_of_page = section.page_text_range(window.session.position.page)[0]
-        click(window.reading_screen.text_size_button)
+        click(window.reading_screen.larger_text_button)
         assert window.session.theme.text_size is expected
-        assert window.reading_screen.text_size_button.text() == words.text_size_button(expected)
         section = window.session.layout.sections[1]
         start, end = section.page_text_range(window.session.position.page)
         assert start <= top_of_page < end, "the words at the top moved to another page"
         sizes.append(window.session.theme.body_px)
-    assert sizes[0] > 44
-    assert sizes[1] > sizes[0]
-    assert sizes[2] == 44
+    assert sizes == [44, 55, 66, 77, 88]
+    assert not window.reading_screen.larger_text_button.isEnabled()
 
 
 @pytest.mark.parametrize("size_name", list(SIZES))
@@ -93,7 +99,7 @@ def test_no_text_clips_at_any_size_on_any_screen(qapp, article, size_name, text_
     size = SIZES[size_name]
     theme = Theme(size.width(), size.height(), text_size=text_size)
     assert theme.body_px >= theme.minimum_body_px
-    assert theme.body_px >= round(text_size.value * theme.scale) - 1
+    assert theme.body_px >= round(BODY_PX * text_size.factor * theme.scale) - 1
     for section in ArticleLayout(article, theme).sections:
         check_section(section, theme)
 
@@ -129,7 +135,7 @@ def test_everything_a_patient_changed_resets_when_idle(make_window, qtbot):
         )
     )
     click(window.start_screen.start_button)
-    click(window.reading_screen.text_size_button)
+    click(window.reading_screen.larger_text_button)
     click(window.reading_screen.contrast_button)
     click(window.reading_screen.read_aloud_button)
     with qtbot.waitSignal(window.session.idle.expired, timeout=5000):
@@ -247,7 +253,7 @@ def test_no_motion_at_all_without_animations(make_window, touchscreen, qtbot):
     start = window.reading_screen.slide.mapTo(window, QPoint(900, 300))
     touch_path(window, touchscreen, horizontal(start, -500))
     touch_path(window, touchscreen, horizontal(start, 60))
-    click(window.reading_screen.text_size_button)
+    click(window.reading_screen.larger_text_button)
     with qtbot.waitSignal(window.session.idle.expired, timeout=5000):
         pass
     assert ran == []

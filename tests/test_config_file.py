@@ -28,6 +28,8 @@ def test_the_printed_defaults_are_a_complete_valid_config(capsys):
         "idle_warning",
         "reading_speed_wpm",
         "repeat_tap_ms",
+        "screen_diagonal_inches",
+        "viewing_distance_cm",
         "animations",
         "hide_cursor",
         "prevent_screen_blanking",

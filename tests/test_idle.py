@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from kiosk import words
 from kiosk.config import Settings
 from kiosk.navigation import END, START
+from kiosk.session import RESUME_OFFER_S
 from kiosk.theme import TextSize
 from kiosk.ui.input_router import Mode
 
@@ -125,6 +126,7 @@ def test_a_fresh_start_screen_never_times_out_and_waits_for_nothing(make_window,
     assert window.session.idle.armed
     click(window.reading_screen.home_button)
     assert not window.session.idle.armed
+    clock.advance(RESUME_OFFER_S)  # "Carry on reading" is offered this long, then nothing
     assert wake_ups(clock) == []
     clock.advance(10 * TIMEOUT)
     assert not window.idle_overlay.isVisible()
@@ -139,15 +141,15 @@ def test_the_start_screen_undoes_the_last_patients_choices_without_a_warning(
     warnings = []
     session.idle.warning_started.connect(warnings.append)
     click(window.start_screen.start_button)
-    click(reading_screen.text_size_button)
-    click(reading_screen.text_size_button)
+    click(reading_screen.larger_text_button)
+    click(reading_screen.larger_text_button)
     click(reading_screen.contrast_button)
     click(reading_screen.home_button)
     assert window.current_screen() is window.start_screen
     clock.advance(TIMEOUT - 5)
     touch_tap(window, touchscreen, centre_in(window, window.start_screen.title_label))
     clock.advance(TIMEOUT - 1)
-    assert session.theme.text_size is TextSize.EXTRA_LARGE, "undone despite the touch"
+    assert session.theme.text_size is TextSize.LARGER, "undone despite the touch"
     assert session.theme.high_contrast
     clock.advance(1)
     assert session.theme.text_size is TextSize.STANDARD

@@ -27,7 +27,7 @@ def test_a_whole_visit_leaves_nothing_in_the_log(make_window, touchscreen, caplo
         QTest.keyClick(window, Qt.Key.Key_Right)
         QTest.keyClick(window, Qt.Key.Key_Escape)
         QTest.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
-        click(reading.text_size_button)
+        click(reading.larger_text_button)
         click(reading.contrast_button)
         with qtbot.waitSignal(window.session.read_aloud.stopped, timeout=20_000):
             click(reading.read_aloud_button)

@@ -31,7 +31,7 @@ def test_a_larger_text_stops_the_voice_and_its_mark(make_window, qtbot):
     window = _reading_aloud(make_window, qtbot)
     slide = window.reading_screen.slide
     qtbot.waitUntil(lambda: slide._highlight is not None, timeout=10000)
-    click(window.reading_screen.text_size_button)
+    click(window.reading_screen.larger_text_button)
     assert window.session.position == reading(1, 0), "the same page number, other words"
     assert not window.session.read_aloud.speaking
     assert slide._highlight is None

@@ -12,7 +12,7 @@ from kiosk import navigation
 from kiosk.article import parse_article
 from kiosk.config import Settings
 from kiosk.navigation import START, Position, Screen
-from kiosk.session import KioskSession, count_words
+from kiosk.session import RESUME_OFFER_S, KioskSession, count_words
 from kiosk.speech import Speed, Volume
 from kiosk.theme import TextSize
 
@@ -119,7 +119,7 @@ def test_a_new_article_shows_at_once_on_the_start_screen_or_for_staff(session, t
 
 def test_the_next_patient_starts_afresh(session, speech):
     session.request(navigation.jump_to(1))
-    session.next_text_size()
+    session.larger_text()
     session.toggle_contrast()
     session.toggle_read_aloud()
     assert speech.speaking
@@ -136,7 +136,7 @@ def test_a_larger_text_keeps_the_words_that_were_at_the_top(session):
     session.request(navigation.NEXT)
     for _ in TextSize:
         top_words = session.layout.sections[1].page_text_range(session.position.page)[0]
-        session.next_text_size()
+        session.larger_text()
         section = session.layout.sections[1]
         first, end = section.page_text_range(session.position.page)
         assert first <= top_words < end
@@ -276,13 +276,13 @@ def test_the_start_screen_undoes_a_patients_choices_after_a_quiet_spell(session,
     warnings = []
     session.idle.warning_started.connect(warnings.append)
     session.request(navigation.START_READING)
-    session.next_text_size()
-    session.next_text_size()
+    session.larger_text()
+    session.larger_text()
     session.toggle_contrast()
     session.request(navigation.HOME)
     assert session.position == START
     clock.advance(SETTINGS.idle_timeout - 1)
-    assert session.theme.text_size is TextSize.EXTRA_LARGE
+    assert session.theme.text_size is TextSize.LARGER
     assert session.theme.high_contrast
     clock.advance(1)
     assert session.theme.text_size is TextSize.STANDARD
@@ -301,6 +301,7 @@ def test_a_fresh_start_screen_waits_for_nothing(session, clock):
     assert wake_ups(clock)
     session.request(navigation.HOME)
     assert not session.idle.armed
+    clock.advance(RESUME_OFFER_S)  # "Carry on reading" is offered this long, then nothing
     assert wake_ups(clock) == []
 
 
@@ -414,7 +415,7 @@ LEAVING = {
     "Back": lambda session: session.request(navigation.BACK),
     "Home": lambda session: session.request(navigation.HOME),
     "another part": lambda session: session.go_to(reading(2)),
-    "a larger text that keeps the page number": lambda session: session.next_text_size(),
+    "a larger text that keeps the page number": lambda session: session.larger_text(),
     "the next patient (the idle return)": lambda session: session.idle.expired.emit(),
     "the staff corner": lambda session: session.set_staff_present(True),
     "the 'being updated' page": lambda session: session.show_updating("staff asked for it"),
@@ -442,7 +443,7 @@ def test_a_larger_text_stops_the_voice_even_on_the_same_page_number(session, spe
     session.request(navigation.jump_to(1))
     before = session.layout.sections[1].page_text_range(0)
     session.toggle_read_aloud()
-    session.next_text_size()
+    session.larger_text()
     assert session.position == reading(1, 0)
     assert session.layout.sections[1].page_text_range(0) != before
     assert not speech.speaking

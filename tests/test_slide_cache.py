@@ -262,7 +262,7 @@ def test_a_changed_look_repaints_every_slide(make_window, touchscreen, change):
     window.session.go_to(reading(1, 0))
     before = frame(slide)
     button = window.reading_screen
-    click(button.text_size_button if change == "text size" else button.contrast_button)
+    click(button.larger_text_button if change == "text size" else button.contrast_button)
     position = window.session.position
     after = frame(slide)
     assert not same(after, before)

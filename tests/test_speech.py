@@ -430,7 +430,7 @@ def test_the_patients_choices_reach_the_worker_and_the_next_patient_gets_the_def
     [
         lambda session: session.request(navigation.NEXT),
         lambda session: session.request(navigation.HOME),
-        lambda session: session.next_text_size(),
+        lambda session: session.larger_text(),
         lambda session: session.set_staff_present(True),
     ],
     ids=["Next", "Home", "a larger text", "the staff corner"],

@@ -8,12 +8,14 @@ import time
 import tomllib
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
 
 from kiosk import paths
+from kiosk.config import Settings
 from kiosk.navigation import START
 from kiosk.staff import LOCK_SECONDS, PinResult, StaffLock, hash_pin, verify_pin
+from kiosk.theme import MINIMUM_GAP_PX
 from kiosk.ui.window import KioskWindow
 
 from .conftest import ROOT
@@ -32,9 +34,16 @@ def lock_file(tmp_path):
 def staffed(qtbot, article, lock_file):
     """A windowed kiosk with a PIN set, on the second section."""
 
-    def make(pin_hash: str = PIN_HASH, timeout: float = 30.0, clock=None) -> KioskWindow:
+    def make(
+        pin_hash: str = PIN_HASH,
+        timeout: float = 30.0,
+        clock=None,
+        size: QSize | None = None,
+    ) -> KioskWindow:
+        size = size or QSize(1920, 1080)
         window = build_window(
             article,
+            settings=settings_for(size),
             clock=clock,
             staff_lock=StaffLock(lock_file),
             pin_hash=lambda: pin_hash,
@@ -42,13 +51,29 @@ def staffed(qtbot, article, lock_file):
             set_pin_command="/opt/kiosk/.venv/bin/kiosk set-pin",
         )
         qtbot.addWidget(window)
-        window.resize(1920, 1080)
+        window.resize(size)
         with qtbot.waitExposed(window):
             window.show()
+        qtbot.waitUntil(lambda: window.size() == size)
         click(window.start_screen.section_buttons[1])
         return window
 
     return make
+
+
+def settings_for(size: QSize) -> Settings:
+    """Settings for a window of `size` on the tests' 1920x1080 screen. Qt's offscreen screen
+    reports 100 dpi whatever tests/conftest.py asks (a believable 22-inch panel), so a small
+    window would be sized for the eye on that panel. Said to be 120 inches, the panel's eye
+    scale falls below the pixels': a small window is laid out as the pixels say, the layout
+    an 800x480 kiosk had before the eye's scale."""
+    small = min(size.width(), size.height()) < 1080
+    return Settings(
+        animations=False, speech_engine="mock", screen_diagonal_inches=120.0 if small else 0.0
+    )
+
+
+SIZES = [QSize(1920, 1080), QSize(1080, 1920), QSize(800, 480)]
 
 
 def corner_taps(window, touchscreen, count: int = 5) -> None:
@@ -256,12 +281,129 @@ def test_pin_pad_and_staff_screen_hand_back_after_a_quiet_spell(staffed, touchsc
     qtbot.waitUntil(lambda: window.current_screen() is window.start_screen, timeout=3000)
 
 
-def test_exit_kiosk_asks_the_app_to_stop(staffed, touchscreen, qtbot):
+def test_exit_kiosk_asks_first_and_no_keeps_the_kiosk_running(staffed, touchscreen, qtbot):
     window = staffed()
     corner_taps(window, touchscreen)
     enter(window, PIN)
+    screen = window.staff_screen
+    exits: list[bool] = []
+    window.exit_requested.connect(lambda: exits.append(True))
+
+    click(screen.exit_button)
+    QCoreApplication.processEvents()
+    assert exits == [], "one tap ended the kiosk"
+    assert screen.asking_to_exit
+    assert screen.confirm_heading_label.text() == "Close the kiosk?"
+    assert screen.confirm_detail_label.text() == (
+        "Patients will see the desktop until it starts again."
+    )
+    assert screen.yes_button.text() == "Yes, close it"
+    assert screen.no_button.text() == "No, go back"
+    assert not screen.exit_button.isVisible()
+    theme = window.session.theme
+    for button in (screen.yes_button, screen.no_button):
+        assert button.isVisible()
+        assert button.height() >= theme.touch_target_min
+        assert button.width() >= theme.touch_target_min
+
+    click(screen.no_button)
+    QCoreApplication.processEvents()
+    assert exits == []
+    assert not window.close_permitted
+    assert window.current_screen() is screen
+    assert not screen.asking_to_exit
+    assert screen.exit_button.isVisible()
+
+    click(screen.exit_button)
     with qtbot.waitSignal(window.exit_requested, timeout=1000):
-        click(window.staff_screen.exit_button)
+        click(screen.yes_button)
+    assert window.close_permitted
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_a_second_tap_where_exit_was_never_answers_yes(staffed, touchscreen, qtbot, size):
+    """A shaky finger taps twice: the second tap lands where "Exit kiosk" was, and must not
+    find "Yes, close it" there."""
+    window = staffed(size=size)
+    corner_taps(window, touchscreen)
+    enter(window, PIN)
+    screen = window.staff_screen
+    exits: list[bool] = []
+    window.exit_requested.connect(lambda: exits.append(True))
+    exit_at = screen.exit_button.mapTo(window, screen.exit_button.rect().center())
+    exit_rect = QRect(screen.exit_button.mapTo(window, QPoint(0, 0)), screen.exit_button.size())
+    touch_tap(window, touchscreen, exit_at)
+    assert screen.asking_to_exit
+    QCoreApplication.processEvents()
+    yes_rect = QRect(screen.yes_button.mapTo(window, QPoint(0, 0)), screen.yes_button.size())
+    assert not yes_rect.intersects(exit_rect)
+    assert window.rect().contains(yes_rect)
+    touch_tap(window, touchscreen, exit_at)
+    QCoreApplication.processEvents()
+    assert exits == []
+
+
+def test_the_staff_screen_opens_afresh_without_the_question(staffed, touchscreen):
+    window = staffed()
+    corner_taps(window, touchscreen)
+    enter(window, PIN)
+    click(window.staff_screen.exit_button)
+    assert window.staff_screen.asking_to_exit
+    window.close_staff_access()  # as after 30 s untouched
+    corner_taps(window, touchscreen)
+    enter(window, PIN)
+    assert window.current_screen() is window.staff_screen
+    assert not window.staff_screen.asking_to_exit
+    assert window.staff_screen.exit_button.isVisible()
+
+
+def test_the_staff_screen_lists_warnings_beside_problems(staffed, touchscreen):
+    window = staffed()
+    screen = window.staff_screen
+    screen.set_status("Showing: Ketamine", [])
+    assert screen.problems_label.text() == "No problems found."
+    screen.set_warnings(["a.md: There is no 'summary:' line; the start screen shows none."])
+    text = screen.problems_label.text()
+    assert "No problems found" not in text
+    assert "To fix when you can (the kiosk still works):" in text
+    assert "\N{BULLET} a.md: There is no 'summary:' line" in text
+    # The controller's status comes and goes; the warnings stay until they change.
+    screen.set_status("Showing: Ketamine", ["A problem"])
+    text = screen.problems_label.text()
+    assert text.index("Problems:") < text.index("A problem") < text.index("To fix when")
+    screen.set_warnings([])
+    screen.set_status("Showing: Ketamine", [])
+    assert screen.problems_label.text() == "No problems found."
+    # While 'kiosk check' is being asked, the screen says so rather than "No problems".
+    screen.set_warnings(None)
+    assert screen.problems_label.text() == "Checking the content\N{HORIZONTAL ELLIPSIS}"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
+def test_the_pin_pad_keys_never_move_when_a_message_shows(staffed, touchscreen, qtbot, size):
+    window = staffed(size=size)
+    corner_taps(window, touchscreen)
+    pad = window.pin_pad
+    keys = (*pad.digit_buttons, pad.clear_button, pad.ok_button, pad.cancel_button)
+
+    def geometry() -> list[QRect]:
+        QCoreApplication.processEvents()  # the layout moves things on a posted event
+        return [QRect(key.mapTo(window, QPoint(0, 0)), key.size()) for key in keys]
+
+    before = geometry()
+    assert pad.message_label.text() == ""
+    gap = window.session.theme.px(MINIMUM_GAP_PX) - 1
+    for index, key in enumerate(before):
+        assert window.rect().contains(key)
+        grown = key.adjusted(-gap, -gap, gap, gap)
+        assert not any(grown.intersects(other) for other in before[index + 1 :])
+    enter(window, "1234")
+    assert pad.message_label.text() == "Wrong PIN. 4 tries left."
+    assert geometry() == before
+    pad.show_checking()
+    assert geometry() == before
+    click(pad.digit_buttons[4])
+    assert geometry() == before
 
 
 def test_reload_content_is_asked_for(staffed, touchscreen, qtbot):

@@ -250,7 +250,7 @@ def test_a_quick_tap_on_another_control_counts(steady, clock, touchscreen):
     tap_on(steady, touchscreen, reading_screen.back_button)
     assert steady.session.position == reading(1, 0)
     clock.advance(0.12)
-    tap_on(steady, touchscreen, reading_screen.text_size_button)
+    tap_on(steady, touchscreen, reading_screen.larger_text_button)
     clock.advance(0.12)
     tap_on(steady, touchscreen, reading_screen.contrast_button)
     assert steady.session.theme.text_size is not TextSize.STANDARD

@@ -18,7 +18,6 @@ import pytest
 
 from kiosk import translations, words
 from kiosk.navigation import END, START, Position, Screen
-from kiosk.theme import TextSize
 
 from .conftest import ROOT
 
@@ -152,10 +151,10 @@ def test_numbers_and_names_fill_their_places():
     assert words.continued_title("Costs %1 and %2") == "Costs %1 and %2 (continued)"
 
 
-def test_each_text_size_is_named_whole():
-    assert words.text_size_button(TextSize.EXTRA_LARGE) == "Text size:\nExtra large"
-    assert words.text_size_spoken(TextSize.LARGE) == "Text size: Large"
-    assert len({words.text_size_button(size) for size in TextSize}) == len(TextSize)
+def test_next_says_where_it_goes_and_a_title_is_put_in_once():
+    assert words.next_section_button("Side effects") == "Next: Side effects"
+    assert words.next_section_button("Costs %1") == "Next: Costs %1"
+    assert words.next_to_end_button() == "Next: The end"
 
 
 # Loading the translation

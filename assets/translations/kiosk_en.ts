@@ -29,30 +29,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text size:
-Large</source>
+        <source>Next: %1</source>
+        <extracomment>%1 is the next section&apos;s title (from the article, not translated).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text size:
-Extra large</source>
+        <source>Next: The end</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text size:
-Standard</source>
+        <source>Text size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text size: Large</source>
+        <source>A</source>
+        <extracomment>One letter of the language&apos;s alphabet that looks like a letter at a glance.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text size: Extra large</source>
+        <source>Smaller text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Text size: Standard</source>
+        <source>Larger text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -246,6 +245,10 @@ Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking the content…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting-room kiosk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -303,6 +306,51 @@ Standard</source>
     </message>
     <message>
         <source>Speed: Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n minutes to read</source>
+        <translation>
+            <numerusform>About %n minute to read</numerusform>
+            <numerusform>About %n minutes to read</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <extracomment>A letter A and a minus sign: the usual sign for &quot;smaller text&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <extracomment>A letter A and a plus sign: the usual sign for &quot;larger text&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry on reading: %1</source>
+        <extracomment>%1 is the title of the section the patient was reading (from the article).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part %1 of %2</source>
+        <extracomment>%1 is the part&apos;s number, %2 how many parts there are.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts %1–%2 of %3</source>
+        <extracomment>%1 and %2 are the first and last part shown, %3 how many parts there are.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <extracomment>%1 is a whole number from 100 (Standard) to 200; write the percent sign as your language does (&quot;125 %&quot; in French).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

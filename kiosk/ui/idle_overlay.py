@@ -110,13 +110,19 @@ class IdleOverlay(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         scrim = QColor(palette.scrim)
-        scrim.setAlphaF(0.6)
+        scrim.setAlphaF(palette.scrim_opacity)
         painter.fillRect(self.rect(), scrim)
 
+        # The card's outline, inside its rectangle, is what meets the dimmed screen: it
+        # stands out 3:1 from anything dimmed (kiosk.theme.Palette.non_text_pairs).
         card = self.card_rect()
-        painter.setPen(Qt.PenStyle.NoPen)
+        edge = theme.border_width
+        painter.setPen(QPen(QColor(palette.card_edge), edge))
         painter.setBrush(QColor(palette.card))
-        painter.drawRoundedRect(QRectF(card), theme.corner_radius * 2, theme.corner_radius * 2)
+        radius = theme.corner_radius * 2
+        painter.drawRoundedRect(
+            QRectF(card).adjusted(edge / 2, edge / 2, -edge / 2, -edge / 2), radius, radius
+        )
 
         left = card.left() + self._padding
         width = card.width() - 2 * self._padding
@@ -140,7 +146,7 @@ class IdleOverlay(QWidget):
         ring = QRectF(centre_x - diameter / 2, top, diameter, diameter)
         track = ring.adjusted(ring_width / 2, ring_width / 2, -ring_width / 2, -ring_width / 2)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(palette.rule), ring_width))
+        painter.setPen(QPen(QColor(palette.track), ring_width))
         painter.drawEllipse(track)
         pen = QPen(QColor(palette.accent), ring_width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

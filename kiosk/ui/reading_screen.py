@@ -8,6 +8,8 @@ are the ones the window told it. Its slides are painted once and kept as pixmaps
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import math
 from typing import NamedTuple
@@ -26,10 +28,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QFontMetrics,
+    QFontMetricsF,
     QHideEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QPixmap,
     QRegion,
     QTouchEvent,
@@ -40,7 +45,7 @@ from kiosk import words
 from kiosk.navigation import Position, Screen, progress
 from kiosk.swipe import Gesture, SwipeTracker
 from kiosk.text_layout import ArticleLayout
-from kiosk.theme import Theme
+from kiosk.theme import BAR_ZOOM_STEP, Theme
 from kiosk.ui.page_cache import PageCache
 from kiosk.ui.page_painter import highlight_rows, paint_page
 from kiosk.ui.widgets import BigButton, Icon, ProgressBar, TextLabel
@@ -467,48 +472,159 @@ class _Band(NamedTuple):
     pixmap: QPixmap
 
 
+class SignButton(BigButton):
+    """A text size button: a letter and a minus or plus sign, drawn (a small letter for
+    smaller, a large one for larger; "Text size" stands between the two where there is room,
+    and the accessible name says what each does). At the end of the steps it does nothing,
+    and looks it: no face, its edge and sign faded but still clear (Theme.disabled_ink)."""
+
+    def __init__(self, plus: bool, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__("", theme, compact=True, parent=parent)
+        self.plus = plus
+        self._sign_theme = theme
+
+    def set_theme(self, theme: Theme) -> None:
+        super().set_theme(theme)
+        self._sign_theme = theme
+
+    @staticmethod
+    def width_for(theme: Theme) -> int:
+        """How wide the larger text button's letter and sign, with padding, are."""
+        letter = QFontMetricsF(theme.font(theme.sign_letter_px[1], bold=True))
+        drawn = letter.horizontalAdvance(words.text_size_letter()) + theme.icon_gap / 2
+        return math.ceil(drawn + theme.sign_size + 2 * theme.compact_button_padding)
+
+    def colours(self) -> tuple[str, str]:
+        if not self.isEnabled():
+            return self._sign_theme.palette.background, self._sign_theme.disabled_ink
+        return super().colours()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme = self._sign_theme
+        face, ink = self.colours()
+        if self.isEnabled():
+            super().paintEvent(event)  # the face and edge every button has
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if not self.isEnabled():
+            border = theme.border_width
+            frame = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
+            painter.setPen(QPen(QColor(ink), border))
+            painter.setBrush(QColor(face))
+            painter.drawRoundedRect(frame, theme.corner_radius, theme.corner_radius)
+        font = theme.font(theme.sign_letter_px[1 if self.plus else 0], bold=True)
+        letter = words.text_size_letter()
+        metrics = QFontMetricsF(font)
+        letter_width = metrics.horizontalAdvance(letter)
+        gap = theme.icon_gap / 2
+        left = (self.width() - letter_width - gap - theme.sign_size) / 2
+        baseline = self.height() / 2 + metrics.capHeight() / 2
+        painter.setPen(QColor(ink))
+        painter.setFont(font)
+        painter.drawText(QPointF(left, baseline), letter)
+        pen = QPen(QColor(ink), theme.sign_stroke)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        half = theme.sign_size / 2
+        centre = QPointF(left + letter_width + gap + half, self.height() / 2)
+        painter.drawLine(centre - QPointF(half, 0), centre + QPointF(half, 0))
+        if self.plus:
+            painter.drawLine(centre - QPointF(0, half), centre + QPointF(0, half))
+
+
+class _BarWidths(NamedTuple):
+    """How wide the header's and footer's parts are at one zoom, in pixels."""
+
+    home: int
+    sign: int
+    text_size_label: int
+    contrast: int
+    read_aloud: int  # the wider of "Read aloud" and "Stop reading"
+    back: int
+    next: int  # plain "Next"
+    position: int  # the widest "Section n of m · Page p of q" of the article
+    gap: int
+
+    def header_rows(self, rows: int, caption: bool) -> list[int]:
+        """The width of each header row (with or without "Text size" between the signs)."""
+        signs = self.sign + self.gap + self.sign
+        if caption:
+            signs += self.gap + self.text_size_label
+        comfort = self.contrast + self.gap + self.read_aloud
+        if rows == 1:
+            return [self.home + self.gap + signs + 2 * self.gap + comfort]
+        return [self.home + self.gap + signs, comfort]
+
+    def footer_rows(self, rows: int) -> list[int]:
+        """The width each footer row needs."""
+        if rows == 2:
+            return [self.position, self.back + 2 * self.gap + self.next]
+        return [self.back + self.gap + self.position + self.gap + self.next]
+
+
 class ReadingScreen(QWidget):
-    """The page, and a footer with Back, Home, where you are, and Next."""
+    """The page; above it Home and the reading comfort controls, below it Back, where the
+    patient is, and Next.
+
+    Home sits at the top, away from Back: a finger that misses Back never lands on Home and
+    loses the place. The bars' words and buttons grow with the text, as far as the theme's
+    `bars` allow and their rows hold across the screen."""
 
     next_requested = Signal()  # Next button, swipe left, right edge tap
     back_requested = Signal()  # Back button, swipe right, left edge tap
     home_requested = Signal()  # Home button
-    text_size_requested = Signal()  # "Text size": the next size
+    smaller_text_requested = Signal()  # "A-" beside "Text size": one step smaller
+    larger_text_requested = Signal()  # "A+" beside "Text size": one step larger
     contrast_requested = Signal()  # "High contrast": on or off
     read_aloud_requested = Signal()  # "Read aloud" / "Stop reading"
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
+        self._controls = theme.bars
+        self._layout: ArticleLayout | None = None
         self._page_counts: tuple[int, ...] = ()
+        self._current = Position(Screen.READING)
+        self._following = Position(Screen.END)
+        self._next_width = 0  # the widest the Next button may be
         self.slide = SlideView(theme, self)
-        self.back_button = BigButton(words.back_button(), theme, icon=Icon.BACK)
-        self.home_button = BigButton(words.home_button(), theme, icon=Icon.HOME)
-        self.next_button = BigButton(words.next_button(), theme, primary=True, icon=Icon.NEXT)
-        self.text_size_button = BigButton(
-            words.text_size_button(theme.text_size), theme, compact=True
-        )
-        self.contrast_button = BigButton(words.high_contrast_button(), theme, compact=True)
-        self.contrast_button.setCheckable(True)
-        self.read_aloud_button = BigButton(words.read_aloud_button(), theme, compact=True)
-        self.read_aloud_button.setCheckable(True)
+        controls = self._controls
+        # Every part has its bar as parent from the start: placed in rows only once the
+        # screen has a theme and an article, and never a window of its own meanwhile.
         self.header = QWidget(self)
         self.header.setObjectName("header")
-        self._header_row = QHBoxLayout(self.header)
-        self._header_row.addStretch(1)
-        for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
-            self._header_row.addWidget(button)
-        self._header_row.addStretch(1)
-        self.text_size_button.clicked.connect(self.text_size_requested)
-        self.contrast_button.clicked.connect(self.contrast_requested)
-        self.read_aloud_button.clicked.connect(self.read_aloud_requested)
-        self.position_label = TextLabel()
-        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.progress_bar = ProgressBar(theme)
-
         self.footer = QWidget(self)
         self.footer.setObjectName("footer")
-        self._footer_grid = QGridLayout(self.footer)
+        header, footer = self.header, self.footer
+        self.home_button = BigButton(words.home_button(), controls, icon=Icon.HOME, parent=header)
+        self.smaller_text_button = SignButton(False, controls, header)
+        self.smaller_text_button.setAccessibleName(words.smaller_text_spoken())
+        self.larger_text_button = SignButton(True, controls, header)
+        self.larger_text_button.setAccessibleName(words.larger_text_spoken())
+        self.text_size_label = TextLabel(words.text_size_label(), header)
+        self.text_size_label.setWordWrap(False)
+        self.text_size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.contrast_button = BigButton(
+            words.high_contrast_button(), controls, compact=True, parent=header
+        )
+        self.contrast_button.setCheckable(True)
+        self.read_aloud_button = BigButton(
+            words.read_aloud_button(), controls, compact=True, parent=header
+        )
+        self.read_aloud_button.setCheckable(True)
+        self.back_button = BigButton(words.back_button(), controls, icon=Icon.BACK, parent=footer)
+        self.next_button = BigButton(
+            words.next_button(), controls, primary=True, icon=Icon.NEXT, parent=footer
+        )
+        self._header_column = QVBoxLayout(header)
+        self._header_rows = (QHBoxLayout(), QHBoxLayout())
+        for row in self._header_rows:
+            self._header_column.addLayout(row)
+
+        self.position_label = TextLabel(parent=footer)
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress_bar = ProgressBar(controls, footer)
+        self._footer_grid = QGridLayout(footer)
         self._position_box = QVBoxLayout()
         self._position_box.addStretch(1)
         self._position_box.addWidget(self.position_label)
@@ -522,14 +638,24 @@ class ReadingScreen(QWidget):
         column.addWidget(self.slide, 1)
         column.addWidget(self.footer)
 
-        self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
+        self.smaller_text_button.clicked.connect(self.smaller_text_requested)
+        self.larger_text_button.clicked.connect(self.larger_text_requested)
+        self.contrast_button.clicked.connect(self.contrast_requested)
+        self.read_aloud_button.clicked.connect(self.read_aloud_requested)
+        self.back_button.clicked.connect(self.back_requested)
         self.next_button.clicked.connect(self.next_requested)
         self.slide.next_requested.connect(self.next_requested)
         self.slide.back_requested.connect(self.back_requested)
 
+    @property
+    def controls_theme(self) -> Theme:
+        """The theme the header and footer are drawn with now (see `_fitting_controls`)."""
+        return self._controls
+
     def set_theme(self, theme: Theme, layout: ArticleLayout) -> None:
         self._theme = theme
+        self._layout = layout
         self._page_counts = layout.page_counts
         palette = theme.palette
         self.setStyleSheet(
@@ -542,31 +668,198 @@ class ReadingScreen(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.header.setFixedHeight(theme.header_height)
-        inset = theme.header_inset
-        self._header_row.setContentsMargins(theme.margin, inset, theme.margin, inset)
-        self._header_row.setSpacing(theme.gap)
-        self.text_size_button.setText(words.text_size_button(theme.text_size))
-        self.text_size_button.setAccessibleName(words.text_size_spoken(theme.text_size))
+        controls, caption = self._fitting_controls(theme)
+        self._controls = controls
+        widths = self._widths(controls)
+        for button in self._buttons():
+            button.set_theme(controls)
+        self.smaller_text_button.setEnabled(theme.text_size.smaller() is not None)
+        self.larger_text_button.setEnabled(theme.text_size.larger() is not None)
         self.contrast_button.setChecked(theme.high_contrast)
-        for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
-            button.set_theme(theme)
-        for button in (self.text_size_button, self.contrast_button, self.read_aloud_button):
-            button.setFixedSize(theme.comfort_button_width, theme.button_height)
-        self.footer.setFixedHeight(theme.footer_height)
-        inset = theme.footer_inset
-        self._footer_grid.setContentsMargins(theme.margin, inset, theme.margin, inset)
-        self._footer_grid.setHorizontalSpacing(theme.gap)
-        self._footer_grid.setVerticalSpacing(theme.footer_row_gap)
-        self._position_box.setSpacing(theme.position_bar_gap)
-        self._place_footer(theme)
-        for button in (self.back_button, self.home_button, self.next_button):
-            button.set_theme(theme)
-            width = max(button.sizeHint().width(), theme.footer_button_min_width)
-            button.setFixedSize(width, theme.button_height)
-        self.position_label.set_style(theme, theme.small_px, palette.muted_text)
-        self.progress_bar.set_theme(theme)
+        height = controls.button_height
+        self.home_button.setFixedSize(widths.home, height)
+        for sign in (self.smaller_text_button, self.larger_text_button):
+            sign.setFixedSize(widths.sign, height)
+        self.contrast_button.setFixedSize(widths.contrast, height)
+        self.read_aloud_button.setFixedSize(widths.read_aloud, height)
+        self.back_button.setFixedSize(widths.back, height)
+        self.text_size_label.set_style(controls, controls.small_px, palette.text, bold=True)
+        self.text_size_label.setVisible(caption)
+        self.position_label.set_style(controls, controls.small_px, palette.muted_text)
+        self.progress_bar.set_theme(controls)
+        self._place_header(theme, controls)
+        self._place_footer(theme, controls, widths)
+        self._show_next_label()
         self.slide.set_theme(theme, layout)
+
+    def _buttons(self) -> tuple[BigButton, ...]:
+        return (
+            self.home_button,
+            self.smaller_text_button,
+            self.larger_text_button,
+            self.contrast_button,
+            self.read_aloud_button,
+            self.back_button,
+            self.next_button,
+        )
+
+    def _fitting_controls(self, theme: Theme) -> tuple[Theme, bool]:
+        """The theme's `bars`, their zoom lowered (never below 1) until the header's and
+        footer's rows fit across the screen (the theme counts on English words), and whether
+        "Text size" fits between the signs (not on the smallest screens)."""
+        bars = theme.bars
+        header_room = theme.width - 2 * theme.header_side_margin
+        footer_room = theme.width - 2 * theme.margin
+        zoom = bars.zoom
+        while True:
+            controls = dataclasses.replace(bars, zoom=zoom)
+            widths = self._widths(controls)
+            header = max(widths.header_rows(bars.header_rows, caption=True))
+            footer = max(widths.footer_rows(bars.footer_rows))
+            if zoom <= 1.0 or (header <= header_room and footer <= footer_room):
+                return controls, header <= header_room
+            zoom = max(1.0, round(zoom - BAR_ZOOM_STEP, 6))
+
+    def _widths(self, controls: Theme) -> _BarWidths:
+        small = _metrics(controls, controls.small_px, bold=True)
+        return _BarWidths(
+            home=self._button_width(controls, words.home_button()),
+            sign=max(controls.button_height, SignButton.width_for(controls)),
+            text_size_label=small.horizontalAdvance(words.text_size_label()),
+            contrast=compact_width(controls, small, words.high_contrast_button()),
+            read_aloud=compact_width(
+                controls, small, words.read_aloud_button(), words.stop_reading_button()
+            ),
+            back=self._button_width(controls, words.back_button()),
+            next=self._button_width(controls, words.next_button()),
+            position=self._position_width(controls),
+            gap=controls.gap,
+        )
+
+    @staticmethod
+    def _button_width(controls: Theme, text: str) -> int:
+        """A bar button with an icon and `text` on one line (Home, Back, Next)."""
+        metrics = _metrics(controls, controls.button_text_px, bold=True)
+        width = metrics.horizontalAdvance(text) + _icon_button_room(controls)
+        return max(width, controls.footer_button_min_width)
+
+    def _position_width(self, controls: Theme) -> int:
+        """The widest position line of the article (its last pages hold the largest numbers),
+        with a digit to spare."""
+        metrics = _metrics(controls, controls.small_px, bold=False)
+        counts = self._page_counts or (1,)
+        lines = [
+            words.position_line(Position(Screen.READING, section, pages - 1), counts)
+            for section, pages in enumerate(counts)
+        ]
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        return widest + metrics.horizontalAdvance("0")
+
+    def _next_labels(self) -> list[str]:
+        """Every label Next can have in this article."""
+        labels = [words.next_button(), words.next_to_end_button()]
+        if self._layout is not None:
+            titles = [layout.section.title for layout in self._layout.sections[1:]]
+            labels += [words.next_section_button(title) for title in titles]
+        return labels
+
+    def _place_header(self, theme: Theme, controls: Theme) -> None:
+        """One row where it fits: Home, then the text size pair, contrast and Read aloud at
+        the far end. Else two: Home and the text size pair; contrast and Read aloud."""
+        first, second = self._header_rows
+        for row in self._header_rows:
+            while row.count():
+                row.takeAt(0)
+            row.setSpacing(controls.gap)
+        first.addWidget(self.home_button)
+        first.addStretch(1)
+        first.addWidget(self.smaller_text_button)
+        first.addWidget(self.text_size_label)
+        first.addWidget(self.larger_text_button)
+        rest = first
+        if controls.header_rows == 1:
+            first.addSpacing(controls.gap)
+        else:
+            rest = second
+            rest.addStretch(1)
+        rest.addWidget(self.contrast_button)
+        rest.addWidget(self.read_aloud_button)
+        rows = controls.header_rows
+        content = rows * controls.button_height + (rows - 1) * controls.gap
+        self.header.setFixedHeight(theme.header_height)
+        inset = (theme.header_height - content) // 2
+        side = theme.header_side_margin
+        self._header_column.setContentsMargins(side, inset, side, inset)
+        self._header_column.setSpacing(controls.gap)
+
+    def _place_footer(self, theme: Theme, controls: Theme, widths: _BarWidths) -> None:
+        """Back and Next at the two ends, as far from each other as can be. In one row the
+        position sits beside Back, in a box as wide as Next leaves when it names the next
+        part (so the box and its progress bar never move or change length from one page to
+        the next). In two rows (portrait, narrow screens) the position is above them."""
+        grid = self._footer_grid
+        for widget in (self.back_button, self.next_button):
+            grid.removeWidget(widget)
+        grid.removeItem(self._position_box)
+        for column in range(3):
+            grid.setColumnStretch(column, 0)
+            grid.setColumnMinimumWidth(column, 0)
+        start = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        end = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+        row_width = theme.width - 2 * theme.margin
+        gap = controls.gap
+        if controls.footer_rows == 2:
+            grid.addLayout(self._position_box, 0, 0, 1, 3)
+            grid.addWidget(self.back_button, 1, 0, start)
+            grid.addWidget(self.next_button, 1, 2, end)
+            grid.setColumnStretch(1, 1)
+            # Two gaps: the empty middle column between them counts as a column.
+            self._next_width = max(row_width - widths.back - 2 * gap, widths.next)
+            content = controls.position_height + controls.footer_row_gap + controls.button_height
+        else:
+            room = row_width - widths.back - widths.position - 2 * gap
+            wanted = max(self._button_width(controls, label) for label in self._next_labels())
+            self._next_width = max(min(wanted, room), widths.next)
+            grid.addWidget(self.back_button, 0, 0, start)
+            grid.addLayout(self._position_box, 0, 1)
+            grid.addWidget(self.next_button, 0, 2, end)
+            grid.setColumnStretch(1, 1)
+            grid.setColumnMinimumWidth(2, self._next_width)
+            content = max(controls.button_height, controls.position_height)
+        self.footer.setFixedHeight(theme.footer_height)
+        inset = (theme.footer_height - content) // 2
+        grid.setContentsMargins(theme.margin, inset, theme.margin, inset)
+        grid.setHorizontalSpacing(gap)
+        grid.setVerticalSpacing(controls.footer_row_gap)
+        self._position_box.setSpacing(controls.position_bar_gap)
+
+    def _show_next_label(self) -> None:
+        """Next says "Next", or on a section's last page where it goes: the next section's
+        title, or the end. Shortened with "…" after a whole word to fit; plain "Next" when
+        less than a quarter of the title would show. The accessible name has it whole."""
+        following = self._following
+        title = ""
+        if following.screen is Screen.END:
+            label = words.next_to_end_button()
+        elif (
+            following.screen is Screen.READING
+            and following.section != self._current.section
+            and self._layout is not None
+            and following.section < len(self._layout.sections)
+        ):
+            title = self._layout.sections[following.section].section.title
+            label = words.next_section_button(title)
+        else:
+            label = words.next_button()
+        controls = self._controls
+        metrics = _metrics(controls, controls.button_text_px, bold=True)
+        room = max(self._next_width - _icon_button_room(controls), 0)
+        shown = label
+        if metrics.horizontalAdvance(label) > room:
+            shown = shorten(label, title, metrics, room) or words.next_button()
+        self.next_button.setText(shown)
+        self.next_button.setAccessibleName(label)
+        self.next_button.setFixedSize(self._button_width(controls, shown), controls.button_height)
 
     def set_reading_aloud(self, speaking: bool) -> None:
         self.read_aloud_button.setChecked(speaking)
@@ -575,30 +868,45 @@ class ReadingScreen(QWidget):
         )
         self.read_aloud_button.setAccessibleName(self.read_aloud_button.text())
 
-    def _place_footer(self, theme: Theme) -> None:
-        """Landscape: Back, Home, position, Next in one row. Portrait: position above them."""
-        grid = self._footer_grid
-        for widget in (self.back_button, self.home_button, self.next_button):
-            grid.removeWidget(widget)
-        grid.removeItem(self._position_box)
-        for column in range(4):
-            grid.setColumnStretch(column, 0)
-        if theme.portrait:
-            grid.addLayout(self._position_box, 0, 0, 1, 4)
-            grid.addWidget(self.back_button, 1, 0)
-            grid.addWidget(self.home_button, 1, 1)
-            grid.addWidget(self.next_button, 1, 3)
-            grid.setColumnStretch(2, 1)
-        else:
-            grid.addWidget(self.back_button, 0, 0)
-            grid.addWidget(self.home_button, 0, 1)
-            grid.addLayout(self._position_box, 0, 2)
-            grid.addWidget(self.next_button, 0, 3)
-            grid.setColumnStretch(2, 1)
-
     def show_position(
         self, current: Position, previous: Position, following: Position, direction: int = 0
     ) -> None:
+        self._current = current
+        self._following = following
         self.slide.show_position(current, previous, following, direction)
         self.position_label.setText(words.position_line(current, self._page_counts))
         self.progress_bar.set_fraction(progress(current, self._page_counts))
+        self._show_next_label()
+
+
+@functools.lru_cache(maxsize=16)
+def _metrics(controls: Theme, pixel_size: int, *, bold: bool) -> QFontMetrics:
+    """The bars' words measured: a text size step tries a few zooms, each measuring a dozen
+    texts, and a page turn measures Next's."""
+    return QFontMetrics(controls.font(pixel_size, bold=bold))
+
+
+def _icon_button_room(controls: Theme) -> int:
+    """What a bar button with an icon needs besides its words: the icon, and padding."""
+    # Two pixels spare: the painter may set the words a pixel wider than measured.
+    return controls.icon_room + 2 * controls.button_padding + 2
+
+
+def compact_width(controls: Theme, metrics: QFontMetrics, *texts: str) -> int:
+    """A compact bar button wide enough for the widest of `texts` on one line."""
+    words_width = max(metrics.horizontalAdvance(text) for text in texts)
+    return max(words_width + 2 * controls.compact_button_padding + 2, controls.button_min_width)
+
+
+def shorten(label: str, title: str, metrics: QFontMetrics, room: int) -> str:
+    """`label` cut after its last whole word that fits in `room` px, with "…"; "" when less
+    than a quarter of `title` (or no whole word of it) would be left."""
+    elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+    kept = elided.removesuffix("\N{HORIZONTAL ELLIPSIS}")
+    if len(kept) < len(label) and not label[len(kept)].isspace() and " " in kept:
+        kept = kept[: kept.rfind(" ")]
+    kept = kept.rstrip(" :;,.-\N{EN DASH}")
+    title_left = len(kept) - (len(label) - len(title))
+    if not title or title_left <= 0 or title_left < len(title) / 4:
+        return ""
+    return kept + "\N{HORIZONTAL ELLIPSIS}"

@@ -124,18 +124,25 @@ class BigButton(QAbstractButton):
                 inner = inner.adjusted(gap, 0, 0, 0)
         return inner
 
+    def colours(self) -> tuple[str, str]:
+        """(face, words) as drawn now. A press turns the button over (kiosk.theme.Palette): a
+        finger sees at once that it landed, with the words as clear as at rest."""
+        palette = self._theme.palette
+        if self._primary or self.isChecked():
+            if self.isDown():
+                return palette.pressed_primary, palette.on_pressed_primary
+            return palette.accent, palette.on_accent
+        if self.isDown():
+            return palette.pressed_secondary, palette.on_pressed_secondary
+        return palette.button_face, palette.accent
+
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self._theme.palette
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         border = self._theme.border_width
         frame = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
-        if self._primary or self.isChecked():
-            fill = palette.accent_pressed if self.isDown() else palette.accent
-            ink = palette.on_accent
-        else:
-            fill = palette.button_pressed if self.isDown() else palette.button_face
-            ink = palette.accent
+        fill, ink = self.colours()
         painter.setPen(QPen(QColor(palette.accent), border))
         painter.setBrush(QColor(fill))
         radius = self._theme.corner_radius
@@ -189,7 +196,9 @@ class BigButton(QAbstractButton):
 
 
 class ProgressBar(QWidget):
-    """How far through the article the patient is: a thick, rounded bar, no numbers on it."""
+    """How far through the article the patient is: a thick, rounded bar, no numbers on it.
+    The filled part stands out 3:1 from the track, and the track from the screen, so both
+    how far and how far to go can be seen (kiosk.theme.Palette.non_text_pairs)."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,7 +227,7 @@ class ProgressBar(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         radius = self.height() / 2
-        painter.setBrush(QColor(palette.rule))
+        painter.setBrush(QColor(palette.track))
         painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
         if self._fraction > 0:
             length = max(self.height(), self.width() * self._fraction)
@@ -301,7 +310,8 @@ class HoldButton(BigButton):
         theme = self._theme
         painter = QPainter(self)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.palette.on_accent))
+        # In the words' colour: as clear on the pressed face as they are.
+        painter.setBrush(QColor(self.colours()[1]))
         inset = theme.border_width * 2
         bar = QRectF(
             inset,

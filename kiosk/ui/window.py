@@ -23,7 +23,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QGuiApplication,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QApplication, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import staff
@@ -200,11 +208,17 @@ class KioskWindow(QWidget):
         self.start_screen.section_chosen.connect(
             lambda index: session.request(navigation.jump_to(index))
         )
+        start = self.start_screen
+        start.resume_requested.connect(session.resume)
+        start.smaller_text_requested.connect(session.smaller_text)
+        start.larger_text_requested.connect(session.larger_text)
+        start.contrast_requested.connect(session.toggle_contrast)
         reading = self.reading_screen
         reading.next_requested.connect(lambda: session.request(navigation.NEXT))
         reading.back_requested.connect(lambda: session.request(navigation.BACK))
         reading.home_requested.connect(lambda: session.request(navigation.HOME))
-        reading.text_size_requested.connect(session.next_text_size)
+        reading.smaller_text_requested.connect(session.smaller_text)
+        reading.larger_text_requested.connect(session.larger_text)
         reading.contrast_requested.connect(session.toggle_contrast)
         reading.read_aloud_requested.connect(session.toggle_read_aloud)
         self.end_screen.start_again_requested.connect(lambda: session.request(navigation.HOME))
@@ -228,6 +242,7 @@ class KioskWindow(QWidget):
         session.position_changed.connect(self._on_position_changed)
         session.speaking_changed.connect(self.reading_screen.set_reading_aloud)
         session.highlight_changed.connect(self.reading_screen.slide.set_highlight)
+        session.resume_changed.connect(self._on_resume_changed)
         idle = session.idle
         idle.warning_started.connect(self.idle_overlay.start)
         idle.countdown_changed.connect(self.idle_overlay.set_seconds_left)
@@ -258,6 +273,17 @@ class KioskWindow(QWidget):
         )
         self.reading_screen.slide.right_to_left = article.right_to_left
         self.start_screen.set_article(article)
+        self.start_screen.set_reading_minutes(self.session.reading_minutes)
+
+    @Slot()
+    def _on_resume_changed(self) -> None:
+        """Offer "Carry on reading" on the start screen while the session does."""
+        session = self.session
+        position = session.resume_position
+        article = session.article
+        self.start_screen.set_resume(
+            article.slides[position.section].title if position and article else None
+        )
 
     @Slot()
     def _on_layout_changed(self) -> None:
@@ -265,6 +291,11 @@ class KioskWindow(QWidget):
         self.router.corner_px = theme.staff_corner
         self.router.tap_slop_px = theme.tap_slop
         self.start_screen.set_theme(theme)
+        self.start_screen.set_choices(
+            can_smaller=theme.text_size.smaller() is not None,
+            can_larger=theme.text_size.larger() is not None,
+            high_contrast=theme.high_contrast,
+        )
         if self.session.layout is not None:
             self.reading_screen.set_theme(theme, self.session.layout)
         self.end_screen.set_theme(theme)
@@ -481,10 +512,18 @@ class KioskWindow(QWidget):
         (kiosk.theme.panel_density); None when neither is known."""
         from kiosk.theme import panel_density
 
-        screen = self.screen()
-        density = panel_density(
-            screen.size(), screen.physicalSize(), self._screen_diagonal_inches
-        )
+        if self._screen_diagonal_inches > 0:
+            # The diagonal of the panel this window fills: full-screen, the window is the
+            # panel (turned or not); a window of its own stands for a panel of its size, as
+            # in 'kiosk preview' and 'kiosk check'.
+            density = panel_density(self.size(), None, self._screen_diagonal_inches)
+        elif QGuiApplication.platformName() == "offscreen":
+            # Qt's offscreen platform (tests, previews) has no panel: the size it reports is
+            # invented from an assumed 100 dpi.
+            density = None
+        else:
+            screen = self.screen()
+            density = panel_density(screen.size(), screen.physicalSize())
         return density.pixels_per_mm if density is not None else None
 
 

@@ -682,13 +682,14 @@ def worker(size: str, quick: bool, out: Path) -> int:
     found: list[tuple[str, int]] = []
     session.reset_for_next_patient()
     run_events_for(0.1)
-    # Every text size the "Text size" button steps through, from Standard.
-    while session.theme.text_size.name.lower() not in [name for name, _ in found]:
-        text_size = session.theme.text_size.name.lower()
+    # Every text size A+ steps through, from Standard to the largest (where it stops).
+    for step in TextSize:
+        assert session.theme.text_size is step, "A+ skipped a text size"
+        text_size = step.name.lower()
         found.append((text_size, session.theme.body_px))
         progress(f"  {size}, {text_size} text ({session.theme.body_px} px) ...")
         figures.update(frame_figures(bench, f"{size}_{text_size}", quick))
-        session.next_text_size()
+        session.larger_text()
         run_events_for(0.05)
     figures[f"{size}_peak_rss_mb"] = peak_rss_mb()
     screen = app.primaryScreen().size()
@@ -808,7 +809,7 @@ def growth(app: QApplication, window: KioskWindow, turns: int, patients: int) ->
         for number in range(count):
             window.start_screen.start_button.click()
             if number % 3 == 0:
-                window.reading_screen.text_size_button.click()
+                window.reading_screen.larger_text_button.click()
             if number % 5 == 0:
                 window.reading_screen.contrast_button.click()
             for _ in range(3):
