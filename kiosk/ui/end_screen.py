@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import words
@@ -59,9 +59,15 @@ class EndScreen(QWidget):
             theme.side_margin, theme.margin, theme.side_margin, theme.margin
         )
         self._column.setSpacing(theme.block_gap)
-        landscape = theme.width >= theme.height
+        # Side by side where both fit across, else one above the other; never wider than the
+        # screen leaves room for (a small panel sized for the eye has little).
+        room = theme.width - 2 * theme.side_margin
+        size = theme.end_button_size
+        side_by_side = 2 * size.width() + theme.end_button_gap <= room
+        if size.width() > room:
+            size = QSize(room, size.height())
         self._buttons.setDirection(
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
         )
         self._buttons.setSpacing(theme.end_button_gap)
         self.heading_label.set_style(theme, theme.title_px, palette.text, bold=True)
@@ -69,4 +75,4 @@ class EndScreen(QWidget):
         self.disclaimer_label.set_style(theme, theme.small_px, palette.muted_text)
         for button in (self.start_again_button, self.back_button):
             button.set_theme(theme)
-            button.setFixedSize(theme.end_button_size)
+            button.setFixedSize(size)
