@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 
 
@@ -51,10 +52,11 @@ class _TimerAlarm:
         self._release()
 
     def _release(self) -> None:
-        if self._timer is not None:
+        # The timer may have gone already with the object that asked for the wake-up.
+        if self._timer is not None and shiboken6.isValid(self._timer):
             self._timer.stop()
             self._timer.deleteLater()
-            self._timer = None
+        self._timer = None
 
 
 class QtClock(QObject):
@@ -64,4 +66,7 @@ class QtClock(QObject):
         return time.monotonic()
 
     def call_later(self, seconds: float, callback: Callable[[], None]) -> Alarm:
-        return _TimerAlarm(self, seconds, callback)
+        # A wake-up asked for by a Qt object (a bound method) belongs to that object: its
+        # timer goes when the object does, and never calls into a deleted one.
+        owner = getattr(callback, "__self__", None)
+        return _TimerAlarm(owner if isinstance(owner, QObject) else self, seconds, callback)

@@ -193,3 +193,21 @@ def test_the_warning_goes_away_when_nothing_is_left_to_time_out(window, clock):
 
 def test_the_default_warning_gives_at_least_twenty_seconds():
     assert Settings().idle_warning >= 20
+
+
+def test_a_wake_up_never_calls_into_a_deleted_timer(qtbot):
+    """The staff screen's time-out, deleted with its window while its wake-up is pending on the
+    kiosk's clock: the wake-up goes with it (no "Signal source has been deleted" later)."""
+    import shiboken6
+
+    from kiosk.clock import QtClock
+    from kiosk.idle import InactivityTimer
+
+    clock = QtClock()
+    staff_timer = InactivityTimer(0.01, clock)
+    staff_timer.start()
+    shiboken6.delete(staff_timer)
+    later: list[bool] = []
+    alarm = clock.call_later(0.05, lambda: later.append(True))  # kept, as its users keep it
+    qtbot.waitUntil(lambda: later == [True])
+    assert alarm is not None
