@@ -115,6 +115,10 @@ class SectionList(QWidget):
     def set_titles(self, labels: Sequence[str]) -> None:
         """One button for each part, with these words, from the first page."""
         for button in self.buttons:
+            # Out of the screen at once: deleteLater waits for the event loop, and until then
+            # a hidden-but-parented button would still be painted and laid out.
+            button.hide()
+            button.setParent(None)
             button.deleteLater()
         self.buttons = []
         self._heights.clear()
