@@ -230,6 +230,23 @@ def test_on_a_4k_panel_the_pixmaps_hold_the_text_column_and_frames_are_unchanged
     lift(window, touchscreen)
 
 
+def test_beyond_the_budget_slides_are_painted_live_and_look_the_same(make_window, touchscreen):
+    """A panel beyond 4K, where three kept slides would not fit the budget: nothing is kept,
+    and a frame at rest and mid-drag is still the slides painted directly."""
+    window = make_window(settings=ANIMATED)
+    slide = window.reading_screen.slide
+    slide._cache = PageCache(slide._paint_cached_slide, budget_bytes=0)
+    window.session.go_to(reading(1, 0))
+    assert same(frame(slide), painted_directly(slide, [(reading(1, 0), 0)]))
+    assert not slide._cache.enabled
+    dx = -round(slide.width() * 0.3)
+    press_and_drag(window, touchscreen, dx)
+    expected = painted_directly(slide, [(reading(1, 0), dx), (reading(1, 1), dx + slide.width())])
+    assert same(frame(slide), expected)
+    assert len(slide._cache) == 0
+    lift(window, touchscreen)
+
+
 def test_the_cache_keeps_nothing_when_its_pixmaps_would_not_fit_the_budget():
     def paint(painter: QPainter, position: Position) -> None:
         painter.fillRect(QRect(0, 0, 100, 100), QColor("white"))
