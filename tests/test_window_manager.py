@@ -77,7 +77,9 @@ def test_the_window_managers_keys_cannot_hide_the_kiosk(start_kiosk, under_openb
     env = under_openbox
     kiosk = start_kiosk(env=env, windowed=False)
     kiosk.wait_for_message(READY)
-    assert kiosk_on_screen(env, kiosk.pid)
+    # READY follows the first frame painted; under a window manager the window may be mapped
+    # (and reparented) a moment after that, so wait for it rather than asking once.
+    assert comes_back(env, kiosk.pid), "the kiosk never came on the screen"
     xdotool(env, "key", keys)
     kiosk.wait_for_line("Back in front")
     # The kiosk asks to be shown again; the X server and the window manager map it a moment
