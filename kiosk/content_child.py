@@ -31,7 +31,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kiosk.article import ContentError, find_article_file, parse_article, read_article_bytes
 
@@ -41,6 +41,10 @@ MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024
 # A paragraph with fewer Markdown symbols than this parses quickly whatever they are.
 _SLOW_SYMBOL_COUNT = 1000
 _MARKUP_SYMBOLS = "[]()!*_&#`<>\\"
+# child_main's first argument when it is to read a library (library_main), and the one that
+# comes before an explicit list of files.
+LIBRARY_FLAG = "--library"
+FILES_FLAG = "--files"
 
 
 def too_complex(path: Path, time_limit: float, hint: dict[str, Any]) -> ContentError:
@@ -64,7 +68,10 @@ def too_complex(path: Path, time_limit: float, hint: dict[str, Any]) -> ContentE
 
 def child_main(argv: Sequence[str]) -> int:
     """Read `argv[0]`, compare with the fingerprint `argv[1]`, parse, and write the result
-    (see the module's docstring). `argv[2]` is the parent's time limit, in seconds."""
+    (see the module's docstring). `argv[2]` is the parent's time limit, in seconds. With
+    LIBRARY_FLAG first, read a whole library instead (see library_main)."""
+    if argv and argv[0] == LIBRARY_FLAG:
+        return library_main(argv[1:])
     path = Path(argv[0])
     known = argv[1]
     time_limit = float(argv[2])
@@ -76,32 +83,116 @@ def child_main(argv: Sequence[str]) -> int:
         data = read_article_bytes(file)
     except ContentError as error:
         out.write(b"{}\n")
-        result = ("error", str(error.path), error.problem, error.fix, error.line)
+        result = _error(error)
     else:
-        printed = f"{file}:{hashlib.sha256(data).hexdigest()}"
-        hint = {"file": str(file), "fingerprint": printed, **_slow_spot(data)}
+        hint = _hint(file, data)
         out.write(json.dumps(hint).encode() + b"\n")
         out.flush()
-        if printed == known:
-            result = ("unchanged",)
-        else:
-            try:
-                result = ("article", parse_article(data, file))
-            except ContentError as error:
-                result = ("error", str(error.path), error.problem, error.fix, error.line)
-            except MemoryError:
-                advice = too_complex(file, time_limit, hint)
-                result = (
-                    "error",
-                    str(file),
-                    "The article is too complex to show: reading it needs more than "
-                    f"{MEMORY_LIMIT_BYTES // 1024 // 1024} MB of memory.",
-                    advice.fix,
-                    advice.line,
-                )
+        result = (
+            ("unchanged",) if hint["fingerprint"] == known else _parse(data, file, hint, time_limit)
+        )
     out.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     out.flush()
     return 0
+
+
+def library_main(argv: Sequence[str]) -> int:
+    """Read a library: `argv[0]` is the time limit for each file, in seconds; then either
+    one path (a content folder, whose articles kiosk.library.library_files finds, or one
+    article file) or FILES_FLAG and the files to read.
+
+    Writes frames (see write_frame): first a JSON list of the files it will read; then, for
+    each file, a JSON hint (as child_main's first line) before parsing it and the pickled
+    result (as child_main's) after. A parent that sees a hint and no result before its time
+    limit knows which file to blame, and reads the files after it in a new child."""
+    from kiosk.library import library_files
+
+    time_limit = float(argv[0])
+    rest = list(argv[1:])
+    out = sys.stdout.buffer
+    if rest[:1] == [FILES_FLAG]:
+        files = [Path(name) for name in rest[1:]]
+    else:
+        path = Path(rest[0])
+        try:
+            files = library_files(path) if path.is_dir() else [path]
+        except ContentError as error:
+            # No files, and the folder's own error as the result of reading the folder.
+            write_frame(out, json.dumps([]).encode())
+            write_frame(out, json.dumps({"file": str(path)}).encode())
+            write_frame(out, pickle.dumps(_error(error), protocol=pickle.HIGHEST_PROTOCOL))
+            return 0
+    # Each file gets the whole limit: the alarm that ends an orphaned child allows for all.
+    _limit_resources(time_limit * max(1, len(files)))
+    write_frame(out, json.dumps([str(file) for file in files]).encode())
+    for file in files:
+        result: tuple[Any, ...]
+        try:
+            data = read_article_bytes(file)
+        except ContentError as error:
+            hint: dict[str, Any] = {"file": str(file)}
+            result = _error(error)
+            write_frame(out, json.dumps(hint).encode())
+        else:
+            hint = _hint(file, data)
+            write_frame(out, json.dumps(hint).encode())
+            result = _parse(data, file, hint, time_limit)
+        write_frame(out, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return 0
+
+
+def write_frame(out: BinaryIO, payload: bytes) -> None:
+    """One frame of library_main's output: its length in ASCII digits, a newline, the bytes."""
+    out.write(b"%d\n" % len(payload))
+    out.write(payload)
+    out.flush()
+
+
+def read_frames(output: bytes) -> tuple[list[bytes], int]:
+    """The whole frames at the start of `output`, and how many bytes they take (a child
+    killed half-way may leave a part of one; more output may complete it)."""
+    frames = []
+    position = 0
+    while True:
+        end = output.find(b"\n", position)
+        if end < 0:
+            break
+        try:
+            length = int(output[position:end])
+        except ValueError:
+            break
+        start = end + 1
+        if start + length > len(output):
+            break
+        frames.append(output[start : start + length])
+        position = start + length
+    return frames, position
+
+
+def _hint(file: Path, data: bytes) -> dict[str, Any]:
+    printed = f"{file}:{hashlib.sha256(data).hexdigest()}"
+    return {"file": str(file), "fingerprint": printed, **_slow_spot(data)}
+
+
+def _error(error: ContentError) -> tuple[Any, ...]:
+    return ("error", str(error.path), error.problem, error.fix, error.line)
+
+
+def _parse(data: bytes, file: Path, hint: dict[str, Any], time_limit: float) -> tuple[Any, ...]:
+    try:
+        return ("article", parse_article(data, file))
+    except ContentError as error:
+        return _error(error)
+    except MemoryError:
+        advice = too_complex(file, time_limit, hint)
+        return (
+            "error",
+            str(file),
+            "The article is too complex to show: reading it needs more than "
+            f"{MEMORY_LIMIT_BYTES // 1024 // 1024} MB of memory.",
+            advice.fix,
+            advice.line,
+        )
 
 
 def _limit_resources(time_limit: float) -> None:
