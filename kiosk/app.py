@@ -311,6 +311,14 @@ class KioskController(QObject):
         self.window.staff_screen_opened.connect(self._read_warnings)
         self.session.article_changed.connect(self._read_warnings)
 
+        # Anonymous daily reading figures ('kiosk stats'), beside the crash record.
+        from kiosk.figures import FILE_NAME, ReadingFigures
+        from kiosk.figures_recorder import FiguresRecorder
+
+        self.figures = FiguresRecorder(
+            self.session, ReadingFigures(folder / FILE_NAME), parent=self
+        )
+
         self.inhibitor = ScreenSaverInhibitor(self)
         if early is None:
             self.notifier = SystemdNotifier(self)
@@ -511,6 +519,7 @@ class KioskController(QObject):
     @Slot()
     def _on_quit(self) -> None:
         self.watcher.shutdown()
+        self.figures.flush()
         self.notifier.stopping()
         self.session.read_aloud.shutdown()
         self.inhibitor.release()

@@ -7,6 +7,7 @@ Exit codes: 0 done, 1 a problem with the content, the config or a PIN (said in w
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 from collections.abc import Sequence
@@ -116,6 +117,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--path", action="store_true", help="Print where the kiosk looks for its config file."
     )
 
+    stats = commands.add_parser(
+        "stats",
+        help="Print the anonymous reading figures (daily counts per article).",
+        description="Print the kiosk's anonymous reading figures: per article and language, "
+        "readings started and finished, pages viewed, how far readers got, and how often text "
+        "size, high contrast and Read aloud were used. Daily counts only, kept 400 days.",
+    )
+    stats.add_argument(
+        "--since",
+        type=_date,
+        metavar="DATE",
+        help="Only days from DATE on (YYYY-MM-DD; default: every day kept).",
+    )
+    stats_format = stats.add_mutually_exclusive_group()
+    stats_format.add_argument(
+        "--csv", action="store_true", help="One row per day, article, language and measure."
+    )
+    stats_format.add_argument("--json", action="store_true", help="The same rows as JSON.")
+
     set_pin = commands.add_parser(
         "set-pin",
         help="Set the staff PIN (asked twice; stored only as a salted hash).",
@@ -157,6 +177,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="Remove what install-autostart wrote (and systemctl enable's links to it).",
     )
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-01") from None
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk import figures
+
+    rows = figures.read_rows(figures.default_path(), since=args.since)
+    if args.csv:
+        print(figures.as_csv(rows), end="")
+    elif args.json:
+        print(figures.as_json(rows))
+    else:
+        print(figures.as_text(rows), end="")
+    return 0
 
 
 def _add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -236,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _uninstall_autostart()
     if command == "set-pin":
         return _set_pin(args.config or paths.config_file())
+    if command == "stats":
+        return _stats(args)
 
     loaded = load_config(args)
     if command == "check":

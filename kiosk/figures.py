@@ -27,9 +27,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import platformdirs
-
-from kiosk.paths import APP_NAME
+from kiosk.paths import state_dir
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +64,8 @@ def section_measure(number: int) -> str:
 
 
 def default_path() -> Path:
-    return platformdirs.user_data_path(APP_NAME) / FILE_NAME
+    """Beside the kiosk's other state (the crash record, the staff lock)."""
+    return state_dir() / FILE_NAME
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,20 @@ def test_staff_read_totals_and_how_far_readers_got(tmp_path):
         "count": 3,
     } in json.loads(as_json(rows))
     assert read_rows(path, since=DAY + dt.timedelta(days=1)) == []
+
+
+def test_kiosk_stats_prints_the_figures_for_staff(tmp_path, monkeypatch, capsys):
+    from kiosk import cli
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    from kiosk import figures as figures_module
+
+    figures = ReadingFigures(figures_module.default_path(), lambda: DAY)
+    figures.count("ketamine", "en", Measure.STARTED, 2)
+    figures.write()
+    assert cli.main(["stats"]) == 0
+    assert "  readings started: 2" in capsys.readouterr().out
+    assert cli.main(["stats", "--csv", "--since", "2026-11-25"]) == 0
+    assert "2026-11-25,ketamine,en,readings started,2" in capsys.readouterr().out
+    assert cli.main(["stats", "--json", "--since", "2026-11-26"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
