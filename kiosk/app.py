@@ -57,6 +57,8 @@ WINDOWED_SIZE = QSize(1280, 720)
 EXIT_START_FAILED = 1
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 5
+# How often the metrics_file is written (kiosk.metrics), besides at each change of content.
+METRICS_EVERY_S = 60
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -318,6 +320,14 @@ class KioskController(QObject):
         self.figures = FiguresRecorder(
             self.session, ReadingFigures(folder / FILE_NAME), parent=self
         )
+        self._errors = 0
+        self._metrics_timer: QTimer | None = None
+        if settings.metrics_file:
+            self._metrics_timer = QTimer(self)
+            self._metrics_timer.setInterval(METRICS_EVERY_S * 1000)
+            self._metrics_timer.timeout.connect(self.write_metrics)
+            self._metrics_timer.start()
+            self.session.article_changed.connect(self.write_metrics)
 
         self.inhibitor = ScreenSaverInhibitor(self)
         if early is None:
@@ -407,6 +417,7 @@ class KioskController(QObject):
         self._loaded_at = dt.datetime.now()
         self.session.set_article(article)
         self._refresh_status()
+        self.write_metrics()
         self._first_reading_done()
 
     @Slot(object)
@@ -421,7 +432,43 @@ class KioskController(QObject):
             )
         log.error("%s", self._content_problem)
         self._refresh_status()
+        self.write_metrics()
         self._first_reading_done()
+
+    @Slot()
+    def write_metrics(self, up: bool = True) -> None:
+        """Write the metrics_file, if set (see kiosk.metrics)."""
+        if not self._settings.metrics_file:
+            return
+        from kiosk import __version__
+        from kiosk.metrics import DisplayState, KioskState, ShownArticle, write_metrics
+
+        article = self.session.article
+        articles = []
+        if article is not None:
+            articles.append(
+                ShownArticle(
+                    article.path.name.removesuffix(".md"),
+                    article.language,
+                    article.title,
+                    article.source_digest,
+                )
+            )
+        on_screen = self.window.isVisible() and not self.window.isMinimized()
+        state = KioskState(
+            version=__version__,
+            up=up,
+            articles=articles,
+            content_loaded_at=self._loaded_at.timestamp() if article is not None else None,
+            content_ok=not self._content_problem,
+            content_problems=1 if self._content_problem else 0,
+            errors=self._errors,
+            crashes_recent=self.crashes.recent(),
+            display=DisplayState.ON if on_screen else DisplayState.OFF_UNEXPECTEDLY,
+            speech_available=self.session.read_aloud.available,
+            readings_today=self.figures.today(),
+        )
+        write_metrics(Path(self._settings.metrics_file).expanduser(), state)
 
     @Slot()
     def reload_now(self) -> None:
@@ -494,6 +541,7 @@ class KioskController(QObject):
         log.critical(
             "Unexpected error; back to the start screen", exc_info=(kind, value, traceback)
         )
+        self._errors += 1
         self.crashes.record()
         try:
             if self.crashes.too_many():
@@ -520,6 +568,7 @@ class KioskController(QObject):
     def _on_quit(self) -> None:
         self.watcher.shutdown()
         self.figures.flush()
+        self.write_metrics(up=False)
         self.notifier.stopping()
         self.session.read_aloud.shutdown()
         self.inhibitor.release()

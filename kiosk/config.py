@@ -181,6 +181,15 @@ class Settings:
         choices=ROTATIONS,
         unit="degrees",
     )
+    metrics_file: str = _setting(
+        "",
+        "Write the kiosk's state for monitoring to this Prometheus text file every minute, for "
+        "node_exporter's textfile collector (see the README's 'Running many kiosks'). Empty: "
+        "no file.",
+        allowed="Allowed: a path ending in .prom, such as "
+        '"/var/lib/prometheus/node-exporter/kiosk.prom", or "".',
+        on_command_line=False,
+    )
     log_level: str = _setting("info", "How much goes into the log file.", choices=LOG_LEVELS)
     staff_pin_hash: str = _setting(
         "",
@@ -376,6 +385,8 @@ def _check_text(info: SettingInfo, value: str, problem: ConfigError) -> str:
         except ValueError:
             raise problem from None
         return f"{width}x{height}"
+    if info.name == "metrics_file" and value and not value.endswith(".prom"):
+        raise problem  # node_exporter reads only *.prom files
     return value
 
 

@@ -95,6 +95,21 @@ class ReadingFigures:
     def pending(self) -> int:
         return len(self._pending)
 
+    def today(self) -> dict[tuple[str, str, str], int]:
+        """Today's counts, written or not: (article, language, measure) -> count."""
+        day = self._today()
+        totals: Counter[tuple[str, str, str]] = Counter()
+        try:
+            for row in read_rows(self.path, since=day):
+                if row.day == day:
+                    totals[(row.article, row.language, row.measure)] += row.count
+        except (sqlite3.Error, OSError) as error:
+            log.warning("Reading figures could not be read from %s: %s", self.path, error)
+        for (written_day, article, language, measure), amount in self._pending.items():
+            if written_day == day.isoformat():
+                totals[(article, language, measure)] += amount
+        return dict(totals)
+
     def write(self) -> bool:
         """Add the counts kept in memory to the file, in one transaction, and drop rows older
         than KEEP_DAYS. Nothing is written when nothing was counted. False (after a warning in

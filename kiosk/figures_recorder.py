@@ -45,6 +45,10 @@ class FiguresRecorder(QObject):
     def flush(self) -> None:
         self._figures.write()
 
+    def today(self) -> dict[tuple[str, str, str], int]:
+        """Today's counts so far (see ReadingFigures.today)."""
+        return self._figures.today()
+
     def _count(self, measure: Measure | str, amount: int = 1) -> None:
         article = self._session.article
         if article is None:
