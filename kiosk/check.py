@@ -171,7 +171,8 @@ def article_warnings(
     article: Article, today: dt.date | None = None, *, path: Path | None = None
 ) -> list[Finding]:
     """What `kiosk check` warns about in one article, which the kiosk shows all the same:
-    review details, summary, pictures, reading grade. `path` names the file in the findings
+    what the reading left out (empty sections, direction controls), review details, summary,
+    pictures, reading grade. `path` names the file in the findings
     (default: the article's own). Reads the file again (for its pictures' lines) and takes
     most of a second the first time (textstat's dictionary): not on the GUI thread."""
     path = path or article.path
@@ -328,7 +329,16 @@ def _kiosk_size(settings: Settings) -> str:
 
 
 def _warnings(article: Article, path: Path, today: dt.date) -> list[Finding]:
-    findings = []
+    # What the reading found and the kiosk copes with (an empty section left out, characters
+    # that turn text around taken out), where it is in the file.
+    findings = [
+        Finding(
+            "warning",
+            f"{path}, line {note.line}" if note.line is not None else str(path),
+            note.message,
+        )
+        for note in article.notes
+    ]
     missing = [key for key in REVIEW_KEYS if not article.metadata.get(key)]
     if missing:
         findings.append(

@@ -168,10 +168,19 @@ def test_no_readable_text(tmp_path):
     assert "## " in error.fix
 
 
-def test_heading_with_nothing_under_it_names_its_line(tmp_path):
-    error = error_for(write(tmp_path, FRONT + "Intro.\n\n## Empty part\n\n## Next\n\nText.\n"))
-    assert "'Empty part'" in error.problem
-    assert error.line == 9
+def test_heading_with_nothing_under_it_is_left_out_with_a_note_naming_its_line(tmp_path):
+    article = load_article(write(tmp_path, FRONT + "Intro.\n\n## Empty part\n\n## Next\n\nText.\n"))
+    assert [section.title for section in article.sections] == [INTRODUCTION_TITLE, "Next"]
+    (note,) = article.notes
+    assert note.line == 9
+    assert "'Empty part' has nothing under its heading" in note.message
+    assert "remove the heading" in note.message
+
+
+def test_a_section_holding_only_a_rule_is_empty_too(tmp_path):
+    article = load_article(write(tmp_path, FRONT + "## Rule only\n\n***\n\n## Next\n\nText.\n"))
+    assert [section.title for section in article.sections] == ["Next"]
+    assert [note.line for note in article.notes] == [7]
 
 
 def test_front_matter_that_never_ends(tmp_path):
@@ -194,10 +203,10 @@ def test_setting_given_twice(tmp_path):
     assert "line 2" in error.fix
 
 
-def test_missing_title(tmp_path):
-    error = error_for(write(tmp_path, "Just text, no front matter.\n"))
-    assert "no title" in error.problem
-    assert "title:" in error.fix
+def test_without_a_title_anywhere_the_file_name_is_the_title(tmp_path):
+    article = load_article(write(tmp_path, "Just text, no front matter.\n", "eye-drops.md"))
+    assert article.title == "Eye drops"
+    assert article.sections[0].text == "Just text, no front matter."
 
 
 def test_bad_language_code(tmp_path):

@@ -7,7 +7,8 @@ import json
 import re
 
 from kiosk import cli
-from kiosk.check import run_check
+from kiosk.article import load_article
+from kiosk.check import run_check, staff_warnings
 from kiosk.config import load_config_file
 
 from .conftest import BUNDLED
@@ -74,3 +75,23 @@ def test_a_missing_folder_is_an_error(tmp_path, capsys):
     code, out = run(capsys, str(tmp_path / "nowhere"))
     assert code == 1
     assert "does not exist" in out
+
+
+def test_what_the_reading_left_out_is_a_warning_with_its_line(qapp, tmp_path, capsys):
+    path = tmp_path / "a.md"
+    path.write_text(
+        "Title: Knee replacement\nSummary: What happens.\n\nIntro.\n\n## Before\n\n"
+        "## After\n\nRest \u202efor a week.\n",
+        encoding="utf-8",
+    )
+    code, out = run(capsys, str(path))
+    assert code == 0
+    assert "Title: Knee replacement" in out
+    assert (
+        f"WARNING: {path}, line 6: The section 'Before' has nothing under its heading, so the "
+        "kiosk leaves it out." in out
+    )
+    assert f"WARNING: {path}, line 10: This line holds invisible characters" in out
+    # The staff screen lists the same, naming the file without its folder.
+    shown = staff_warnings(load_article(path), dt.date(2026, 1, 1))
+    assert any(line.startswith("a.md, line 6: The section 'Before'") for line in shown)

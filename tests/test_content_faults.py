@@ -336,6 +336,22 @@ def test_an_ordinary_article_shows_once_read_with_no_problem_for_staff(start, tm
     assert controller.crashes.recent() == 0
 
 
+def test_an_article_as_staff_write_it_shows_at_start_with_no_problem_for_staff(start, tmp_path):
+    # No front matter, a heading with nothing under it, indented continuation lines, lists
+    # indented by two spaces: once each was a refusal, and patients saw "being updated".
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "knee-replacement.md").write_text(
+        "# Knee replacement\n\nYou are having\n    a new knee.\n\n## Before\n\n"
+        "## On the day\n\n- Bring:\n  - your glasses\n    - and their case\n",
+        encoding="utf-8",
+    )
+    controller = start(content)
+    assert patients_see(controller) == "Knee replacement"
+    assert staff_problems(controller) == words.no_problems()
+    assert controller.crashes.recent() == 0
+
+
 # Permissions and folders, seen by an unprivileged kiosk
 
 DRIVER = r"""
