@@ -269,6 +269,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command
+    if command in ("config", "check", "stats", "preview") and argv is None:
+        # Piped into `head`, a command that prints ends quietly, as shell tools do, rather
+        # than with a BrokenPipeError traceback.
+        import signal
+
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if command == "config":
         print(default_config_text() if args.defaults else paths.config_file())
         return 0

@@ -156,3 +156,17 @@ def test_windowed_mode_keeps_the_pointer(qapp, qtbot, article):
     present(window, qapp, Settings(), windowed=True)
     assert not window.isFullScreen()
     assert qapp.overrideCursor() is None
+
+
+def test_a_command_whose_reader_has_gone_ends_without_a_traceback():
+    # `true` reads nothing and is gone before the kiosk's command prints (as `head` is once
+    # it has its lines).
+    done = subprocess.run(
+        f"'{sys.executable}' '{ROOT / 'main.py'}' config --defaults | true",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr
