@@ -69,6 +69,8 @@ class ArticleReport:
 class CheckReport:
     config_file: str
     content: str
+    # The physical sizes the kiosk will use on the configured panel, in words.
+    panel_sizes: str = ""
     articles: list[ArticleReport] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -92,7 +94,10 @@ class CheckReport:
         return json.dumps(data, indent=2, ensure_ascii=False)
 
     def to_text(self) -> str:
-        lines = [f"Config file: {self.config_file}", f"Content: {self.content}", ""]
+        lines = [f"Config file: {self.config_file}", f"Content: {self.content}"]
+        if self.panel_sizes:
+            lines.append(f"Sizes on the panel: {self.panel_sizes}")
+        lines.append("")
         for article in self.articles:
             shown = " (this is the one the kiosk shows)" if article.shown_by_kiosk else ""
             lines.append(f"Article: {article.path}{shown}")
@@ -147,6 +152,8 @@ def run_check(
         return report
     fonts_loaded = _load_fonts()
     report.findings.extend(_font_warnings(fonts_loaded))
+    report.panel_sizes, short_of_the_eye = _panel_sizes(kiosk_theme(settings))
+    report.findings.extend(short_of_the_eye)
     for index, path in enumerate(files):
         article_report = ArticleReport(
             path=str(path), shown_by_kiosk=index == 0, screen_size=_kiosk_size(settings)
@@ -298,6 +305,39 @@ def kiosk_theme(settings: Settings) -> Theme:
         density.pixels_per_mm if density is not None else None,
         settings.viewing_distance_cm,
     )
+
+
+def _panel_sizes(theme: Theme) -> tuple[str, list[Finding]]:
+    """The physical sizes the kiosk will use on the configured panel, in words, and a
+    warning when the panel is too small for the sizes the eye needs at the viewing distance."""
+    capitals = theme.mm(theme.body_cap_px)
+    target = theme.mm(theme.touch_target_min)
+    gap = theme.mm(theme.gap)
+    angle = theme.degrees(theme.body_cap_px)
+    if capitals is None or target is None or gap is None or angle is None:
+        return (
+            "not known until the kiosk asks the panel (screen_diagonal_inches is 0); "
+            "set it to see them here",
+            [],
+        )
+    words = (
+        f"Standard text's capitals {capitals:.1f} mm high ({angle:.2f} degrees at "
+        f"{theme.viewing_distance_cm:g} cm); buttons at least {target:.0f} mm, "
+        f"{gap:.1f} mm apart"
+    )
+    findings = []
+    if theme.eye_limited:
+        findings.append(
+            Finding(
+                "warning",
+                "screen_diagonal_inches",
+                f"The panel is too small to be read from {theme.viewing_distance_cm:g} cm: "
+                f"Standard text's capitals are {capitals:.1f} mm high where "
+                f"{theme.minimum_cap_mm:.1f} mm are needed. Use a larger panel, or set "
+                "viewing_distance_cm to how far patients really sit.",
+            )
+        )
+    return words, findings
 
 
 def _describe(

@@ -317,14 +317,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         preview.use_offscreen_platform()
         from PySide6.QtCore import QSize
 
-        shots = preview.render_previews(
-            article,
-            settings,
-            args.out,
-            QSize(*size),
-            text_size=text_size,
-            high_contrast=args.contrast == "high",
-        )
+        try:
+            shots = preview.render_previews(
+                article,
+                settings,
+                args.out,
+                QSize(*size),
+                text_size=text_size,
+                high_contrast=args.contrast == "high",
+            )
+        except preview.TextSizeNotOfferedError as error:
+            print(f"kiosk: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
         for path in shots:
             print(path)
         return 0

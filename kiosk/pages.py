@@ -5,57 +5,56 @@ kiosk.text_layout lays each section out with Qt at the real size and font and me
 that one layout, so what is measured is exactly what is drawn: a line is never clipped, a page
 never runs under the footer, and text is never shrunk to fit.
 
-Every place between two lines is a possible page end. What it would break (`_Keep`), from
-the rules pages are least unwilling to bend to the ones they keep hardest:
+Every place between two lines is a possible page end. A section is cut all at once, at the
+places that cost least together (`_Charge`), each of these rules outweighing all after it:
 
-- nothing: between two blocks, or inside a block taller than a page;
-- a list's lead-in (the paragraph just before it) parted from the list's first item;
-- a short list (at most `SHORT_LIST_ITEMS` items, nested ones included) that fits on a page
-  together with its lead-in: the two stay together, and no item is parted from the next;
-- a list item of several paragraphs, or a code block of several lines of code, that fits on a
-  page: such a group of blocks is never split;
-- a block that fits on a page (a paragraph, a heading, a list item's paragraph, a line of code):
-  such a block is never split;
-- a heading: a heading is never the last thing on a page.
+1. Rules kept hardest (`_Keep`): a heading is never the last thing on a page, nor left there
+   with one line of its text; a list item's paragraph or a line of code that fits on a page
+   is never split, nor a list item of several paragraphs or a code block that fits on one; a
+   short list (at most `SHORT_LIST_ITEMS` items, nested ones included) that fits on a page
+   with its lead-in (the paragraph just before it) stays with it; a lead-in stays with its
+   list's first item.
+2. No page of one or two lines (`SHORT_PAGE_LINES`) where the lines can be shared out.
+3. Pages as full as they can be: a page keeps `FULL_PAGE_LINES` (five) lines and `MIN_FILL`
+   (two thirds) of the lines it could hold, or all of them if it could hold five or fewer,
+   so a small panel's page (or one at large text) never gives a line up. Rule 2 comes first,
+   and bends the page under the section's heading before a later one. The page before the
+   last gives lines up (keeping five) for the last to hold five, where the two hold ten.
+4. A paragraph that fits on a page is not split.
+5. A split block leaves no line alone at the foot or head of a page.
+6. A page ends at a sentence end (the end of a paragraph, list item or line of code counts).
+7. Fewer pages; and of cuts that cost the same, the one whose pages are fullest first.
 
-and, among places that break the same, how well a page ends there (`_End`): after a line that
-ends a sentence (the end of a paragraph, list item or line of code counts), then mid-sentence,
-then leaving one line of a split block alone at the foot or head of a page.
+So a page gives up lines to end at a sentence end, or to keep a paragraph whole, only within
+rule 3: none of a page of five lines, one of six or seven, a third of a larger one; and only
+where the section as a whole gains (a sentence end that costs a page more, ending one more
+mid-sentence, is passed over). A rule is bent only when nothing better is left: a list item
+taller than the room under the section's heading, a tiny screen, large text.
 
-Each page is filled as far as it goes, then ends at the place that breaks the least and, of
-those, ends best, the latest of equals. A sentence end counts only if the page keeps at least
-`MIN_FILL` (two thirds) of the height of the lines it could hold; below that it is no better
-than mid-sentence: a page gives up at most a third of its lines to end at a sentence end. A
-rule is bent only when a page offers nothing better: a block that fits on a later page but not
-on the first, under the section's heading, with nothing above it; a tiny screen; large text.
-
-A sentence seldom ends just where Qt wraps a line. So before cutting, `line_to_end_early` names
-the first page that would end mid-sentence although a sentence ends inside one of the lines it
-could end after (that page still at least `MIN_FILL` full, the same rule broken or none, no lone
-line left): kiosk.text_layout ends that line after the sentence (a forced line break where a
-space was), measures again and asks again, until no page gains.
-
-Then, when the section's last page holds only one or two lines (`SHORT_PAGE_LINES`), it and the
-page before are cut again to even them out: at a place that breaks nothing (or the same block
-or list the old place broke), is no lone line, and leaves both pages at least three lines; of
-those, the most even one at a sentence end that leaves each page at least a third of the two
-pages' height, else the most even one; of two as even, the one with the fuller page first.
+A sentence seldom ends just where Qt wraps a line. So `line_to_end_early` cuts the section as
+if every line of running text with a sentence end inside it could end there, and names the
+first page end that falls inside such a line; kiosk.text_layout ends that line after the
+sentence (a forced line break where a space was), measures again and asks again, until no
+page gains. A line ended early still counts as one line of its page.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, IntEnum
 
 # Layout positions are fractional; this much overshoot is rounding, not overflow.
 _EPSILON = 0.01
-# A page may end early at a sentence end if it keeps this much of the height of the lines it
-# could hold.
+# A page keeps at least this share of the lines it could hold...
 MIN_FILL = 2 / 3
+# ... and at least this many (kiosk.theme.MINIMUM_PAGE_LINES: the room the bars leave a page),
+# or all it could hold if fewer.
+FULL_PAGE_LINES = 5
 # A list of at most this many items that fits on a page is kept together with its lead-in.
 SHORT_LIST_ITEMS = 6
-# A section's last page with at most this many lines is evened out with the page before it.
+# A page of at most this many lines is avoided wherever the section can be evened out.
 SHORT_PAGE_LINES = 2
 
 
@@ -136,34 +135,65 @@ class _Keep(IntEnum):
     """What a page end breaks, from least to worst (see the module's docstring)."""
 
     NOTHING = 0
-    LEAD_IN = 1
-    SHORT_LIST = 2
-    GROUP = 3
-    BLOCK = 4
-    HEADING = 5
+    PARAGRAPH = 1  # a paragraph that fits on a page
+    LEAD_IN = 2  # a list's lead-in parted from its first item
+    SHORT_LIST = 3  # a short list kept with its lead-in
+    GROUP = 4  # a list item of several paragraphs, or a code block, that fits on a page
+    ITEM = 5  # a list item's paragraph, or a line of code, that fits on a page
+    HEADING = 6  # a heading left as the last thing on a page (or split, or left with one line)
 
 
-class _End(IntEnum):
-    """How well a page ends, from best to worst."""
+class _Charge(IntEnum):
+    """What a cut is charged for, from the weightiest (the module's docstring, in its order):
+    each charge outweighs any number of those after it."""
 
-    SENTENCE = 0
-    MID_SENTENCE = 1
-    LONE_LINE = 2
+    HEADING = 0
+    ITEM = 1
+    GROUP = 2
+    SHORT_LIST = 3
+    LEAD_IN = 4
+    SHORT_PAGE = 5  # each line a page holds fewer than three
+    LATER_LACKS = 6  # each line a page after the first holds fewer than its floor
+    FIRST_LACKS = 7  # the same, on the page under the section's heading
+    LAST_LACKS = 8  # each line a last page holds fewer than five, where it could hold them
+    PARAGRAPH = 9  # a paragraph that fits on a page split
+    LONE_LINE = 10
+    MID_SENTENCE = 11
+    PAGE = 12
+
+
+# A cut's cost is one number, each charge counted in bits of its own: no count reaches 2**32
+# (a count is at most a page's lines for every line of the section), so no sum of lesser
+# charges reaches the next.
+_CHARGE_BITS = 32
+_KEEP_CHARGES = {
+    _Keep.PARAGRAPH: _Charge.PARAGRAPH,
+    _Keep.LEAD_IN: _Charge.LEAD_IN,
+    _Keep.SHORT_LIST: _Charge.SHORT_LIST,
+    _Keep.GROUP: _Charge.GROUP,
+    _Keep.ITEM: _Charge.ITEM,
+    _Keep.HEADING: _Charge.HEADING,
+}
+
+
+def _charge(what: _Charge, count: int = 1) -> int:
+    return count << (_CHARGE_BITS * (len(_Charge) - 1 - what))
 
 
 @dataclass(frozen=True)
 class _Place:
-    """A page end after one line: what it breaks (and which block or list), how well it ends,
-    and whether it lies inside a block of running text (which a line can be ended early in)."""
+    """A page end after one line: what it breaks, whether it leaves a split block's line
+    alone, whether it ends a sentence, and whether it lies in running text (a paragraph or
+    list item, whose line can be ended early at a sentence end)."""
 
     keep: _Keep
-    end: _End
-    unit: int = -1  # the block, group or list it splits, to tell one broken rule from another
+    lone: bool = False
+    sentence: bool = True
     in_text: bool = False
 
 
 class _Section:
-    """One section's lines, each with the page end after it, cut page by page."""
+    """One section's lines, each with the page end after it, cut into pages."""
 
     def __init__(
         self, blocks: Sequence[MeasuredBlock], first_height: float, later_height: float | None
@@ -174,53 +204,97 @@ class _Section:
         blocks = [block for block in blocks if block.lines]
         self.lines = [line for block in blocks for line in block.lines]
         self.places = _places(blocks, self.later)
-
-    def room(self, page: int) -> float:
-        return self.first if page == 0 else self.later
-
-    def greedy(self) -> Iterator[tuple[int, int, int]]:
-        """(first line, last line that fits, last line) of each page, filled as far as it
-        goes and ended at the best place on it."""
-        start = page = 0
-        while start < len(self.lines):
-            fitting = _last_fitting(self.lines, start, self.room(page))
-            last = fitting
-            if fitting < len(self.lines) - 1:
-                last = min(
-                    range(start, fitting + 1),
-                    key=lambda index: (
-                        self.places[index].keep,
-                        self.ending(start, fitting, index),
-                        -index,
-                    ),
-                )
-            yield start, fitting, last
-            start, page = last + 1, page + 1
-
-    def ending(self, start: int, fitting: int, index: int) -> _End:
-        """How well the page from `start`, which could hold lines up to `fitting`, ends after
-        line `index`: a sentence end only counts if the page is full enough then."""
-        ending = self.places[index].end
-        if ending is _End.SENTENCE and not self.full_enough(start, fitting, index):
-            return _End.MID_SENTENCE
-        return ending
-
-    def full_enough(self, start: int, fitting: int, index: int) -> bool:
-        """Whether the page from `start`, ended after line `index`, keeps MIN_FILL of the
-        height of the lines it could hold (up to `fitting`)."""
-        filled = self.lines[index].bottom - self.lines[start].top
-        could = self.lines[fitting].bottom - self.lines[start].top
-        return filled >= MIN_FILL * could - _EPSILON
+        self.fits = [
+            _last_fitting(self.lines, start, self.first if start == 0 else self.later)
+            for start in range(len(self.lines))
+        ]
 
     def can_end_early(self, index: int) -> bool:
-        """Whether line `index` holds a sentence end it could be ended at, leaving no lone line
-        (see line_to_end_early)."""
+        """Whether line `index` of running text holds a sentence end it could be ended at."""
+        return self.lines[index].sentence_ends_within and self.places[index].in_text
+
+    def end_charge(self, index: int, early: bool) -> int:
+        """What ending a page after line `index` is charged for, whatever the page holds
+        (`early`: a line that can be ended early at a sentence end counts as ending one)."""
         place = self.places[index]
-        return (
-            self.lines[index].sentence_ends_within
-            and place.in_text
-            and place.end is not _End.LONE_LINE
-        )
+        charge = _charge(_KEEP_CHARGES[place.keep]) if place.keep else 0
+        if place.lone:
+            charge += _charge(_Charge.LONE_LINE)
+        if not (place.sentence or (early and self.can_end_early(index))):
+            charge += _charge(_Charge.MID_SENTENCE)
+        return charge
+
+    def cut(self, early: bool = False) -> list[int]:
+        """The first line of each page: the cut of least cost, of equals the one whose pages
+        are fullest first."""
+        count = len(self.lines)
+        if count <= 1:
+            return list(range(count))
+        ends = [self.end_charge(index, early) for index in range(count)]
+        page = _charge(_Charge.PAGE)
+
+        def last_page(start: int, before: int | None) -> int:
+            """The section's last page, from line `start`, after a page of `before` lines
+            (None: the section's only page)."""
+            lines = count - start
+            cost = page + _charge(_Charge.SHORT_PAGE, _short(lines))
+            if before is not None and before + lines >= 2 * FULL_PAGE_LINES:
+                cost += _charge(_Charge.LAST_LACKS, max(0, FULL_PAGE_LINES - lines))
+            return cost
+
+        lacks = _Charge.LATER_LACKS
+        # more[start]: the least cost of the lines from `start` on, on two pages or more; the
+        # first page's last line; and whether the page after it is the section's last.
+        more: list[tuple[int, int, bool] | None] = [None] * count
+        for start in range(count - 2, -1, -1):
+            if start == 0:
+                lacks = _Charge.FIRST_LACKS
+            fitting = self.fits[start]
+            floor = _floor(fitting - start + 1)
+            # The page before the last gives up lines for the last to hold five, keeping five.
+            before_last = min(floor, max(FULL_PAGE_LINES, count - start - FULL_PAGE_LINES))
+            chosen: tuple[int, int, bool] | None = None
+            # Later ends first, and a last page before more pages: of cuts that cost the same,
+            # the one whose pages are fullest first is kept.
+            for end in range(min(fitting, count - 2), start - 1, -1):
+                lines = end - start + 1
+                this = ends[end] + page + _charge(_Charge.SHORT_PAGE, _short(lines))
+                if self.fits[end + 1] == count - 1:
+                    cost = this + _charge(lacks, max(0, before_last - lines))
+                    cost += last_page(end + 1, lines)
+                    if chosen is None or cost < chosen[0]:
+                        chosen = (cost, end, True)
+                following = more[end + 1]
+                if following is not None:
+                    cost = this + _charge(lacks, max(0, floor - lines)) + following[0]
+                    if chosen is None or cost < chosen[0]:
+                        chosen = (cost, end, False)
+            more[start] = chosen
+        cut = more[0]
+        if cut is None or (self.fits[0] == count - 1 and last_page(0, None) <= cut[0]):
+            return [0]
+        starts = [0]
+        while cut is not None:
+            _, end, then_last = cut
+            starts.append(end + 1)
+            cut = None if then_last else more[end + 1]
+        return starts
+
+    def page_ranges(self, early: bool = False) -> Iterator[tuple[int, int]]:
+        """(first line, last line) of each page."""
+        starts = self.cut(early)
+        ends = [start - 1 for start in starts[1:]] + [len(self.lines) - 1] * bool(starts)
+        yield from zip(starts, ends, strict=True)
+
+
+def _floor(could: int) -> int:
+    """The fewest lines a page that could hold `could` lines keeps (rule 3)."""
+    return min(could, max(FULL_PAGE_LINES, math.ceil(MIN_FILL * could - _EPSILON)))
+
+
+def _short(count: int) -> int:
+    """How many lines a page of `count` lines holds fewer than three."""
+    return max(0, SHORT_PAGE_LINES + 1 - count)
 
 
 def paginate(
@@ -230,13 +304,7 @@ def paginate(
     taller than `later_height` (the same as the first if not given)."""
     section = _Section(blocks, first_height, later_height)
     lines = section.lines
-    starts = [start for start, _, _ in section.greedy()]
-    if not starts:
-        return ()
-    if len(starts) > 1 and len(lines) - starts[-1] <= SHORT_PAGE_LINES:
-        starts[-1] = _even_out(section, starts[-2], starts[-1], len(starts) - 2)
-    ends = [*starts[1:], len(lines)]
-    return tuple(Page(tuple(lines[start:end])) for start, end in zip(starts, ends, strict=True))
+    return tuple(Page(tuple(lines[start : end + 1])) for start, end in section.page_ranges())
 
 
 def line_to_end_early(
@@ -245,35 +313,12 @@ def line_to_end_early(
     """The first line that, ended early at the last sentence end inside it, would let a page
     end at a sentence end instead of mid-sentence; None when no page would gain.
 
-    A page gains when it would end mid-sentence (or on a lone line) and one of the lines it
-    could end after holds a sentence end, with the page then at least MIN_FILL full and no
-    rule broken that the page does not break anyway: the latest such line. The last two pages
-    gain when evening them out would take such a line (as if it ended a sentence already)."""
+    Pages are cut as if every line of running text with a sentence end inside it could end
+    there; the first page that then ends after such a line names it."""
     section = _Section(blocks, first_height, later_height)
-    lines, places = section.lines, section.places
-    starts = []
-    for start, fitting, last in section.greedy():
-        starts.append(start)
-        if last == len(lines) - 1 or section.ending(start, fitting, last) is _End.SENTENCE:
-            continue
-        broken = places[last]
-        for index in range(fitting, start - 1, -1):
-            place = places[index]
-            # Ending there must break no rule, or only the one the page breaks anyway.
-            no_worse = place.keep is _Keep.NOTHING or (place.keep, place.unit) == (
-                broken.keep,
-                broken.unit,
-            )
-            if (
-                section.can_end_early(index)
-                and no_worse
-                and section.full_enough(start, fitting, index)
-            ):
-                return lines[index]
-    if len(starts) > 1 and len(lines) - starts[-1] <= SHORT_PAGE_LINES:
-        index = _even_out(section, starts[-2], starts[-1], len(starts) - 2, early=True) - 1
-        if not lines[index].ends_sentence and section.can_end_early(index):
-            return lines[index]
+    for _, end in list(section.page_ranges(early=True))[:-1]:
+        if not section.places[end].sentence and section.can_end_early(end):
+            return section.lines[end]
     return None
 
 
@@ -287,32 +332,50 @@ def _places(blocks: Sequence[MeasuredBlock], later: float) -> list[_Place]:
     }
     places: list[_Place] = []
     for number, block in enumerate(blocks):
-        keep = _Keep.BLOCK if block.height <= later + _EPSILON else _Keep.NOTHING
+        after = _place_after(blocks, number, kept_lists, kept_groups)
+        keep = _Keep.NOTHING
+        if block.is_heading:
+            keep = _Keep.HEADING
+        elif block.height <= later + _EPSILON:
+            keep = _Keep.PARAGRAPH if block.kind is TextKind.PARAGRAPH else _Keep.ITEM
+            # Splitting a list's lead-in parts most of it from the list.
+            if after.keep in (_Keep.LEAD_IN, _Keep.SHORT_LIST):
+                keep = max(keep, after.keep)
         in_text = block.kind in (TextKind.PARAGRAPH, TextKind.LIST_ITEM)
         last = len(block.lines) - 1
+        under_heading = number > 0 and blocks[number - 1].is_heading
         for index, line in enumerate(block.lines[:-1]):
-            if index == 0 or index == last - 1:
-                end = _End.LONE_LINE
-            elif line.ends_sentence and not block.is_heading:
-                end = _End.SENTENCE
-            else:
-                end = _End.MID_SENTENCE
-            places.append(_Place(keep, end, number, in_text))
-        following = blocks[number + 1] if number + 1 < len(blocks) else None
-        if following is None:
-            places.append(_Place(_Keep.NOTHING, _End.SENTENCE))
-        elif block.is_heading:
-            places.append(_Place(_Keep.HEADING, _End.SENTENCE, number))
-        elif block.group is not None and block.group == following.group:
-            keep = _Keep.GROUP if block.group in kept_groups else _Keep.NOTHING
-            places.append(_Place(keep, _End.SENTENCE, block.group))
-        elif number in kept_lists and kept_lists[number] == kept_lists.get(number + 1):
-            places.append(_Place(_Keep.SHORT_LIST, _End.SENTENCE, kept_lists[number]))
-        elif _leads_in(block, following):
-            places.append(_Place(_Keep.LEAD_IN, _End.SENTENCE, number))
-        else:
-            places.append(_Place(_Keep.NOTHING, _End.SENTENCE))
+            lone = index in (0, last - 1)
+            sentence = line.ends_sentence and not block.is_heading
+            # A heading with only one line of its text under it ends a page as a heading does.
+            if index == 0 and under_heading:
+                places.append(_Place(_Keep.HEADING, lone, sentence, in_text))
+                continue
+            places.append(_Place(keep, lone, sentence, in_text))
+        places.append(after)
     return places
+
+
+def _place_after(
+    blocks: Sequence[MeasuredBlock],
+    number: int,
+    kept_lists: dict[int, int],
+    kept_groups: set[int],
+) -> _Place:
+    """The page end after the last line of block `number`."""
+    block = blocks[number]
+    following = blocks[number + 1] if number + 1 < len(blocks) else None
+    if following is None:
+        return _Place(_Keep.NOTHING)
+    if block.is_heading:
+        return _Place(_Keep.HEADING)
+    if block.group is not None and block.group == following.group:
+        return _Place(_Keep.GROUP if block.group in kept_groups else _Keep.NOTHING)
+    if number in kept_lists and kept_lists[number] == kept_lists.get(number + 1):
+        return _Place(_Keep.SHORT_LIST)
+    if _leads_in(block, following):
+        return _Place(_Keep.LEAD_IN)
+    return _Place(_Keep.NOTHING)
 
 
 def _leads_in(block: MeasuredBlock, following: MeasuredBlock) -> bool:
@@ -361,33 +424,3 @@ def _last_fitting(lines: Sequence[Line], start: int, room: float) -> int:
     while end + 1 < len(lines) and lines[end + 1].bottom - lines[start].top <= room + _EPSILON:
         end += 1
     return end
-
-
-def _even_out(
-    section: _Section, start: int, last_start: int, page: int, *, early: bool = False
-) -> int:
-    """Where the last page should start so that it and page `page` before it (from `start`)
-    are even; `last_start` if they cannot be. `early`: count a line that can be ended early at
-    a sentence end as if it ended one."""
-    lines, places = section.lines, section.places
-    least = SHORT_PAGE_LINES + 1
-    total = lines[-1].bottom - lines[start].top
-    now = places[last_start - 1]
-    candidates: list[tuple[bool, float, bool, int]] = []
-    for index in range(start + least - 1, len(lines) - least):
-        place = places[index]
-        if place.end is _End.LONE_LINE:
-            continue
-        if place.keep is not _Keep.NOTHING and (place.keep, place.unit) != (now.keep, now.unit):
-            continue
-        before = lines[index].bottom - lines[start].top
-        after = lines[-1].bottom - lines[index + 1].top
-        if before > section.room(page) + _EPSILON or after > section.later + _EPSILON:
-            continue
-        sentence_end = place.end is _End.SENTENCE or (early and section.can_end_early(index))
-        at_sentence_end = sentence_end and min(before, after) >= total / 3
-        # Of two places as even, the one that leaves the fuller page first.
-        candidates.append((not at_sentence_end, abs(before - after), before < after, index))
-    if not candidates:
-        return last_start
-    return min(candidates)[-1] + 1

@@ -114,6 +114,10 @@ def render_previews(
     return written
 
 
+class TextSizeNotOfferedError(ValueError):
+    """The panel is too small for the text size asked for: the kiosk never offers it there."""
+
+
 def _choose(session: KioskSession, text_size: TextSize | None, high_contrast: bool) -> None:
     """Make the patient's choices through the session, as the reading screen's buttons do."""
     if high_contrast != session.theme.high_contrast:
@@ -125,6 +129,11 @@ def _choose(session: KioskSession, text_size: TextSize | None, high_contrast: bo
         if shown is text_size:
             return
         if shown.value < text_size.value:
+            if session.theme.larger_text_size is None:
+                raise TextSizeNotOfferedError(
+                    f"this panel offers text sizes up to {shown.value} % of Standard (a page "
+                    f"must keep 3 lines), not {text_size.value} %"
+                )
             session.larger_text()
         else:
             session.smaller_text()

@@ -8,6 +8,9 @@ nowhere else:
 - a new article replaces the shown one at once when nobody is reading, else it waits until the
   start screen returns;
 - a change of text size or screen keeps the reader on the words they were reading;
+- text grows a step at a time up to the largest size whose pages still hold three lines on
+  this screen (Theme.largest_text_size), and a screen too small for the size chosen brings
+  it down to that;
 - for RESUME_OFFER_S after Home on a reading page, the start screen offers to carry on at
   that page (the same words, even after a change of text size); any other move, the next
   patient, staff and new content take the offer back;
@@ -382,8 +385,9 @@ class KioskSession(QObject):
 
     @Slot()
     def larger_text(self) -> None:
-        """One text size step larger; nothing at the largest (200 %)."""
-        self._choose_text_size(self._theme.text_size.larger())
+        """One text size step larger; nothing at the largest (200 %, or less where the panel
+        would show fewer than three lines a page: Theme.largest_text_size)."""
+        self._choose_text_size(self._theme.larger_text_size)
 
     @Slot()
     def smaller_text(self) -> None:
@@ -411,8 +415,15 @@ class KioskSession(QObject):
             pixels_per_mm=pixels_per_mm,
             viewing_distance_cm=self._settings.viewing_distance_cm,
         )
+        largest = theme.largest_text_size
+        chose_too_large = theme.text_size.value > largest.value
+        if chose_too_large:
+            # A smaller window (a panel turned, say) has no room for the size chosen.
+            theme = dataclasses.replace(theme, text_size=largest)
         if theme != self._theme:
             self._set_theme(theme)
+        if chose_too_large:
+            self.choices_changed.emit()
 
     def _set_theme(self, theme: Theme) -> None:
         """Measure the pages again, keeping the reader on the words they were reading: the new

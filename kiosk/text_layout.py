@@ -5,6 +5,10 @@ Each section is laid out as one QTextDocument (an InertDocument) at the column w
 measured is exactly what is drawn. This module also answers where a page's text starts and
 which characters it shows; drawing a page is kiosk.ui.page_painter's job.
 
+A section's heading leaves its first page room for a line of text: on a small panel at large
+text it is drawn smaller (never below the text's size) or cut after a whole word, so nothing
+runs under the footer. Later pages repeat the title on one line, growing with the text.
+
 Every line wraps inside the column, code included: Qt lays `<pre>` out as lines that never
 break, so those blocks are made to wrap (keeping their spaces, like CSS `white-space:
 pre-wrap`), and a word longer than the column breaks anywhere rather than run past it.
@@ -46,6 +50,9 @@ from kiosk.theme import LINE_HEIGHT, Theme, load_bundled_fonts
 HEADING_LINE_HEIGHT = 1.2
 # What ends a line early at a sentence end: Qt's forced line break inside a paragraph (U+2028).
 _LINE_BREAK = "\u2028"
+# A shortened title ends in an ellipsis, without the punctuation before it.
+_ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
+_TRAILING = " :;,.-\N{EN DASH}\N{EM DASH}"
 # Set on the text blocks of a code block, which Qt made unbreakable and this module makes wrap.
 _CODE_PROPERTY = QTextFormat.Property.UserProperty + 1
 # The first tag of a section's block that Qt turns into a text block of its own: it carries the
@@ -59,18 +66,19 @@ class SectionLayout:
 
     def __init__(self, section: Section, theme: Theme, *, right_to_left: bool = False) -> None:
         self.section = section
-        self.heading = _heading_document(section.title, theme, right_to_left, theme.heading_px)
+        self.heading = _fitting_heading(section.title, theme, right_to_left)
         self._theme = theme
         self._right_to_left = right_to_left
         self._continued_heading: QTextDocument | None = None
         self.body = _body_document(section, theme, right_to_left)
         column_height = theme.column_rect.height()
         self._column_height = float(column_height)
-        # Later pages of a section repeat its title on one small line, leaving the room to text;
-        # that line is exactly one fixed line pitch high (see _set_block_formats).
+        # Later pages of a section repeat its title on one line, smaller than the heading (it
+        # grows with the text as the heading does), leaving the room to text; that line is
+        # exactly one fixed line pitch high (see _set_block_formats).
         self._body_tops = (
             self.heading.size().height() + theme.heading_gap,
-            round(theme.small_px * HEADING_LINE_HEIGHT) + theme.continued_heading_gap,
+            round(continued_title_px(theme) * HEADING_LINE_HEIGHT) + theme.continued_heading_gap,
         )
         first, later = (
             max(column_height - top, float(theme.line_height_px)) for top in self._body_tops
@@ -85,7 +93,7 @@ class SectionLayout:
                 _continued_title(self.section.title, self._theme),
                 self._theme,
                 self._right_to_left,
-                self._theme.small_px,
+                continued_title_px(self._theme),
             )
         return self._continued_heading
 
@@ -368,12 +376,66 @@ def _body_document(section: Section, theme: Theme, right_to_left: bool) -> QText
     return document
 
 
+def continued_title_px(theme: Theme) -> int:
+    """The one-line "(continued)" title's size: the theme's small text at Standard, growing
+    with the patient's text size as the article's text does (as headings do)."""
+    return max(theme.small_px, round(theme.small_px * theme.body_px / theme.standard_body_px))
+
+
 def _continued_title(title: str, theme: Theme) -> str:
-    """The section title on one line, shortened if need be, marked as continued."""
-    metrics = QFontMetricsF(theme.font(theme.small_px, bold=True))
-    # The words around the title, measured without it, are what the title must leave room for.
-    room = theme.column_width - metrics.horizontalAdvance(words.continued_title("")) - 2
-    return words.continued_title(metrics.elidedText(title, Qt.TextElideMode.ElideRight, room))
+    """The section title marked as continued, on one line. Where that is too long, the title
+    is cut after its last whole word that fits, with an ellipsis; where less than a quarter
+    of it would be left beside the mark, the title alone is cut so (the page's position in
+    the footer says the section goes on); where not even one word fits, the title is cut
+    after its last letter that fits (never inside a letter: Qt keeps a letter and its
+    accents together)."""
+    metrics = QFontMetricsF(theme.font(continued_title_px(theme), bold=True))
+    # Below the column's width by a pixel or two: Qt rounds advances when it lays text out.
+    room = theme.column_width - 2
+
+    def fits(text: str) -> bool:
+        return metrics.horizontalAdvance(text) <= room
+
+    whole = words.continued_title(title)
+    if fits(whole):
+        return whole
+    title_words = title.split()
+    # Less than a quarter of the title beside the mark says too little (as on Next).
+    for marked, least in ((True, len(title) / 4), (False, 0.0)):
+        for count in range(len(title_words) - 1, 0, -1):
+            kept = " ".join(title_words[:count]).rstrip(_TRAILING)
+            shortened = kept + _ELLIPSIS
+            if marked:
+                shortened = words.continued_title(shortened)
+            if len(kept) >= least and fits(shortened):
+                return shortened
+    return metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+
+
+def _fitting_heading(title: str, theme: Theme, right_to_left: bool) -> QTextDocument:
+    """A section's heading at the theme's size, where it leaves its first page room for a
+    line of text. On a small panel at large text it may not: then it is smaller, down to the
+    size of the text itself (never below); and where even that is too tall, it is cut after
+    its last whole word on the lines that fit, with an ellipsis (Read aloud still reads it
+    whole), so that nothing runs under the footer."""
+    room = theme.column_rect.height() - theme.heading_gap - theme.line_height_px + 0.5
+    heading = _heading_document(title, theme, right_to_left, theme.heading_px)
+    pixel_size = theme.heading_px
+    while heading.size().height() > room and pixel_size > theme.body_px:
+        pixel_size -= 1
+        heading = _heading_document(title, theme, right_to_left, pixel_size)
+    title_words = title.split()
+    for count in range(len(title_words) - 1, 0, -1):
+        if heading.size().height() <= room:
+            break
+        shortened = " ".join(title_words[:count]).rstrip(_TRAILING) + _ELLIPSIS
+        heading = _heading_document(shortened, theme, right_to_left, pixel_size)
+    if heading.size().height() > room:
+        # Not even one word fits on the lines there are: one line, cut after a whole letter.
+        metrics = QFontMetricsF(theme.font(pixel_size, bold=True))
+        shortened = metrics.elidedText(title, Qt.TextElideMode.ElideRight, theme.column_width - 2)
+        heading = _heading_document(shortened, theme, right_to_left, pixel_size)
+    return heading
 
 
 def _heading_document(

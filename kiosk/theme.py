@@ -43,8 +43,13 @@ CAP_ANGLE_DEGREES = 0.7  # EN 301 549 5.1.4: capitals of body text, seen from th
 CAP_HEIGHT_RATIO = 0.668
 MINIMUM_TOUCH_MM = 15.0
 MINIMUM_GAP_MM = 4.0
-# How far the eye's scale may take sizes beyond the pixels' (see Theme.panel_scale).
-MAXIMUM_EYE_BOOST = 1.05
+# The smallest canvas, in reference px, the screens are laid out for: the eye's scale stops
+# where a panel would be smaller than this (a 7" 800x480 panel at 60 cm is 611x366).
+SMALLEST_CANVAS_SHORT_SIDE = 360
+SMALLEST_CANVAS_LONG_SIDE = 600
+# Below this many reference px on its shorter side, a canvas gets the compact layouts (a 10"
+# 1280x800 panel at 60 cm is 865x540; the 21.5" reference 1920x1080).
+COMPACT_SHORT_SIDE = 900
 MM_PER_INCH = 25.4
 
 # Sizes at 1080 px (see DESIGN.md: body >= 40 px, heading >= 64 px, targets >= 88 px).
@@ -71,14 +76,26 @@ BAR_ZOOM_STEP = 0.05
 # How wide the header's words and buttons are at zoom 1, in reference px, gaps included, as the
 # bundled font sets the English words (tests/test_text_size.py measures them): all in one row,
 # and the wider of two rows where one does not fit. The screen shrinks its words towards zoom 1
-# if a translation is wider than this.
-HEADER_ONE_ROW_PX = 1344
-HEADER_TWO_ROWS_PX = 720
+# if a translation is wider than this. (Read aloud's Sound button beside it takes 164 of them.)
+HEADER_ONE_ROW_PX = 1508
+HEADER_TWO_ROWS_PX = 730
 # The footer's Back, position and Next in one row, the same way: where they do not fit, the
 # position goes above the buttons (as in portrait).
 FOOTER_ONE_ROW_PX = 1100
 # A button that does nothing now: the accent this much over the background (3:1 or more).
 DISABLED_OPACITY = 0.6
+# Every page of the reading screen holds at least this many lines of text below its one-line
+# title (a section's later pages): a text size that would leave fewer is not offered.
+MINIMUM_READABLE_LINES = 3
+# Beside the reading screen's text on a compact canvas, in reference px: there the panel's
+# width goes to the words, and the margins are too narrow for edge taps.
+COMPACT_PAGE_MARGIN_PX = 24
+# A margin beside the text turns the page when tapped only if it is at least this wide: a
+# fingertip's pad (about 10 mm), and this share of a touch target. A narrower strip is hit more
+# often by a finger meant for the first letters of a line than by one aimed at it, and Back,
+# Next and swipes do the same.
+MINIMUM_EDGE_ZONE_MM = 10.0
+EDGE_ZONE_TARGET_SHARE = 0.6
 
 # Atkinson Hyperlegible (Braille Institute, made for low vision) is bundled; the others are
 # fallbacks, also for letters it lacks (Hebrew, Arabic), and then the system's sans-serif.
@@ -368,12 +385,33 @@ class Theme:
 
     @cached_property
     def panel_scale(self) -> float:
-        """The panel's scale: see the module's docstring. The eye's scale counts only up to
-        MAXIMUM_EYE_BOOST times the pixels' for now: the screens are laid out for a canvas
-        of about 1080 reference pixels, and a small panel sized fully for the eye (a 7"
-        800x480 panel would need 1.3 where its pixels give 0.44) leaves them no room yet.
-        `kiosk check` says when a panel falls short of the eye's sizes."""
-        return max(self.pixel_scale, min(self.eye_scale, self.pixel_scale * MAXIMUM_EYE_BOOST))
+        """The panel's scale: see the module's docstring. The eye's scale counts up to what
+        leaves the screens the smallest canvas they are laid out for (SMALLEST_CANVAS_*);
+        beyond that (a small panel read from far away) `eye_limited` is true and `kiosk
+        check` says the panel falls short of the eye's sizes."""
+        return max(self.pixel_scale, min(self.eye_scale, self.largest_scale))
+
+    @cached_property
+    def largest_scale(self) -> float:
+        """The scale at which this window is the smallest canvas the screens are laid out for."""
+        short, long = sorted((self.width, self.height))
+        return min(short / SMALLEST_CANVAS_SHORT_SIDE, long / SMALLEST_CANVAS_LONG_SIDE)
+
+    @cached_property
+    def eye_limited(self) -> bool:
+        """Whether the eye asks for more than the panel has room for (see `panel_scale`)."""
+        return self.eye_scale > self.panel_scale + 1e-9
+
+    @cached_property
+    def canvas(self) -> QSizeF:
+        """This window in reference px: the room every screen's layout has."""
+        return QSizeF(self.width / self.panel_scale, self.height / self.panel_scale)
+
+    @cached_property
+    def compact(self) -> bool:
+        """A small canvas (a 7" or 10" panel, or a larger one read from far away): the
+        screens use their compact layouts."""
+        return min(self.canvas.width(), self.canvas.height()) < COMPACT_SHORT_SIDE
 
     @cached_property
     def scale(self) -> float:
@@ -471,13 +509,32 @@ class Theme:
 
     @cached_property
     def gap(self) -> int:
-        """Space between neighbouring touch targets (>= 16 px at 1080)."""
+        """Space between neighbouring touch targets (>= 16 px at 1080). On a compact canvas
+        only what DESIGN.md asks (4 mm, and MINIMUM_GAP_PX at the panel's scale): the room
+        goes to the targets and the words."""
+        if self.compact:
+            return max(self.physical_px(MINIMUM_GAP_MM), self.px(MINIMUM_GAP_PX))
         return max(self.px(32), self.px(MINIMUM_GAP_PX))
+
+    def physical_px(self, millimetres: float) -> int:
+        """`millimetres` on this panel in whole pixels, rounded up (0 when its size is not
+        known)."""
+        if not self.pixels_per_mm:
+            return 0
+        return math.ceil(millimetres * self.pixels_per_mm - 1e-6)
+
+    @cached_property
+    def page_margin(self) -> int:
+        """Left and right of the reading screen's text column, at the least: narrow on a
+        compact canvas, whose width the words need."""
+        if self.compact:
+            return max(self.gap, self.px(COMPACT_PAGE_MARGIN_PX))
+        return self.margin
 
     @cached_property
     def column_width(self) -> int:
         """Width of the text column: about 60 characters a line on a landscape screen."""
-        return min(self.width - 2 * self.margin, self.px(1360))
+        return min(self.width - 2 * self.page_margin, self.px(1360))
 
     @cached_property
     def portrait(self) -> bool:
@@ -540,18 +597,21 @@ class Theme:
         return self._slide_margins(self.bars.slim)[1]
 
     def _slide_margins(self, slim: bool) -> tuple[int, int]:
-        """(top, bottom) margin of the page between the bars."""
-        return (self.px(12), self.px(8)) if slim else (self.px(64), self.px(40))
+        """(top, bottom) margin of the page between the bars (little on a compact canvas,
+        whose every line counts)."""
+        if slim or self.compact:
+            return self.px(12), self.px(8)
+        return self.px(64), self.px(40)
 
     @cached_property
     def heading_gap(self) -> int:
         """Space between a slide's heading and its text."""
-        return self.px(40)
+        return self.px(20) if self.compact else self.px(40)
 
     @cached_property
     def continued_heading_gap(self) -> int:
         """Space between the one-line "(continued)" title of a later page and its text."""
-        return self.px(24)
+        return self.px(12) if self.compact else self.px(24)
 
     @cached_property
     def column_rect(self) -> QRect:
@@ -563,13 +623,25 @@ class Theme:
 
     @cached_property
     def staff_corner(self) -> int:
-        """The side of the top-left square where five taps ask for staff access."""
+        """The side of the top-left square where five taps ask for staff access: on a compact
+        canvas a touch target's, so that it keeps the little room there is for the page's
+        words and the bars' buttons (staff know where it is)."""
+        if self.compact:
+            return self.touch_target_min
         return self.px(STAFF_CORNER_PX)
 
     @cached_property
     def edge_zone_width(self) -> int:
-        """Taps on this much of each side of the slide turn the page (15 %)."""
-        return round(self.width * 0.15)
+        """A tap this close to the left or right edge of the slide turns the page: the margin
+        beside the text column, never the text, and only where that margin is a target a
+        finger can aim at (MINIMUM_EDGE_ZONE_MM, EDGE_ZONE_TARGET_SHARE); 0, no edge taps,
+        where it is narrower."""
+        margin = self.column_rect.left()
+        usable = max(
+            self.physical_px(MINIMUM_EDGE_ZONE_MM),
+            math.ceil(EDGE_ZONE_TARGET_SHARE * self.touch_target_min),
+        )
+        return margin if margin >= usable else 0
 
     @cached_property
     def swipe_distance(self) -> float:
@@ -590,7 +662,13 @@ class Theme:
 
     @cached_property
     def touch_target_min(self) -> int:
-        """The smallest side of any touch target: the panel's, whatever the `zoom`."""
+        """The smallest side of any touch target: the panel's, whatever the `zoom`. On a
+        compact canvas only what DESIGN.md asks (15 mm, and 88 px at 1080p), not 88 px at
+        the eye's scale (22 mm): the room goes to the page."""
+        if self.compact:
+            return max(
+                self.physical_px(MINIMUM_TOUCH_MM), round(MINIMUM_TOUCH_PX * self.pixel_scale)
+            )
         return max(1, round(MINIMUM_TOUCH_PX * self.panel_scale))
 
     @cached_property
@@ -600,8 +678,9 @@ class Theme:
 
     @cached_property
     def compact_button_padding(self) -> int:
-        """The same for the compact comfort buttons, whose words may wrap."""
-        return self.px(20)
+        """The same for the compact comfort buttons, whose words may wrap; less on a compact
+        canvas, where a row of them has to fit across a 7" panel."""
+        return self.px(10) if self.compact else self.px(20)
 
     @cached_property
     def button_vertical_padding(self) -> int:
@@ -635,9 +714,25 @@ class Theme:
         return max(3, self.px(6))
 
     @cached_property
+    def compact_icon_size(self) -> int:
+        """Side of the icon on a compact button (its words are smaller too)."""
+        return self.px(26)
+
+    @cached_property
+    def compact_icon_gap(self) -> int:
+        """Space between a compact button's icon and its words."""
+        return self.px(10)
+
+    @cached_property
+    def compact_icon_room(self) -> int:
+        """Width kept beside a compact button's words for its icon and the space next to it."""
+        return self.compact_icon_size + self.compact_icon_gap + self.px(4)
+
+    @cached_property
     def progress_bar_height(self) -> int:
-        """Thickness of the reading progress bar."""
-        return self.px(16)
+        """Thickness of the reading progress bar: thin on a compact canvas, where it shares
+        the one bar's height with the position's words."""
+        return self.px(8) if self.compact else self.px(16)
 
     # Start, end, updating and staff screens
 
@@ -702,12 +797,42 @@ class Theme:
         """Width of each button on the staff screen."""
         return self.px(520)
 
+    @cached_property
+    def screen_title_sizes(self) -> tuple[int, ...]:
+        """The start, end and updating screens' titles, largest first: each screen takes the
+        largest its other words and buttons leave room for (a small canvas has little), never
+        smaller than the words of those screens."""
+        return self.title_px, self.px(HEADING_PX), self.ui_body_px
+
+    @cached_property
+    def compact_side_margin(self) -> int:
+        """Left and right margin of the start and end screens' compact arrangement, for a
+        canvas too small for the roomy one (a 7" or 10" panel)."""
+        return self.px(24)
+
+    @cached_property
+    def compact_margin(self) -> int:
+        """Above and below the compact arrangement."""
+        return self.px(16)
+
+    @cached_property
+    def compact_gap(self) -> int:
+        """Between the compact arrangement's buttons where `gap` leaves too little room: the
+        least DESIGN.md allows (4 mm, and MINIMUM_GAP_PX at this scale)."""
+        return max(self.physical_px(MINIMUM_GAP_MM), self.px(MINIMUM_GAP_PX))
+
+    @cached_property
+    def compact_label_gap(self) -> int:
+        """Between the compact arrangement's title and the words under it."""
+        return self.px(12)
+
     # PIN pad
 
     @cached_property
     def pin_pad_gap(self) -> int:
-        """Space between the PIN pad's prompt, dots, message, keys and Cancel."""
-        return self.px(24)
+        """Space between the PIN pad's prompt, dots, message, keys and Cancel (and between a
+        staff notice's heading, words and buttons): less on a small canvas."""
+        return self.px(12) if self.staff_compact else self.px(24)
 
     @cached_property
     def pin_dots_height(self) -> int:
@@ -716,13 +841,112 @@ class Theme:
 
     @cached_property
     def pin_key_size(self) -> QSize:
-        """A digit, Clear or OK key of the PIN pad."""
+        """A digit, Clear or OK key of the PIN pad, at its largest (smaller where the window
+        has no room, down to `staff_target_min`)."""
         return QSize(self.px(200), self.px(120))
 
     @cached_property
     def pin_cancel_size(self) -> QSize:
-        """The PIN pad's Cancel (or Close) button."""
+        """The PIN pad's Cancel (or Close) button, at its largest."""
         return QSize(self.px(300), self.button_height)
+
+    @cached_property
+    def pin_dot_size(self) -> int:
+        """A dot standing for a digit typed, at its largest (smaller where PIN_MAX_DIGITS dots
+        would not fit across)."""
+        return self.px(40)
+
+    # The PIN pad's and the staff screen's own sizes. Staff stand close, and these screens
+    # keep their layout whatever text size the patient chose.
+
+    @cached_property
+    def staff_compact(self) -> bool:
+        """A canvas too small for the staff screens' roomy sizes (a 7" or 10" panel, not a
+        15.6" one): smaller headings and words, less margin, and keys and buttons of 15 mm."""
+        return min(self.canvas.width(), self.canvas.height()) < 700
+
+    @cached_property
+    def staff_target_min(self) -> int:
+        """The smallest side of a PIN key or a button on the PIN pad, the staff notices and
+        the staff screen: 15 mm (MINIMUM_TOUCH_MM) where the panel's size is known, else a
+        patient's `touch_target_min`. A 7" panel has no room for twelve keys of a patient's
+        22 mm beside the PIN's prompt; keys and buttons are larger wherever there is room."""
+        if self.pixels_per_mm:
+            return math.ceil(MINIMUM_TOUCH_MM * self.pixels_per_mm)
+        return self.touch_target_min
+
+    @cached_property
+    def staff_gap_min(self) -> int:
+        """The least space between two keys or buttons there: 4 mm (MINIMUM_GAP_MM) where the
+        panel's size is known; they are `gap` apart wherever there is room."""
+        if self.pixels_per_mm:
+            return math.ceil(MINIMUM_GAP_MM * self.pixels_per_mm)
+        return self.px(MINIMUM_GAP_PX)
+
+    @cached_property
+    def staff_button_height(self) -> int:
+        """The least height of a button there: a patient's button's where there is room, else
+        `staff_target_min` (taller where its words wrap)."""
+        return self.staff_target_min if self.staff_compact else self.button_height
+
+    @cached_property
+    def staff_button_vertical_padding(self) -> int:
+        """Space kept above and below a staff button's words when they wrap."""
+        return self.px(12)
+
+    @cached_property
+    def staff_button_padding(self) -> int:
+        """Between a staff button's edge and its words, left and right."""
+        return self.px(20) if self.staff_compact else self.button_padding
+
+    @cached_property
+    def staff_margin(self) -> int:
+        """Above and below the PIN pad's and staff screen's contents; little on a small
+        canvas, where the keys need the room."""
+        return self.px(16) if self.staff_compact else self.margin
+
+    @cached_property
+    def staff_side_margin(self) -> int:
+        """Left and right of them."""
+        return self.px(16) if self.staff_compact else self.side_margin
+
+    @cached_property
+    def staff_heading_px(self) -> int:
+        """Headings there ("Staff", "Close the kiosk?", "No staff PIN is set"), bold: smaller
+        on a small canvas, where the title size would give each word a line."""
+        return self.px(48) if self.staff_compact else self.title_px
+
+    @cached_property
+    def pin_prompt_px(self) -> int:
+        """The PIN pad's prompt, "Staff access: enter the PIN", bold."""
+        return self.small_px if self.staff_compact else self.px(HEADING_PX)
+
+    @cached_property
+    def staff_button_text_px(self) -> int:
+        """The words on a staff button (bold): a patient's button's where there is room."""
+        return self.small_px if self.staff_compact else self.button_text_px
+
+    @cached_property
+    def pin_key_padding(self) -> int:
+        """Between a PIN key's edge and its words. A key's words get smaller where they would
+        not fit on one line (a key's "Clear" on a 7" panel), down to `pin_key_smallest_px`."""
+        return self.px(8)
+
+    @cached_property
+    def pin_key_smallest_px(self) -> int:
+        """The smallest a PIN key's words get to fit it."""
+        return self.px(24)
+
+    @cached_property
+    def staff_words_px(self) -> int:
+        """The PIN pad's messages, the staff notices' words and the exit question's detail:
+        body size where there is room, never below `small_px`."""
+        return self.small_px if self.staff_compact else self.ui_body_px
+
+    @cached_property
+    def scroll_bar_width(self) -> int:
+        """The bar beside staff words longer than their room (a finger drags the words)."""
+        return self.px(16)
 
     # Reading screen
 
@@ -748,9 +972,21 @@ class Theme:
 
     @cached_property
     def header_side_margin(self) -> int:
-        """Left and right of the header's buttons: clear of the staff corner (where taps only
-        count towards staff access) on both sides, as a right-to-left article mirrors the row."""
+        """Left of the header's buttons: clear of the staff corner (where taps only count
+        towards staff access), which is at the top left whichever way an article's text runs
+        (a right-to-left one mirrors the row, not the corner)."""
         return max(self.margin, self.staff_corner)
+
+    @cached_property
+    def header_right_margin(self) -> int:
+        """Right of the header's buttons: no corner to keep clear of there."""
+        return self.margin
+
+    @cached_property
+    def narrow_button_padding(self) -> int:
+        """Left and right of the words of a button that has to be narrow: Sound, beside Read
+        aloud in a header that has little room to spare."""
+        return self.px(12)
 
     @cached_property
     def disabled_ink(self) -> str:
@@ -758,6 +994,92 @@ class Theme:
         accent faded into the background, still 3:1 on it (tests/test_text_size.py)."""
         palette = self.palette
         return blend(palette.accent, palette.background, DISABLED_OPACITY)
+
+    @cached_property
+    def single_bar(self) -> bool:
+        """Whether the reading screen has one bar only, below the page: on a compact landscape
+        canvas, where two bars would leave a 7" 800x480 panel's page two lines instead of
+        three. It holds Back, where the patient is, Next, the Menu button, and Home where it
+        fits (else Home is in the Menu)."""
+        return self.compact and not self.portrait
+
+    @cached_property
+    def bar_button_height(self) -> int:
+        """A button of the reading screen's bars on a compact canvas: a touch target, or what
+        its line of words needs if more; elsewhere `button_height`."""
+        if not self.compact:
+            return self.button_height
+        words = math.ceil(self.small_px * LABEL_LINE_HEIGHT)
+        return max(self.touch_target_min, words + 2 * self.compact_button_vertical_padding)
+
+    @cached_property
+    def compact_bar_inset(self) -> int:
+        """Space above and below the buttons of a compact canvas's bars."""
+        return self.px(4)
+
+    @cached_property
+    def bar_button_growth(self) -> int:
+        """How much wider than its words a compact canvas's bar button gets where the bar has
+        room (on a 7" panel it has none)."""
+        return self.px(20)
+
+    @cached_property
+    def page_lines(self) -> int:
+        """How many lines of text a section's later page holds below its one-line title (the
+        title counted at the body's size, the largest kiosk.text_layout sets it)."""
+        title = round(max(self.small_px, self.body_px) * HEADING_LINE_HEIGHT)
+        room = self.column_rect.height() - title - self.continued_heading_gap
+        return max(0, room // self.line_height_px)
+
+    @cached_property
+    def largest_text_size(self) -> TextSize:
+        """The largest text size the patient may choose on this panel: each step up to it
+        leaves a page MINIMUM_READABLE_LINES lines (a larger one would show a line or two at a
+        time). Standard whatever a page holds."""
+        largest = TextSize.STANDARD
+        for size in list(TextSize)[1:]:
+            if dataclasses.replace(self, text_size=size).page_lines < MINIMUM_READABLE_LINES:
+                break
+            largest = size
+        return largest
+
+    @cached_property
+    def larger_text_size(self) -> TextSize | None:
+        """The text size one step up, if this panel offers it (`largest_text_size`); None at
+        the largest."""
+        larger = self.text_size.larger()
+        if larger is None or larger.value > self.largest_text_size.value:
+            return None
+        return larger
+
+    # The reading screen's sheet of choices (kiosk.ui.options_sheet)
+
+    @cached_property
+    def sheet_margin(self) -> int:
+        """Between the sheet's card and the window's edges, where a tap closes the sheet (on a
+        7" panel the card all but fills the screen)."""
+        return self.px(4) if self.compact else self.px(48)
+
+    @cached_property
+    def sheet_padding(self) -> int:
+        """Between the sheet card's edge and its contents."""
+        return self.px(24) if self.compact else self.px(40)
+
+    @cached_property
+    def sheet_tight_padding(self) -> int:
+        """The same where the roomy padding leaves the card too large for the window (a 7"
+        panel)."""
+        return self.px(8)
+
+    @cached_property
+    def sheet_caption_gap(self) -> int:
+        """Between a caption ("Volume: Normal") and the buttons under it."""
+        return self.px(8)
+
+    @cached_property
+    def sheet_column_gap(self) -> int:
+        """Between two columns of the sheet's controls."""
+        return self.gap if self.compact else 2 * self.gap
 
     # The reading screen's header and footer: how far they grow with the text
 
@@ -769,8 +1091,11 @@ class Theme:
         leave a page less than `page_minimum_height`. The zoom is the largest that leaves that
         room at this text size and at every larger one, so the bars' words never shrink when
         the text grows; it stays at 1 where even Standard words leave too little (a small panel
-        seen from close). It is also kept to what the header's row(s) hold across the panel."""
+        seen from close). It is also kept to what the header's row(s) hold across the panel.
+        On a compact canvas the bars have a layout of their own and do not grow."""
         base = dataclasses.replace(self, zoom=1.0, slim=False)
+        if self.compact:
+            return base
         zoom = min(
             base._fitting_zoom(size) for size in TextSize if size.value >= self.text_size.value
         )
@@ -797,13 +1122,17 @@ class Theme:
 
     @cached_property
     def _header_room(self) -> float:
-        """Room across the panel for the header's row(s), in reference px at zoom 1."""
-        return self.width / self.panel_scale - 2 * max(MARGIN_PX, STAFF_CORNER_PX)
+        """Room across the panel for the header's row(s), in reference px at zoom 1: all but
+        the staff corner at its left and a margin at its right."""
+        return self.width / self.panel_scale - max(MARGIN_PX, STAFF_CORNER_PX) - MARGIN_PX
 
     @cached_property
     def footer_rows(self) -> int:
         """2 (the position above Back and Next) in portrait or where the three do not fit
-        across the panel in one row at zoom 1, else 1."""
+        across the panel in one row at zoom 1, else 1 (always on a compact landscape canvas,
+        whose one bar is a row)."""
+        if self.compact:
+            return 2 if self.portrait else 1
         room = self.width / self.panel_scale - 2 * MARGIN_PX
         return 2 if self.portrait or room < FOOTER_ONE_ROW_PX else 1
 
@@ -815,7 +1144,11 @@ class Theme:
 
     @cached_property
     def bar_heights(self) -> tuple[int, int]:
-        """(header, footer) height, at this theme's zoom and shape."""
+        """(header, footer) height, at this theme's zoom and shape. On a compact canvas one
+        bar below the page (`single_bar`), or in portrait a header of one row (Home, Menu)
+        and a footer with the position above Back and Next."""
+        if self.compact:
+            return self._compact_bar_heights
         rows = self.header_rows
         header = rows * self.button_height + (rows - 1) * self.gap + 2 * self.header_inset
         if self.footer_rows == 2:
@@ -823,6 +1156,15 @@ class Theme:
         else:
             footer = max(self.button_height, self.position_height)
         return header, footer + 2 * self.footer_inset
+
+    @cached_property
+    def _compact_bar_heights(self) -> tuple[int, int]:
+        insets = 2 * self.compact_bar_inset
+        button = self.bar_button_height
+        if self.single_bar:
+            return 0, max(button, self.position_height) + insets
+        footer = self.position_height + self.footer_row_gap + button
+        return button + insets, footer + insets
 
     def _fitting_zoom(self, size: TextSize) -> float:
         """The largest zoom (a BAR_ZOOM_STEP at a time, at most `size`'s factor) at which bars,
@@ -850,51 +1192,95 @@ class Theme:
     @cached_property
     def position_bar_gap(self) -> int:
         """Space between the position words and the progress bar under them."""
-        return self.px(12)
+        return self.px(4) if self.compact else self.px(12)
 
     # Idle warning card
 
     @cached_property
     def idle_card_width(self) -> int:
-        """The widest the idle warning card gets (narrower on a small screen)."""
+        """The widest the idle warning card gets at Standard (narrower on a small screen)."""
         return self.px(1120)
 
-    @cached_property
-    def card_padding(self) -> int:
-        """Space between the idle card's sides and its words."""
-        return self.px(56)
+    def idle_card(self, zoom: float = 1.0, *, tight: bool = False) -> IdleCardSizes:
+        """The idle warning card's sizes, its words and ring grown `zoom` times with the
+        patient's text (kiosk.ui.idle_overlay picks the largest zoom that fits). `tight`: little
+        air around the words, a smaller question and ring, for a small canvas (a 7" panel
+        holds the card no other way) or a large text size."""
+        grown = dataclasses.replace(self, zoom=self.zoom * zoom)
+        px = grown.px
+        if tight:
+            return IdleCardSizes(
+                margin=self.px(8),
+                width=px(1120),
+                padding=px(24),
+                vertical_padding=px(16),
+                question_px=px(56),
+                instruction_px=px(BODY_PX),
+                countdown_px=px(36),
+                question_gap=px(8),
+                instruction_gap=px(16),
+                ring_diameter=px(120),
+                ring_width=px(12),
+                ring_gap=px(16),
+            )
+        return IdleCardSizes(
+            margin=self.margin,
+            width=px(1120),
+            padding=px(56),
+            vertical_padding=px(48),
+            question_px=px(TITLE_PX),
+            instruction_px=px(BODY_PX + 4),
+            countdown_px=px(36),
+            question_gap=px(16),
+            instruction_gap=px(40),
+            ring_diameter=px(170),
+            ring_width=px(14),
+            ring_gap=px(24),
+        )
 
-    @cached_property
-    def card_vertical_padding(self) -> int:
-        """Space between the idle card's top and bottom and its contents."""
-        return self.px(48)
 
-    @cached_property
-    def card_question_gap(self) -> int:
-        """Below "Still reading?" on the idle card."""
-        return self.px(16)
+@dataclass(frozen=True)
+class IdleCardSizes:
+    """The idle warning card's sizes in pixels, at one zoom (`Theme.idle_card`). The words
+    never fall below Standard: the instruction is body text, the countdown `small_px`."""
 
-    @cached_property
-    def card_instruction_gap(self) -> int:
-        """Below "Tap anywhere to continue", above the countdown ring."""
-        return self.px(40)
+    margin: int  # the least dimmed screen left around the card
+    width: int  # the widest the card gets
+    padding: int  # between the card's sides and its contents
+    vertical_padding: int  # between the card's top and bottom and its contents
+    question_px: int  # "Still reading?", bold
+    instruction_px: int  # "Tap anywhere to continue"
+    countdown_px: int  # "Going back to the start in 30 seconds"
+    question_gap: int  # below the question
+    instruction_gap: int  # below the instruction (stacked), or beside the ring
+    ring_diameter: int
+    ring_width: int
+    ring_gap: int  # below the ring, above the countdown words (stacked)
 
-    @cached_property
-    def idle_instruction_px(self) -> int:
-        """The idle card's instruction: a little larger than the other screens' words."""
-        return self.ui_body_px + self.px(4)
+    @property
+    def ring_number_px(self) -> int:
+        """The seconds left, inside the ring."""
+        return max(1, round(self.ring_diameter * 0.38))
 
-    @cached_property
-    def ring_diameter(self) -> int:
-        """The countdown ring on the idle card."""
-        return self.px(170)
 
-    @cached_property
-    def ring_width(self) -> int:
-        """Thickness of the countdown ring."""
-        return self.px(14)
+# Burn-in drift
+#
+# The start screen is what a kiosk shows most of its life, all night where the clinic leaves it
+# on; a panel shows a ghost of whatever stays on the same pixels for months. So the screen moves
+# all it draws a pixel at a time, one step every BURN_IN_STEP_S, within a square this many
+# reference px wide (kiosk.ui.drift): 8 px at 1080p, 2 mm on a 21.5" panel, about the width of a
+# bold letter's stem. No reader sees a pixel's step minutes apart, and every edge of the words
+# and buttons is spread over the square's width instead of burning in sharp.
+BURN_IN_SPAN_PX = 8
+# Seconds between steps: a slow walk that crosses the whole square in about four hours.
+BURN_IN_STEP_S = 180.0
+# No step while a finger is down or for this long after the last touch: what a patient reads
+# or reaches for stays where it is.
+BURN_IN_HOLD_S = 15.0
 
-    @cached_property
-    def ring_gap(self) -> int:
-        """Below the countdown ring, above the countdown words."""
-        return self.px(24)
+
+def burn_in_span(theme: Theme) -> int:
+    """How far, in pixels, the start screen's content may drift along each axis on `theme`'s
+    panel: BURN_IN_SPAN_PX at its scale, an even number, so that the content can sit in the
+    middle of its square."""
+    return 2 * theme.px(BURN_IN_SPAN_PX / 2)

@@ -138,13 +138,13 @@ def stop_reading_button() -> str:
 
 
 def position_line(position: Position, page_counts: Sequence[int]) -> str:
-    """Where the patient is, under the page: "Section 2 of 4 · Page 1 of 2" ("" off the
+    """Where the patient is, under the page: "Part 2 of 4 · Page 1 of 2" ("" off the
     reading screen)."""
     place = navigation.locate(position, page_counts)
     if place is None:
         return ""
     #: The footer of the reading screen. Pages are counted within the section.
-    text = QCoreApplication.translate("kiosk", "Section %1 of %2 \u00b7 Page %3 of %4")
+    text = QCoreApplication.translate("kiosk", "Part %1 of %2 \u00b7 Page %3 of %4")
     return _fill(text, place.section, place.sections, place.page, place.pages)
 
 
@@ -157,6 +157,35 @@ def continued_title(title: str) -> str:
     """A section's title on its later pages; `title` may be shortened to fit one line."""
     #: %1 is the section's title (from the article, not translated).
     return _fill(QCoreApplication.translate("kiosk", "%1 (continued)"), title)
+
+
+def menu_button() -> str:
+    """On a small panel's reading screen: opens the sheet of choices (text size, high contrast,
+    Read aloud with its volume and speed, and Home where the bar has no room for it). Keep it
+    short: on a 7" panel it shares one row with Back, the page number and Next."""
+    return QCoreApplication.translate("kiosk", "Menu")
+
+
+def position_page(position: Position, page_counts: Sequence[int]) -> str:
+    """Where the patient is, where the whole position_line does not fit: "Page 1 of 2" (the
+    page within the section; "" off the reading screen)."""
+    place = navigation.locate(position, page_counts)
+    if place is None:
+        return ""
+    #: The short form of "Part %1 of %2 · Page %3 of %4" on a small panel.
+    text = QCoreApplication.translate("kiosk", "Page %1 of %2")
+    return _fill(text, place.page, place.pages)
+
+
+def position_numbers(position: Position, page_counts: Sequence[int]) -> str:
+    """The shortest position, on the smallest panels: "1 / 2" (the page within the section;
+    "" off the reading screen)."""
+    place = navigation.locate(position, page_counts)
+    if place is None:
+        return ""
+    #: The page within the section and how many it has, as on a 7" panel: "3 / 8".
+    text = QCoreApplication.translate("kiosk", "%1 / %2")
+    return _fill(text, place.page, place.pages)
 
 
 # End screen
@@ -451,6 +480,17 @@ def speed_label(speed: Speed) -> str:
     return QCoreApplication.translate("kiosk", "Speed: Normal")
 
 
+def sound_button() -> str:
+    """Beside Read aloud on the reading screen's header: opens Read aloud's volume and speed
+    (Quieter, Louder, Slower, Faster)."""
+    return QCoreApplication.translate("kiosk", "Sound")
+
+
+def sound_spoken() -> str:
+    """The Sound button's accessible name."""
+    return QCoreApplication.translate("kiosk", "Read aloud's volume and speed")
+
+
 # Start screen: how long the article takes, choices, "carry on", and paging through the parts
 
 
@@ -489,6 +529,27 @@ def more_parts_button() -> str:
 def previous_parts_button() -> str:
     """Under the list of parts: the few before those shown."""
     return QCoreApplication.translate("kiosk", "Previous parts")
+
+
+def more_parts_short_button() -> str:
+    """ "More parts" where a small screen has no room for it on one line."""
+    return QCoreApplication.translate("kiosk", "More")
+
+
+def previous_parts_short_button() -> str:
+    """ "Previous parts" where a small screen has no room for it on one line."""
+    return QCoreApplication.translate("kiosk", "Previous")
+
+
+def choose_part_button() -> str:
+    """On a small screen's start screen, beside "Tap to start": opens the list of parts."""
+    return QCoreApplication.translate("kiosk", "Choose a part")
+
+
+def parts_button() -> str:
+    """The same, where the screen is too narrow for "Choose a part" beside "Tap to start"."""
+    #: Keep it short: it sits beside "Tap to start" on a 7-inch screen.
+    return QCoreApplication.translate("kiosk", "Parts")
 
 
 def parts_shown(first: int, last: int, total: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -242,3 +243,28 @@ def test_the_controllers_staff_screen_lists_what_kiosk_check_warns(
     qtbot.waitUntil(lambda: "school grade" in screen.problems_label.text(), timeout=10_000)
     assert "Review details are missing" in screen.problems_label.text()
     controller.session.read_aloud.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("screen_size", "diagonal", "distance", "needed_mm", "warned"),
+    [
+        ("1920x1080", 21.5, 60, 7.3, False),
+        ("800x480", 7, 60, 7.3, False),
+        # A 7" panel read from 2 m: its screens cannot hold the 24 mm capitals that needs.
+        ("800x480", 7, 200, 24.4, True),
+    ],
+)
+def test_check_reports_the_physical_sizes_and_warns_when_the_panel_cannot_meet_them(
+    qapp, tmp_path, screen_size, diagonal, distance, needed_mm, warned
+):
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'screen_size = "{screen_size}"\nscreen_diagonal_inches = {diagonal}\n'
+        f"viewing_distance_cm = {distance}\n",
+        encoding="utf-8",
+    )
+    report = run_check(BUNDLED, load_config_file(config, required=True)).to_text()
+    found = re.search(r"Sizes on the panel: Standard text's capitals ([\d.]+) mm high", report)
+    assert found, report
+    assert (float(found[1]) < needed_mm) is warned
+    assert (f"The panel is too small to be read from {distance} cm" in report) is warned

@@ -166,7 +166,41 @@ def test_a_page_ends_after_a_sentence_if_it_keeps_two_thirds_of_its_lines():
     # Of several sentence ends, the last one that fits.
     assert page_lines(paginate(blocks(("p", 25, {6, 8, 12})), 100))[0] == 9
     # Two thirds of the lines the page could hold (here nine), not of its height.
-    assert page_lines(paginate(blocks(("p", 25, {5})), 95))[0] == 6
+    assert page_lines(paginate(blocks(("p", 15, {5})), 95)) == [6, 9]
+
+
+def test_a_sentence_end_that_only_costs_a_page_more_is_passed_over():
+    # Ending the first page at its sixth line would take four pages, and two of them would
+    # still end mid-sentence: three full pages end no worse.
+    assert page_lines(paginate(blocks(("p", 25, {5})), 95)) == [9, 9, 7]
+
+
+def test_a_page_of_five_lines_or_fewer_never_gives_one_up():
+    """On a small panel (or at large text) a page that holds three to five lines keeps them
+    all, wherever its sentences end: ending early would cost a whole line of a tiny page."""
+    for lines in (3, 4, 5):
+        for sentence_end in range(lines - 1):
+            pages = paginate(blocks(("p", 4 * lines, {sentence_end})), lines * PITCH)
+            assert page_lines(pages) == [lines] * 4, (lines, sentence_end)
+
+
+def test_a_page_of_six_or_seven_lines_keeps_five():
+    for lines in (6, 7):
+        room = lines * PITCH
+        # The sentence ends with the fifth line: the page gives up the rest to end there...
+        assert page_lines(paginate(blocks(("p", lines + 5, {4})), room)) == [5, lines]
+        # ... but not with the fourth.
+        assert page_lines(paginate(blocks(("p", lines + 5, {3})), room)) == [lines, 5]
+
+
+def test_a_paragraph_that_fits_on_a_page_is_split_rather_than_leave_a_page_short():
+    # Six lines of room: moving the five-line paragraph on whole would leave two lines alone.
+    assert shape(paginate(blocks(("p", 2), ("p", 5), ("p", 5)), 60)) == [
+        [(0, 2), (1, 4)],
+        [(1, 1), (2, 5)],
+    ]
+    # With ten lines of room, two thirds of the page is kept with it whole (seven lines).
+    assert shape(paginate(blocks(("p", 7), ("p", 5)), 100)) == [[(0, 7)], [(1, 5)]]
 
 
 def test_a_sentence_end_does_not_bend_the_other_rules():
@@ -177,28 +211,36 @@ def test_a_sentence_end_does_not_bend_the_other_rules():
     assert shape(pages) == [[(0, 8)], [(1, 2), (2, 4)]]
 
 
-def test_the_last_two_pages_are_evened_out():
-    # Not 10, 9 and 2 lines: the last two pages share their eleven lines.
+def test_the_last_page_is_evened_out_with_the_pages_before():
+    # Not 10, 10 and 1 lines: the last page takes five, the page before keeping six (a page
+    # before the last gives up lines for it, down to five).
     assert page_lines(paginate(blocks(("p", 21)), 100)) == [10, 6, 5]
-    # At a sentence end, if that leaves each page a third of the lines or more.
-    assert page_lines(paginate(blocks(("p", 21, {13})), 100)) == [10, 4, 7]
-    # A sentence end leaving one page less than that is passed over for the most even cut.
-    assert page_lines(paginate(blocks(("p", 21, {12})), 100)) == [10, 6, 5]
+    assert page_lines(paginate(blocks(("p", 23)), 100)) == [10, 8, 5]
+    assert page_lines(paginate(blocks(("p", 12)), 100)) == [7, 5]
+    # The pages before fill a little less where that lets one more of them end a sentence.
+    assert page_lines(paginate(blocks(("p", 21, {13})), 100)) == [7, 7, 7]
     # Blocks that fit on a page move over whole to even the pages out.
     assert shape(paginate(blocks(("p", 6), ("p", 3), ("p", 2)), 100)) == [
         [(0, 6)],
         [(1, 3), (2, 2)],
     ]
+    # Or a paragraph is split, rather than leave two lines alone.
+    assert shape(paginate(blocks(("p", 9), ("p", 2)), 100)) == [[(0, 6)], [(0, 3), (1, 2)]]
     # Also when the page before is a section's first, under its heading; of two places as
     # even, the one that leaves the fuller page first.
     assert page_lines(paginate(blocks(("p", 7)), 50, 100)) == [4, 3]
 
 
+def test_a_page_under_the_heading_gives_up_lines_before_a_later_page_does():
+    # Five lines of room: not 5, 5 and 1, nor 5, 3 and 3.
+    assert page_lines(paginate(blocks(("p", 11)), 50)) == [3, 5, 3]
+
+
 def test_the_last_page_keeps_its_lines_when_nothing_can_be_evened_out():
-    # The block before fits on a page, so it is never split: two lines stay on their own.
-    assert shape(paginate(blocks(("p", 9), ("p", 2)), 100)) == [[(0, 9)], [(1, 2)]]
-    # Three lines or more are not evened out.
-    assert page_lines(paginate(blocks(("p", 23)), 100)) == [10, 10, 3]
+    # A list item that fits on a page is never split: two lines stay on their own.
+    assert shape(paginate(blocks(("li", 9), ("p", 2)), 100)) == [[(0, 9)], [(1, 2)]]
+    # Pages of five lines give none up: the last keeps its three.
+    assert page_lines(paginate(blocks(("p", 13)), 50)) == [5, 5, 3]
 
 
 WARNING_SIGNS = (("p", 5), ("p", 1), *[("li", 1)] * 6)
@@ -211,9 +253,12 @@ def test_a_short_list_stays_with_its_lead_in():
         [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1), (7, 1)],
     ]
     # Seven items are no short list: it is split between items, its lead-in with the first
-    # items, and the next page starts with an item.
+    # items, and the next page starts with an item (and holds five lines).
     pages = paginate(blocks(("p", 5), ("p", 1), *[("li", 1)] * 7), 100)
-    assert page_lines(pages) == [10, 3]
+    assert shape(pages) == [
+        [(0, 5), (1, 1), (2, 1), (3, 1)],
+        [(4, 1), (5, 1), (6, 1), (7, 1), (8, 1)],
+    ]
     # A short list that does not fit on a page with its lead-in is split between its items.
     pages = paginate(blocks(("p", 2), ("p", 2), *[("li", 2)] * 6), 100)
     assert shape(pages) == [
@@ -252,7 +297,7 @@ def test_a_list_item_of_several_paragraphs_is_never_split():
 def test_a_code_block_that_fits_on_a_page_moves_on_whole():
     assert page_lines(paginate(blocks(("p", 6), ("code", 6)), 100)) == [6, 6]
     # One taller than a page is split between its lines of code.
-    assert page_lines(paginate(blocks(("p", 2), ("code", 12)), 100)) == [10, 4]
+    assert page_lines(paginate(blocks(("p", 2), ("code", 12)), 100)) == [9, 5]
 
 
 def test_the_line_to_end_early_at_a_sentence_end():
@@ -331,3 +376,27 @@ def test_every_line_once_in_order_and_every_page_fits(spec, one_height, other_he
             assert len(page.lines) == 1, f"page {index + 1} runs over with several lines"
     early = line_to_end_early(measured, first, later)
     assert early is None or early.sentence_ends_within
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 60),
+    st.integers(3, 12),
+    st.integers(3, 12),
+    st.sets(st.integers(0, 59)),
+    st.sets(st.integers(0, 59)),
+)
+def test_no_page_of_one_or_two_lines_where_the_lines_could_be_shared_out(
+    count, first_lines, later_lines, ends, within
+):
+    """One paragraph, sentences ending anywhere: whenever some number of pages could each
+    hold three lines or more, every page does."""
+    first_lines = min(first_lines, later_lines)  # the first page also holds the heading
+    pages = paginate(blocks(("p", count, ends, within)), first_lines * PITCH, later_lines * PITCH)
+    counts = page_lines(pages)
+    assert sum(counts) == count
+    could_share = any(
+        3 * number <= count <= first_lines + later_lines * (number - 1)
+        for number in range(1, count + 1)
+    )
+    assert min(counts) >= 3 or not could_share, counts

@@ -5,17 +5,19 @@ and paragraphs spaced as WCAG 1.4.8 asks."""
 from __future__ import annotations
 
 import itertools
+import math
+import unicodedata
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QColor, QImage, QPainter, QTextBlock
+from PySide6.QtGui import QColor, QImage, QPainter, QTextBlock, QTextDocument
 
 from kiosk.article import Article, parse_article
-from kiosk.pages import Page, TextKind
+from kiosk.pages import FULL_PAGE_LINES, MIN_FILL, Page, TextKind
 from kiosk.speech import sentences
 from kiosk.text_layout import ArticleLayout, SectionLayout, measure
-from kiosk.theme import LINE_HEIGHT, TextSize, Theme
+from kiosk.theme import LINE_HEIGHT, TextSize, Theme, panel_density
 from kiosk.ui.page_painter import paint_page
 
 from .conftest import SIZES
@@ -131,6 +133,19 @@ def page_of(layout: SectionLayout, block_number: int) -> set[int]:
     }
 
 
+def could_hold(section: SectionLayout) -> list[int]:
+    """How many of the section's lines each page could hold, from its first line on."""
+    lines = [line for block in measure(section.body) for line in block.lines]
+    where = {(line.block, line.line): index for index, line in enumerate(lines)}
+    counts = []
+    for index, page in enumerate(section.pages):
+        first = where[(page.lines[0].block, page.lines[0].line)]
+        room = section.body_height(index) + 0.01
+        fitting = [line for line in lines[first:] if line.bottom - lines[first].top <= room]
+        counts.append(max(len(fitting), 1))
+    return counts
+
+
 def check_section(layout: SectionLayout, theme: Theme) -> None:
     column = theme.column_rect
     shown = [(line.block, line.line) for page in layout.pages for line in page.lines]
@@ -153,13 +168,25 @@ def check_section(layout: SectionLayout, theme: Theme) -> None:
         assert column.bottom() < theme.slide_size.height()
         if index < len(layout.pages) - 1:
             assert page.lines[-1].block not in headings, "a heading ended a page"
-    # A block is split across pages only when it alone is taller than a page.
+    # A block is split across pages only when it alone is taller than a page, or when it is a
+    # paragraph that, moved on whole, would have left its first page short of lines.
+    kinds = {block.lines[0].block: block.kind for block in measure(layout.body)}
     for number in {line.block for page in layout.pages for line in page.lines}:
         pages_with_block = [p for p in layout.pages if number in p.blocks]
         if len(pages_with_block) > 1:
             block = layout.body.findBlockByNumber(number)
             height = block.layout().lineCount() * block.blockFormat().lineHeight()
-            assert height > layout.body_height(1) - 2 * block.blockFormat().lineHeight()
+            if height > layout.body_height(1) - 2 * block.blockFormat().lineHeight():
+                continue
+            assert kinds[number] is TextKind.PARAGRAPH, f"a {kinds[number].value} was split"
+            # (Headings right above it would go with it.)
+            kept_with = number
+            while kept_with > 0 and kinds.get(kept_with - 1) is TextKind.HEADING:
+                kept_with -= 1
+            first = layout.pages.index(pages_with_block[0])
+            above = sum(1 for line in layout.pages[first].lines if line.block < kept_with)
+            could = could_hold(layout)[first]
+            assert above < min(could, max(FULL_PAGE_LINES, math.ceil(MIN_FILL * could)))
 
 
 def paint_slide(layout: SectionLayout, theme: Theme, page: int) -> QImage:
@@ -255,9 +282,89 @@ def test_later_pages_repeat_the_title_on_one_small_line_and_give_the_room_to_tex
     assert section.body_height(1) > section.body_height(0)
 
 
+def lines_of(document: QTextDocument) -> int:
+    """How many lines a document is drawn on."""
+    document.size()  # lays it out
+    count = 0
+    block = document.begin()
+    while block.isValid():
+        count += block.layout().lineCount()
+        block = block.next()
+    return count
+
+
+def test_the_continued_title_grows_with_the_text_and_stays_on_one_line(qapp):
+    """The title on a section's later pages grows step by step with the patient's text size,
+    to twice its size at 200 %, as the text and headings do; it stays one line high, and the
+    page keeps the room it really takes."""
+    sizes = []
+    for text_size in TextSize:
+        theme = Theme(1920, 1080, text_size)
+        section = ArticleLayout(synthetic_article(), theme).sections[0]
+        title = section.continued_heading
+        sizes.append(title.defaultFont().pixelSize())
+        assert title.toPlainText() == "A very long section (continued)"
+        assert lines_of(title) == 1, text_size
+        assert section.body_top(1) == title.size().height() + theme.continued_heading_gap
+        assert sizes[-1] < theme.body_px, "the title is no larger than the text it repeats"
+    assert sizes == sorted(set(sizes)), sizes
+    assert sizes[-1] == 2 * sizes[0]
+
+
+LONG_TITLE = "What to do when the pain comes back after your treatment has ended"
+
+
+def continued_section(title: str, theme: Theme) -> SectionLayout:
+    """A section under `title`, long enough for later pages."""
+    return ArticleLayout(article_from(f"## {title}\n\n{LONG_PARAGRAPH}\n"), theme).sections[0]
+
+
+@pytest.mark.parametrize(
+    ("size", "diagonal"),
+    [(QSize(800, 480), 7.0), (QSize(1280, 800), 10.1), (QSize(1080, 1920), 21.5)],
+    ids=["7in", "10in", "portrait"],
+)
+@pytest.mark.parametrize("text_size", [TextSize.STANDARD, TextSize.LARGEST], ids=["100", "200"])
+def test_a_long_continued_title_is_shortened_after_a_whole_word(qapp, size, diagonal, text_size):
+    density = panel_density(size, None, diagonal)
+    assert density is not None
+    theme = Theme(size.width(), size.height(), text_size, False, density.pixels_per_mm)
+    title = continued_section(LONG_TITLE, theme).continued_heading
+    shown = title.toPlainText()
+    assert lines_of(title) == 1, shown
+    if shown == f"{LONG_TITLE} (continued)":
+        return
+    # Beside the mark, or, where not even one word fits beside it, alone.
+    kept = shown.removesuffix(" (continued)")
+    assert kept.endswith("\N{HORIZONTAL ELLIPSIS}"), shown
+    kept = kept.removesuffix("\N{HORIZONTAL ELLIPSIS}")
+    assert kept, "no word of the title left"
+    assert LONG_TITLE.startswith(kept + " "), f"cut inside a word: {shown!r}"
+
+
+def test_shortening_a_title_of_one_long_word_never_cuts_inside_a_letter(qapp):
+    """Where not even one word fits, the title is cut after its last whole letter (an
+    accented letter made of two characters stays whole)."""
+    theme = Theme(800, 480, TextSize.LARGEST, False, 5.25)
+    for title in ("Pneumonoultramicroscopicsilicovolcanoconiosis", "e\u0301" * 60):
+        heading = continued_section(title, theme).continued_heading
+        shown = heading.toPlainText()
+        assert lines_of(heading) == 1, shown
+        assert shown.endswith("\N{HORIZONTAL ELLIPSIS}"), shown
+        kept = shown.removesuffix("\N{HORIZONTAL ELLIPSIS}")
+        assert kept, shown
+        assert title.startswith(kept), shown
+        assert not unicodedata.combining(title[len(kept)]), f"a letter cut apart: {shown!r}"
+
+
 def test_pages_of_the_bundled_article_end_at_sentence_ends(qapp, article):
     """Every page but a section's last, at every screen and text size: before pages ended at
-    sentence ends, 0 of 61 did."""
+    sentence ends, 0 of 61 did; with no line ended early, 10 of 146 do.
+
+    A page keeps five lines (or all it could hold, if fewer) and two thirds of them, so it
+    gives up few lines to end at a sentence end: when written, 65 of 148 pages ended at one
+    (by step: 3/7, 7/18, 17/28, 18/41, 20/54), where, when any page could give up a third of
+    its lines, 119 of 157 did (tests/test_page_fill.py has the panels' own figures)."""
     counted: dict[TextSize, list[int]] = {text_size: [0, 0] for text_size in TextSize}
     for size in SCREENS.values():
         for text_size in TextSize:
@@ -269,9 +376,9 @@ def test_pages_of_the_bundled_article_end_at_sentence_ends(qapp, article):
     shares = {size.name: f"{good}/{total}" for size, (good, total) in counted.items()}
     good = sum(good for good, _ in counted.values())
     total = sum(total for _, total in counted.values())
-    assert good >= 0.6 * total, shares
+    assert good >= 0.35 * total, shares
     for at_sentence_end, pages in counted.values():
-        assert at_sentence_end >= 0.5 * pages, shares
+        assert at_sentence_end >= 0.25 * pages, shares
 
 
 @pytest.mark.parametrize("theme", EVERY_THEME)
@@ -292,9 +399,12 @@ def test_a_line_ends_early_only_where_a_page_ends(qapp, article, theme):
 
 @pytest.mark.parametrize("theme", EVERY_THEME)
 def test_no_section_ends_on_a_page_of_one_or_two_lines(qapp, article, theme):
+    """Unless it and the page before hold fewer than six lines, so that one of the two would
+    hold one or two lines however they were cut."""
     for section in ArticleLayout(article, theme).sections:
-        if len(section.pages) > 1:
-            assert len(section.pages[-1].lines) >= 3, section.section.title
+        counts = [len(page.lines) for page in section.pages]
+        if len(counts) > 1 and counts[-2] + counts[-1] >= 6:
+            assert counts[-1] >= 3, (section.section.title, counts)
 
 
 def test_a_long_paragraph_never_leaves_one_or_two_lines_on_its_last_page(qapp):

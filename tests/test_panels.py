@@ -17,15 +17,11 @@ from kiosk.theme import MINIMUM_GAP_MM, MINIMUM_TOUCH_MM
 from .helpers import reading
 
 # (name, window size, diagonal in inches)
-# Small panels are not yet sized fully for the eye (kiosk.theme.MAXIMUM_EYE_BOOST): their
-# screens need a layout for the small canvas first. Strict, so the day they are, this says so.
-NOT_YET = pytest.mark.xfail(
-    strict=True, reason="small panels are not yet sized fully for the eye (MAXIMUM_EYE_BOOST)"
-)
-
 PANELS = [
-    pytest.param("7in-800x480", QSize(800, 480), 7.0, marks=NOT_YET, id="7in-800x480"),
-    pytest.param("10in-1280x800", QSize(1280, 800), 10.1, marks=NOT_YET, id="10in-1280x800"),
+    ("7in-800x480", QSize(800, 480), 7.0),
+    ("10in-1280x800", QSize(1280, 800), 10.1),
+    ("10in-800x1280", QSize(800, 1280), 10.1),
+    ("15.6in-1366x768", QSize(1366, 768), 15.6),
     ("21.5in-1920x1080", QSize(1920, 1080), 21.5),
     ("21.5in-1080x1920", QSize(1080, 1920), 21.5),
     ("55in-3840x2160", QSize(3840, 2160), 55.0),
@@ -53,9 +49,7 @@ def gap(first: QRect, second: QRect) -> int:
     return max(dx, dy)
 
 
-@pytest.mark.parametrize(
-    ("name", "size", "diagonal"), PANELS, ids=[p.id if hasattr(p, "id") else p[0] for p in PANELS]
-)
+@pytest.mark.parametrize(("name", "size", "diagonal"), PANELS, ids=[p[0] for p in PANELS])
 def test_standard_text_fills_0_7_degrees_at_60_cm(make_window, name, size, diagonal):
     window = make_window(size, settings=settings_for(diagonal))
     theme = window.session.theme
@@ -67,15 +61,9 @@ def test_standard_text_fills_0_7_degrees_at_60_cm(make_window, name, size, diago
 
 def _target_cases() -> list[object]:
     cases: list[object] = []
-    for panel in PANELS:
-        name, size, diagonal = panel.values if hasattr(panel, "values") else panel
+    for name, size, diagonal in PANELS:
         for where in ("start", "reading", "end"):
-            # The end screen's two buttons, stacked, already fit a 10" panel.
-            fits = not name.startswith("7") and not (name.startswith("10") and where != "end")
-            marks = () if fits else (NOT_YET,)
-            cases.append(
-                pytest.param(name, size, diagonal, where, marks=marks, id=f"{where}-{name}")
-            )
+            cases.append(pytest.param(name, size, diagonal, where, id=f"{where}-{name}"))
     return cases
 
 

@@ -3,6 +3,10 @@ normal colours or high contrast."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
@@ -11,6 +15,8 @@ from kiosk.config import Settings
 from kiosk.preview import parse_text_size, render_previews, text_size_percent
 from kiosk.text_layout import ArticleLayout
 from kiosk.theme import HIGH_CONTRAST, NORMAL, TextSize, Theme
+
+from .conftest import ROOT
 
 SIZE = QSize(1920, 1080)
 
@@ -94,3 +100,29 @@ def test_preview_takes_a_text_size_by_name_too(qapp, article, tmp_path):
     expected = ArticleLayout(article, Theme(SIZE.width(), SIZE.height(), text_size=largest))
     assert len(pages) == sum(expected.page_counts)
     assert background_at_margin(pages[0]) == NORMAL.background
+
+
+def test_a_text_size_the_panel_does_not_offer_is_a_clear_error(tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "preview",
+            "--out",
+            str(tmp_path),
+            "--size",
+            "800x480",
+            "--screen-diagonal-inches",
+            "7",
+            "--text-size",
+            "200",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 2
+    assert "this panel offers text sizes up to 100 % of Standard" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QAbstractButton
 
 from kiosk import words
 from kiosk.config import Settings
 from kiosk.navigation import END, START
-from kiosk.theme import MINIMUM_GAP_PX, MINIMUM_TOUCH_PX, Palette, contrast_ratio
+from kiosk.theme import MINIMUM_GAP_PX, MINIMUM_TOUCH_PX, Palette, TextSize, contrast_ratio
 
 from .conftest import SIZES
 from .helpers import click, reading
@@ -33,16 +34,14 @@ def test_tap_to_start_opens_the_first_page(make_window):
     click(window.start_screen.start_button)
     assert window.session.position == reading(0, 0)
     assert window.current_screen() is window.reading_screen
-    assert (
-        window.reading_screen.position_label.text() == "Section 1 of 5 \N{MIDDLE DOT} Page 1 of 1"
-    )
+    assert window.reading_screen.position_label.text() == "Part 1 of 5 \N{MIDDLE DOT} Page 1 of 1"
 
 
 def test_a_section_button_jumps_straight_to_that_section(make_window):
     window = make_window()
     click(window.start_screen.section_buttons[2])
     assert window.session.position == reading(2, 0)
-    assert window.reading_screen.position_label.text().startswith("Section 3 of 5")
+    assert window.reading_screen.position_label.text().startswith("Part 3 of 5")
 
 
 def test_next_walks_every_page_to_the_end_screen_and_back(make_window):
@@ -83,9 +82,7 @@ def test_progress_bar_and_position_follow_the_page(make_window):
     counts = window.session.page_counts
     assert counts[1] == 2, "at 1920x1080 the second section takes two pages"
     click(window.reading_screen.next_button)
-    assert (
-        window.reading_screen.position_label.text() == "Section 2 of 5 \N{MIDDLE DOT} Page 2 of 2"
-    )
+    assert window.reading_screen.position_label.text() == "Part 2 of 5 \N{MIDDLE DOT} Page 2 of 2"
     assert window.reading_screen.progress_bar.fraction == pytest.approx(3 / sum(counts))
 
 
@@ -113,6 +110,7 @@ def touch_targets(window):
             reading_screen.larger_text_button,
             reading_screen.contrast_button,
             reading_screen.read_aloud_button,
+            reading_screen.sound_button,
         ],
         "end": [end.back_button, end.start_again_button],
     }
@@ -173,3 +171,59 @@ def test_window_adapts_to_a_new_screen_size_and_keeps_the_reader_in_place(make_w
     # The pages were measured for exactly the area the slide gets once the layout settles.
     slide = window.reading_screen.slide
     qtbot.waitUntil(lambda: slide.size() == window.session.theme.slide_size)
+
+
+@pytest.mark.parametrize(
+    ("size", "rows"),
+    [
+        (QSize(1920, 1080), 1),
+        (QSize(1920, 1200), 1),
+        (QSize(1080, 1920), 2),
+        (QSize(3840, 2160), 1),
+    ],
+    ids=["1920x1080", "1920x1200", "1080x1920", "3840x2160"],
+)
+def test_sound_sits_beside_read_aloud_and_its_word_fits_at_every_text_size(
+    make_window, qtbot, size, rows
+):
+    window = make_window(size)
+    session, screen = window.session, window.reading_screen
+    session.go_to(reading(1, 0))
+    slide = screen.slide
+    for _ in range(len(list(TextSize))):
+        qtbot.waitUntil(lambda: slide.size() == session.theme.slide_size)
+        assert screen.controls_theme.header_rows == rows, session.theme.text_size
+        sound, read_aloud = screen.sound_button, screen.read_aloud_button
+        assert sound.isVisible()
+        assert sound.heightForWidth(sound.width()) <= sound.height(), "its word wraps"
+        assert sound.y() == read_aloud.y(), "beside Read aloud, on its row"
+        apart = sound.x() - read_aloud.x() - read_aloud.width()
+        assert apart >= screen.controls_theme.gap - 1
+        header = QRect(screen.header.mapTo(window, QPoint(0, 0)), screen.header.size())
+        assert header.contains(QRect(sound.mapTo(window, QPoint(0, 0)), sound.size()))
+        session.larger_text()
+
+
+def test_sound_opens_read_alouds_volume_and_speed_and_close_puts_the_page_back(make_window):
+    window = make_window()
+    screen = window.reading_screen
+    window.session.go_to(reading(1, 0))
+    click(screen.sound_button)
+    sheet = screen.sheet
+    shown = {
+        button.accessibleName()
+        for button in sheet.card.findChildren(QAbstractButton)
+        if button.isVisible()
+    }
+    assert shown == {
+        words.read_aloud_button(),
+        words.quieter_spoken(),
+        words.louder_spoken(),
+        words.slower_spoken(),
+        words.faster_spoken(),
+        words.close_button(),
+    }
+    assert sheet.volume_label.text() == words.volume_label(window.session.speech_volume)
+    click(sheet.close_button)
+    assert not sheet.isVisible()
+    assert window.session.position == reading(1, 0)

@@ -19,15 +19,10 @@ from kiosk.theme import (
 )
 
 # (name, pixels, diagonal in inches): the panels of the issue, landscape and portrait.
-# Small panels are not yet sized fully for the eye (kiosk.theme.MAXIMUM_EYE_BOOST): their
-# screens need a layout for the small canvas first. Strict, so the day they are, this says so.
-NOT_YET = pytest.mark.xfail(
-    strict=True, reason="small panels are not yet sized fully for the eye (MAXIMUM_EYE_BOOST)"
-)
-
 PANELS = [
-    pytest.param('7" 800x480', QSize(800, 480), 7.0, marks=NOT_YET),
-    pytest.param('10" 1280x800', QSize(1280, 800), 10.1, marks=NOT_YET),
+    ('7" 800x480', QSize(800, 480), 7.0),
+    ('10" 1280x800', QSize(1280, 800), 10.1),
+    ('10" 800x1280 portrait', QSize(800, 1280), 10.1),
     ('21.5" 1920x1080', QSize(1920, 1080), 21.5),
     ('21.5" 1080x1920 portrait', QSize(1080, 1920), 21.5),
     ('55" 3840x2160', QSize(3840, 2160), 55.0),
@@ -49,7 +44,7 @@ def test_the_capital_height_ratio_is_the_bundled_fonts(qapp):
 @pytest.mark.parametrize(
     ("name", "pixels", "diagonal"),
     PANELS,
-    ids=[p.values[0] if hasattr(p, "values") else p[0] for p in PANELS],
+    ids=[panel[0] for panel in PANELS],
 )
 def test_standard_capitals_fill_at_least_0_7_degrees_on_every_panel(name, pixels, diagonal):
     theme = theme_for(pixels, diagonal)
@@ -61,7 +56,7 @@ def test_standard_capitals_fill_at_least_0_7_degrees_on_every_panel(name, pixels
 @pytest.mark.parametrize(
     ("name", "pixels", "diagonal"),
     PANELS,
-    ids=[p.values[0] if hasattr(p, "values") else p[0] for p in PANELS],
+    ids=[panel[0] for panel in PANELS],
 )
 def test_touch_targets_and_gaps_are_large_enough_on_every_panel(name, pixels, diagonal):
     theme = theme_for(pixels, diagonal)
@@ -71,7 +66,6 @@ def test_touch_targets_and_gaps_are_large_enough_on_every_panel(name, pixels, di
     assert theme.touch_target_min >= 88 * min(pixels.width(), pixels.height()) / 1080 - 0.5
 
 
-@NOT_YET
 def test_a_7_inch_panel_gets_text_three_times_what_its_pixels_would_give():
     small = theme_for(QSize(800, 480), 7.0)
     by_pixels_only = Theme.for_size(QSize(800, 480))
@@ -80,7 +74,6 @@ def test_a_7_inch_panel_gets_text_three_times_what_its_pixels_would_give():
     assert small.mm(small.body_cap_px) >= 7.3
 
 
-@NOT_YET
 def test_farther_away_means_larger_text():
     near = theme_for(QSize(1920, 1080), 21.5, 60)
     far = theme_for(QSize(1920, 1080), 21.5, 120)
@@ -129,3 +122,21 @@ def test_a_configured_diagonal_wins_over_the_panel():
     assert density is not None
     assert density.source == "setting"
     assert density.pixels_per_mm == pytest.approx(math.hypot(1920, 1080) / (32 * 25.4))
+
+
+def test_a_small_panel_gets_the_compact_layouts_and_the_reference_panel_does_not():
+    assert theme_for(QSize(800, 480), 7.0).compact
+    assert theme_for(QSize(1280, 800), 10.1).compact
+    assert not theme_for(QSize(1920, 1080), 21.5).compact
+    assert not theme_for(QSize(1080, 1920), 21.5).compact
+    assert not theme_for(QSize(3840, 2160), 55.0).compact
+
+
+def test_a_panel_too_small_for_the_distance_keeps_a_canvas_its_screens_fit_and_says_so():
+    """A 7" panel read from 2 m would need capitals 24 mm high: more than its screens can hold.
+    Sizes stop at the smallest canvas the screens are laid out for, and the theme says the
+    eye is not served (kiosk check warns)."""
+    far = theme_for(QSize(800, 480), 7.0, 200)
+    assert far.eye_limited
+    assert min(far.canvas.width(), far.canvas.height()) == pytest.approx(360, abs=0.5)
+    assert not theme_for(QSize(800, 480), 7.0, 60).eye_limited

@@ -39,11 +39,17 @@ def staffed(qtbot, article, lock_file):
         timeout: float = 30.0,
         clock=None,
         size: QSize | None = None,
+        diagonal: float | None = None,
     ) -> KioskWindow:
         size = size or QSize(1920, 1080)
+        settings = (
+            settings_for(size)
+            if diagonal is None
+            else Settings(animations=False, speech_engine="mock", screen_diagonal_inches=diagonal)
+        )
         window = build_window(
             article,
-            settings=settings_for(size),
+            settings=settings,
             clock=clock,
             staff_lock=StaffLock(lock_file),
             pin_hash=lambda: pin_hash,
@@ -74,6 +80,13 @@ def settings_for(size: QSize) -> Settings:
 
 
 SIZES = [QSize(1920, 1080), QSize(1080, 1920), QSize(800, 480)]
+# Windows of a size and a panel diagonal, sized for the eye: the small panels' own layouts.
+PANELS = [pytest.param(size, None, id=f"{size.width()}x{size.height()}") for size in SIZES] + [
+    pytest.param(QSize(800, 480), 7.0, id="7in-800x480"),
+    pytest.param(QSize(1280, 800), 10.1, id="10in-1280x800"),
+    pytest.param(QSize(800, 1280), 10.1, id="10in-800x1280"),
+    pytest.param(QSize(1366, 768), 15.6, id="15.6in-1366x768"),
+]
 
 
 def corner_taps(window, touchscreen, count: int = 5) -> None:
@@ -320,11 +333,11 @@ def test_exit_kiosk_asks_first_and_no_keeps_the_kiosk_running(staffed, touchscre
     assert window.close_permitted
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
-def test_a_second_tap_where_exit_was_never_answers_yes(staffed, touchscreen, qtbot, size):
+@pytest.mark.parametrize(("size", "diagonal"), PANELS)
+def test_a_second_tap_where_exit_was_never_answers_yes(staffed, touchscreen, qtbot, size, diagonal):
     """A shaky finger taps twice: the second tap lands where "Exit kiosk" was, and must not
     find "Yes, close it" there."""
-    window = staffed(size=size)
+    window = staffed(size=size, diagonal=diagonal)
     corner_taps(window, touchscreen)
     enter(window, PIN)
     screen = window.staff_screen
@@ -379,9 +392,11 @@ def test_the_staff_screen_lists_warnings_beside_problems(staffed, touchscreen):
     assert screen.problems_label.text() == "Checking the content\N{HORIZONTAL ELLIPSIS}"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
-def test_the_pin_pad_keys_never_move_when_a_message_shows(staffed, touchscreen, qtbot, size):
-    window = staffed(size=size)
+@pytest.mark.parametrize(("size", "diagonal"), PANELS)
+def test_the_pin_pad_keys_never_move_when_a_message_shows(
+    staffed, touchscreen, qtbot, size, diagonal
+):
+    window = staffed(size=size, diagonal=diagonal)
     corner_taps(window, touchscreen)
     pad = window.pin_pad
     keys = (*pad.digit_buttons, pad.clear_button, pad.ok_button, pad.cancel_button)

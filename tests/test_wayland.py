@@ -302,9 +302,24 @@ def test_no_pointer_and_shortcut_keys_do_nothing(tmp_path, private_folders, qapp
         image = screen_when(compositor, running, tmp_path / "shots", fills_the_screen)
         assert colours(image) == dict.fromkeys(probes(), BACKGROUND)
 
+        # Move the pointer over the kiosk until the compositor says it entered (Xvfb starts
+        # with its pointer in the middle, and a move to where it is already is no motion).
+        entered = re.compile(r"ev wl_pointer@\d+\.enter\(")
+        xdotool = ["xdotool"]
+        for step in range(50):
+            spot = (WIDTH // 2 + (step % 2) * 7, HEIGHT // 2 + (step % 2) * 5)
+            subprocess.run(
+                [*xdotool, "mousemove", str(spot[0]), str(spot[1])],
+                env=dict(os.environ, DISPLAY=display),
+                check=True,
+                timeout=30,
+            )
+            running.wait_for("WATCHDOG=1")
+            if entered.search(kiosk_protocol(compositor)):
+                break
         keys = ["Escape", "alt+F4", "ctrl+q", "ctrl+w", "F11", "super"]
         subprocess.run(
-            ["xdotool", "mousemove", str(WIDTH // 2), str(HEIGHT // 2), "key", *keys],
+            [*xdotool, "key", *keys],
             env=dict(os.environ, DISPLAY=display),
             check=True,
             timeout=30,
@@ -323,7 +338,13 @@ def test_no_pointer_and_shortcut_keys_do_nothing(tmp_path, private_folders, qapp
 
         assert running.running(), _tail(running.output)
         assert re.search(r"ev wl_keyboard@\d+\.enter\(", protocol)
-        cursors = re.findall(r"rq wl_pointer@\d+\.set_cursor\(\d+, (\S+?),", protocol)
+        set_cursor = re.compile(r"rq wl_pointer@\d+\.set_cursor\(\d+, (\S+?),")
+        for _ in range(50):  # the kiosk answers the pointer's entering when it gets to it
+            if set_cursor.search(protocol):
+                break
+            running.wait_for("WATCHDOG=1")
+            protocol = kiosk_protocol(compositor)
+        cursors = set_cursor.findall(protocol)
         assert cursors, "the pointer never entered the kiosk"
         assert cursors[-1] == "nil"  # no cursor image: the pointer is hidden
         assert "unset_fullscreen" not in protocol

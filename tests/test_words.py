@@ -139,7 +139,7 @@ def test_wrong_pin_says_try_for_one_and_tries_for_more():
 def test_numbers_and_names_fill_their_places():
     counts = (1, 2, 1, 3)
     position = Position(Screen.READING, 1, 0)
-    assert words.position_line(position, counts) == "Section 2 of 4 \N{MIDDLE DOT} Page 1 of 2"
+    assert words.position_line(position, counts) == "Part 2 of 4 \N{MIDDLE DOT} Page 1 of 2"
     assert words.position_line(Position(Screen.READING, 3, 2), counts).endswith("Page 3 of 3")
     assert words.position_line(START, counts) == ""
     assert words.position_line(END, counts) == ""

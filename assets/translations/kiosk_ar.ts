@@ -67,7 +67,7 @@
         <translation>إيقاف القراءة</translation>
     </message>
     <message>
-        <source>Section %1 of %2 · Page %3 of %4</source>
+        <source>Part %1 of %2 · Page %3 of %4</source>
         <extracomment>The footer of the reading screen. Pages are counted within the section.</extracomment>
         <translation>الجزء %1 من %2 · الصفحة %3 من %4</translation>
     </message>
@@ -86,6 +86,20 @@
         <source>%1 (continued)</source>
         <extracomment>%1 is the section&apos;s title (from the article, not translated).</extracomment>
         <translation>%1 (تابع)</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.</extracomment>
+        <translation>الصفحة %1 من %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>The page within the section and how many it has, as on a 7&quot; panel: &quot;3 / 8&quot;.</extracomment>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>You have reached the end</source>
@@ -322,6 +336,14 @@
         <source>Speed: Normal</source>
         <translation>السرعة: عادية</translation>
     </message>
+    <message>
+        <source>Sound</source>
+        <translation>الصوت</translation>
+    </message>
+    <message>
+        <source>Read aloud&apos;s volume and speed</source>
+        <translation>مستوى الصوت وسرعة القراءة بصوت عالٍ</translation>
+    </message>
     <message numerus="yes">
         <source>About %n minutes to read</source>
         <translation>
@@ -355,6 +377,14 @@
     <message>
         <source>Previous parts</source>
         <translation>أجزاء سابقة</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>المزيد</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابقة</translation>
     </message>
     <message>
         <source>Choose a part</source>

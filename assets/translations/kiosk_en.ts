@@ -67,7 +67,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Section %1 of %2 · Page %3 of %4</source>
+        <source>Part %1 of %2 · Page %3 of %4</source>
         <extracomment>The footer of the reading screen. Pages are counted within the section.</extracomment>
         <translation type="unfinished"></translation>
     </message>
@@ -81,6 +81,20 @@
     <message>
         <source>%1 (continued)</source>
         <extracomment>%1 is the section&apos;s title (from the article, not translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>The page within the section and how many it has, as on a 7&quot; panel: &quot;3 / 8&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -308,6 +322,14 @@
         <source>Speed: Normal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud&apos;s volume and speed</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>About %n minutes to read</source>
         <translation>
@@ -336,6 +358,23 @@
     </message>
     <message>
         <source>Previous parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <extracomment>Keep it short: it sits beside &quot;Tap to start&quot; on a 7-inch screen.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

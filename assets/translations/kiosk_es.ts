@@ -67,7 +67,7 @@
         <translation>Parar la lectura</translation>
     </message>
     <message>
-        <source>Section %1 of %2 · Page %3 of %4</source>
+        <source>Part %1 of %2 · Page %3 of %4</source>
         <extracomment>The footer of the reading screen. Pages are counted within the section.</extracomment>
         <translation>Parte %1 de %2 · Página %3 de %4</translation>
     </message>
@@ -82,6 +82,20 @@
         <source>%1 (continued)</source>
         <extracomment>%1 is the section&apos;s title (from the article, not translated).</extracomment>
         <translation>%1 (continuación)</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.</extracomment>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>The page within the section and how many it has, as on a 7&quot; panel: &quot;3 / 8&quot;.</extracomment>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>You have reached the end</source>
@@ -310,6 +324,14 @@
         <source>Speed: Normal</source>
         <translation>Velocidad: normal</translation>
     </message>
+    <message>
+        <source>Sound</source>
+        <translation>Sonido</translation>
+    </message>
+    <message>
+        <source>Read aloud&apos;s volume and speed</source>
+        <translation>Volumen y velocidad de la lectura en voz alta</translation>
+    </message>
     <message numerus="yes">
         <source>About %n minutes to read</source>
         <translation>
@@ -339,6 +361,14 @@
     <message>
         <source>Previous parts</source>
         <translation>Partes anteriores</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Más</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anteriores</translation>
     </message>
     <message>
         <source>Choose a part</source>

@@ -67,7 +67,7 @@
         <translation>停止朗读</translation>
     </message>
     <message>
-        <source>Section %1 of %2 · Page %3 of %4</source>
+        <source>Part %1 of %2 · Page %3 of %4</source>
         <extracomment>The footer of the reading screen. Pages are counted within the section.</extracomment>
         <translation>第 %1 部分，共 %2 部分 · 第 %3 页，共 %4 页</translation>
     </message>
@@ -81,6 +81,20 @@
         <source>%1 (continued)</source>
         <extracomment>%1 is the section&apos;s title (from the article, not translated).</extracomment>
         <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.</extracomment>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>The page within the section and how many it has, as on a 7&quot; panel: &quot;3 / 8&quot;.</extracomment>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>You have reached the end</source>
@@ -307,6 +321,14 @@
         <source>Speed: Normal</source>
         <translation>语速：正常</translation>
     </message>
+    <message>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <source>Read aloud&apos;s volume and speed</source>
+        <translation>朗读的音量和语速</translation>
+    </message>
     <message numerus="yes">
         <source>About %n minutes to read</source>
         <translation>
@@ -335,6 +357,14 @@
     <message>
         <source>Previous parts</source>
         <translation>前面的部分</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>下一组</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一组</translation>
     </message>
     <message>
         <source>Choose a part</source>

@@ -1,8 +1,9 @@
-"""The reading screen: the page as a slide that follows the finger, and the footer below it.
+"""The reading screen: the page as a slide that follows the finger, the bars around it, and
+the sheet of choices (kiosk.ui.options_sheet) over it.
 
 The screen shows the positions the window gives it and reports what the patient asked for
-(next, back, home). It never decides where to go; the neighbours it shows while a finger drags
-are the ones the window told it. Its slides are painted once and kept as pixmaps
+(next, back, home, the choices). It never decides where to go; the neighbours it shows while a
+finger drags are the ones the window told it. Its slides are painted once and kept as pixmaps
 (kiosk.ui.page_cache), so a frame of a drag or a turn is a copy of pixels, whatever the text.
 """
 
@@ -12,6 +13,7 @@ import dataclasses
 import functools
 import logging
 import math
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import (
@@ -29,26 +31,27 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
-    QFontMetricsF,
     QHideEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QPixmap,
     QRegion,
+    QResizeEvent,
     QTouchEvent,
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import words
-from kiosk.navigation import Position, Screen, progress
+from kiosk.navigation import Position, Screen, is_valid, progress
+from kiosk.speech import Speed, Volume
 from kiosk.swipe import Gesture, SwipeTracker
 from kiosk.text_layout import ArticleLayout
-from kiosk.theme import BAR_ZOOM_STEP, Theme
+from kiosk.theme import BAR_ZOOM_STEP, TextSize, Theme
+from kiosk.ui.options_sheet import OptionsSheet, SheetContents
 from kiosk.ui.page_cache import PageCache
 from kiosk.ui.page_painter import highlight_rows, paint_page
-from kiosk.ui.widgets import BigButton, Icon, ProgressBar, TextLabel
+from kiosk.ui.widgets import BigButton, Icon, ProgressBar, SignButton, TextLabel
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +63,8 @@ class SlideView(QWidget):
     """Draws the current page, and during a drag or a turn the page beside it: each painted
     once into a pixmap, moved as pixels while anything moves."""
 
-    next_requested = Signal()  # swipe left, or a tap on the right edge
-    back_requested = Signal()  # swipe right, or a tap on the left edge
+    next_requested = Signal()  # swipe left, or a tap in the margin right of the text
+    back_requested = Signal()  # swipe right, or a tap in the margin left of the text
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,9 +213,12 @@ class SlideView(QWidget):
         towards_left = self.back_requested if self._forward > 0 else self.next_requested
         if gesture is Gesture.TAP:
             self._offset = 0.0
-            if start_x < self._theme.edge_zone_width:
+            # Only the margins beside the text, where they are wide enough (Theme): a tap on
+            # the first or last words of a line is someone reading, not turning.
+            zone = self._theme.edge_zone_width
+            if zone and start_x < zone:
                 towards_left.emit()
-            elif start_x > self.width() - self._theme.edge_zone_width:
+            elif zone and start_x >= self.width() - zone:
                 towards_right.emit()
         elif gesture is Gesture.SWIPE_LEFT:  # the finger pulls in the page on the right
             towards_right.emit()
@@ -472,66 +478,6 @@ class _Band(NamedTuple):
     pixmap: QPixmap
 
 
-class SignButton(BigButton):
-    """A text size button: a letter and a minus or plus sign, drawn (a small letter for
-    smaller, a large one for larger; "Text size" stands between the two where there is room,
-    and the accessible name says what each does). At the end of the steps it does nothing,
-    and looks it: no face, its edge and sign faded but still clear (Theme.disabled_ink)."""
-
-    def __init__(self, plus: bool, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__("", theme, compact=True, parent=parent)
-        self.plus = plus
-        self._sign_theme = theme
-
-    def set_theme(self, theme: Theme) -> None:
-        super().set_theme(theme)
-        self._sign_theme = theme
-
-    @staticmethod
-    def width_for(theme: Theme) -> int:
-        """How wide the larger text button's letter and sign, with padding, are."""
-        letter = QFontMetricsF(theme.font(theme.sign_letter_px[1], bold=True))
-        drawn = letter.horizontalAdvance(words.text_size_letter()) + theme.icon_gap / 2
-        return math.ceil(drawn + theme.sign_size + 2 * theme.compact_button_padding)
-
-    def colours(self) -> tuple[str, str]:
-        if not self.isEnabled():
-            return self._sign_theme.palette.background, self._sign_theme.disabled_ink
-        return super().colours()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        theme = self._sign_theme
-        face, ink = self.colours()
-        if self.isEnabled():
-            super().paintEvent(event)  # the face and edge every button has
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if not self.isEnabled():
-            border = theme.border_width
-            frame = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
-            painter.setPen(QPen(QColor(ink), border))
-            painter.setBrush(QColor(face))
-            painter.drawRoundedRect(frame, theme.corner_radius, theme.corner_radius)
-        font = theme.font(theme.sign_letter_px[1 if self.plus else 0], bold=True)
-        letter = words.text_size_letter()
-        metrics = QFontMetricsF(font)
-        letter_width = metrics.horizontalAdvance(letter)
-        gap = theme.icon_gap / 2
-        left = (self.width() - letter_width - gap - theme.sign_size) / 2
-        baseline = self.height() / 2 + metrics.capHeight() / 2
-        painter.setPen(QColor(ink))
-        painter.setFont(font)
-        painter.drawText(QPointF(left, baseline), letter)
-        pen = QPen(QColor(ink), theme.sign_stroke)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        half = theme.sign_size / 2
-        centre = QPointF(left + letter_width + gap + half, self.height() / 2)
-        painter.drawLine(centre - QPointF(half, 0), centre + QPointF(half, 0))
-        if self.plus:
-            painter.drawLine(centre - QPointF(0, half), centre + QPointF(0, half))
-
-
 class _BarWidths(NamedTuple):
     """How wide the header's and footer's parts are at one zoom, in pixels."""
 
@@ -540,6 +486,7 @@ class _BarWidths(NamedTuple):
     text_size_label: int
     contrast: int
     read_aloud: int  # the wider of "Read aloud" and "Stop reading"
+    sound: int
     back: int
     next: int  # plain "Next"
     position: int  # the widest "Section n of m · Page p of q" of the article
@@ -550,7 +497,7 @@ class _BarWidths(NamedTuple):
         signs = self.sign + self.gap + self.sign
         if caption:
             signs += self.gap + self.text_size_label
-        comfort = self.contrast + self.gap + self.read_aloud
+        comfort = self.contrast + self.gap + self.read_aloud + self.gap + self.sound
         if rows == 1:
             return [self.home + self.gap + signs + 2 * self.gap + comfort]
         return [self.home + self.gap + signs, comfort]
@@ -562,13 +509,36 @@ class _BarWidths(NamedTuple):
         return [self.back + self.gap + self.position + self.gap + self.next]
 
 
+class _CompactBar(NamedTuple):
+    """How a compact canvas's bars hold their parts: whether Home has room in a bar (else it is
+    in the Menu), and which form of the position line fits."""
+
+    home_in_bar: bool
+    position_form: Callable[[Position, Sequence[int]], str]
+
+
+# The position line's forms, longest first: a compact bar shows the longest that fits.
+POSITION_FORMS: tuple[Callable[[Position, Sequence[int]], str], ...] = (
+    words.position_line,
+    words.position_page,
+    words.position_numbers,
+)
+
+
 class ReadingScreen(QWidget):
     """The page; above it Home and the reading comfort controls, below it Back, where the
     patient is, and Next.
 
     Home sits at the top, away from Back: a finger that misses Back never lands on Home and
     loses the place. The bars' words and buttons grow with the text, as far as the theme's
-    `bars` allow and their rows hold across the screen."""
+    `bars` allow and their rows hold across the screen. Read aloud's volume and speed are in a
+    sheet (kiosk.ui.options_sheet) that the Sound button beside Read aloud opens.
+
+    On a compact canvas (Theme.compact) the comfort controls and Read aloud go into that sheet,
+    opened by a Menu button. In landscape there is one bar, below the page (Theme.single_bar):
+    Home, Menu, Back, where the patient is, and Next, in that order so that Home's neighbour is
+    Menu and Next's the position; where Home has no room (a 7" panel) it is in the Menu. In
+    portrait the header holds Home and Menu, the footer the position above Back and Next."""
 
     next_requested = Signal()  # Next button, swipe left, right edge tap
     back_requested = Signal()  # Back button, swipe right, left edge tap
@@ -577,6 +547,10 @@ class ReadingScreen(QWidget):
     larger_text_requested = Signal()  # "A+" beside "Text size": one step larger
     contrast_requested = Signal()  # "High contrast": on or off
     read_aloud_requested = Signal()  # "Read aloud" / "Stop reading"
+    quieter_requested = Signal()  # "Quieter": Read aloud a step more quietly
+    louder_requested = Signal()  # "Louder"
+    slower_requested = Signal()  # "Slower": Read aloud a step more slowly
+    faster_requested = Signal()  # "Faster"
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -587,6 +561,11 @@ class ReadingScreen(QWidget):
         self._current = Position(Screen.READING)
         self._following = Position(Screen.END)
         self._next_width = 0  # the widest the Next button may be
+        self._speech_available = False
+        self._caption = True  # "Text size" between the signs (large layouts)
+        self._compact_bar = _CompactBar(True, words.position_line)
+        self._menu_open = False  # the sheet was opened by Menu (else by Sound)
+        self._growth = 0  # how much wider than their words a compact bar's buttons are
         self.slide = SlideView(theme, self)
         controls = self._controls
         # Every part has its bar as parent from the start: placed in rows only once the
@@ -597,6 +576,7 @@ class ReadingScreen(QWidget):
         self.footer.setObjectName("footer")
         header, footer = self.header, self.footer
         self.home_button = BigButton(words.home_button(), controls, icon=Icon.HOME, parent=header)
+        self.menu_button = BigButton(words.menu_button(), controls, compact=True, parent=header)
         self.smaller_text_button = SignButton(False, controls, header)
         self.smaller_text_button.setAccessibleName(words.smaller_text_spoken())
         self.larger_text_button = SignButton(True, controls, header)
@@ -612,6 +592,10 @@ class ReadingScreen(QWidget):
             words.read_aloud_button(), controls, compact=True, parent=header
         )
         self.read_aloud_button.setCheckable(True)
+        self.sound_button = BigButton(
+            words.sound_button(), controls, compact=True, narrow=True, parent=header
+        )
+        self.sound_button.setAccessibleName(words.sound_spoken())
         self.back_button = BigButton(words.back_button(), controls, icon=Icon.BACK, parent=footer)
         self.next_button = BigButton(
             words.next_button(), controls, primary=True, icon=Icon.NEXT, parent=footer
@@ -637,21 +621,40 @@ class ReadingScreen(QWidget):
         column.addWidget(self.header)
         column.addWidget(self.slide, 1)
         column.addWidget(self.footer)
+        # Over everything else, hidden until Menu or Sound opens it.
+        self.sheet = OptionsSheet(controls, self)
 
         self.home_button.clicked.connect(self.home_requested)
         self.smaller_text_button.clicked.connect(self.smaller_text_requested)
         self.larger_text_button.clicked.connect(self.larger_text_requested)
         self.contrast_button.clicked.connect(self.contrast_requested)
         self.read_aloud_button.clicked.connect(self.read_aloud_requested)
+        self.menu_button.clicked.connect(self._open_menu)
+        self.sound_button.clicked.connect(self._open_sound)
         self.back_button.clicked.connect(self.back_requested)
         self.next_button.clicked.connect(self.next_requested)
         self.slide.next_requested.connect(self.next_requested)
         self.slide.back_requested.connect(self.back_requested)
+        sheet = self.sheet
+        sheet.home_requested.connect(self.home_requested)
+        sheet.smaller_text_requested.connect(self.smaller_text_requested)
+        sheet.larger_text_requested.connect(self.larger_text_requested)
+        sheet.contrast_requested.connect(self.contrast_requested)
+        sheet.read_aloud_requested.connect(self.read_aloud_requested)
+        sheet.quieter_requested.connect(self.quieter_requested)
+        sheet.louder_requested.connect(self.louder_requested)
+        sheet.slower_requested.connect(self.slower_requested)
+        sheet.faster_requested.connect(self.faster_requested)
 
     @property
     def controls_theme(self) -> Theme:
         """The theme the header and footer are drawn with now (see `_fitting_controls`)."""
         return self._controls
+
+    @property
+    def home_in_bar(self) -> bool:
+        """Whether Home is on the bars (else, on a 7" panel, in the Menu)."""
+        return not self._theme.compact or self._compact_bar.home_in_bar
 
     def set_theme(self, theme: Theme, layout: ArticleLayout) -> None:
         self._theme = theme
@@ -668,47 +671,89 @@ class ReadingScreen(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.footer.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        controls, caption = self._fitting_controls(theme)
+        if theme.compact:
+            controls, self._caption = theme.bars, False
+        else:
+            controls, self._caption = self._fitting_controls(theme)
         self._controls = controls
-        widths = self._widths(controls)
         for button in self._buttons():
             button.set_theme(controls)
-        self.smaller_text_button.setEnabled(theme.text_size.smaller() is not None)
-        self.larger_text_button.setEnabled(theme.text_size.larger() is not None)
+        for button in (self.home_button, self.back_button, self.next_button):
+            button.set_compact(theme.compact)
+        can_larger = theme.larger_text_size is not None
+        can_smaller = theme.text_size.smaller() is not None
+        self.smaller_text_button.setEnabled(can_smaller)
+        self.larger_text_button.setEnabled(can_larger)
         self.contrast_button.setChecked(theme.high_contrast)
-        height = controls.button_height
-        self.home_button.setFixedSize(widths.home, height)
-        for sign in (self.smaller_text_button, self.larger_text_button):
-            sign.setFixedSize(widths.sign, height)
-        self.contrast_button.setFixedSize(widths.contrast, height)
-        self.read_aloud_button.setFixedSize(widths.read_aloud, height)
-        self.back_button.setFixedSize(widths.back, height)
         self.text_size_label.set_style(controls, controls.small_px, palette.text, bold=True)
-        self.text_size_label.setVisible(caption)
         self.position_label.set_style(controls, controls.small_px, palette.muted_text)
         self.progress_bar.set_theme(controls)
-        self._place_header(theme, controls)
-        self._place_footer(theme, controls, widths)
+        if theme.compact:
+            self._place_compact(theme, controls)
+        else:
+            widths = self._widths(controls)
+            height = controls.button_height
+            for button in self._buttons():
+                button.set_base_height(None)
+            self.home_button.setFixedSize(widths.home, height)
+            for sign in (self.smaller_text_button, self.larger_text_button):
+                sign.setFixedSize(widths.sign, height)
+            self.contrast_button.setFixedSize(widths.contrast, height)
+            self.read_aloud_button.setFixedSize(widths.read_aloud, height)
+            self.sound_button.setFixedSize(widths.sound, height)
+            self.back_button.setFixedSize(widths.back, height)
+            self._place_header(theme, controls)
+            self._place_footer(theme, controls, widths)
+        self._show_visible_parts()
+        self.sheet.set_theme(dataclasses.replace(controls, slim=False))
+        self.sheet.set_text_choices(
+            can_smaller=can_smaller, can_larger=can_larger, high_contrast=theme.high_contrast
+        )
+        self._update_sheet()
         self._show_next_label()
+        self.position_label.setText(self._position_text(self._current))
         self.slide.set_theme(theme, layout)
 
     def _buttons(self) -> tuple[BigButton, ...]:
         return (
             self.home_button,
+            self.menu_button,
             self.smaller_text_button,
             self.larger_text_button,
             self.contrast_button,
             self.read_aloud_button,
+            self.sound_button,
             self.back_button,
             self.next_button,
         )
+
+    def _show_visible_parts(self) -> None:
+        """Show what this layout has on its bars, hide the rest (Read aloud and Sound only
+        while Read aloud is offered)."""
+        compact = self._theme.compact
+        for button in (self.smaller_text_button, self.larger_text_button, self.contrast_button):
+            button.setVisible(not compact)
+        self.text_size_label.setVisible(not compact and self._caption)
+        for button in (self.read_aloud_button, self.sound_button):
+            button.setVisible(not compact and self._speech_available)
+        self.menu_button.setVisible(compact)
+        self.home_button.setVisible(self.home_in_bar)
+        shown: tuple[QWidget, ...] = (
+            self.back_button,
+            self.next_button,
+            self.position_label,
+            self.progress_bar,
+        )
+        for widget in shown:
+            widget.setVisible(True)
+        self.header.setVisible(not self._theme.single_bar)
 
     def _fitting_controls(self, theme: Theme) -> tuple[Theme, bool]:
         """The theme's `bars`, their zoom lowered (never below 1) until the header's and
         footer's rows fit across the screen (the theme counts on English words), and whether
         "Text size" fits between the signs (not on the smallest screens)."""
         bars = theme.bars
-        header_room = theme.width - 2 * theme.header_side_margin
+        header_room = theme.width - theme.header_side_margin - theme.header_right_margin
         footer_room = theme.width - 2 * theme.margin
         zoom = bars.zoom
         while True:
@@ -730,30 +775,53 @@ class ReadingScreen(QWidget):
             read_aloud=compact_width(
                 controls, small, words.read_aloud_button(), words.stop_reading_button()
             ),
+            # Only as wide as its one short word needs: the header has no room to spare.
+            sound=max(
+                controls.button_height,
+                small.horizontalAdvance(words.sound_button())
+                + 2 * controls.narrow_button_padding
+                + 2,
+            ),
             back=self._button_width(controls, words.back_button()),
             next=self._button_width(controls, words.next_button()),
             position=self._position_width(controls),
             gap=controls.gap,
         )
 
-    @staticmethod
-    def _button_width(controls: Theme, text: str) -> int:
-        """A bar button with an icon and `text` on one line (Home, Back, Next)."""
+    def _button_width(self, controls: Theme, text: str) -> int:
+        """A bar button with an icon and `text` on one line (Home, Back, Next): on a compact
+        canvas with the compact buttons' smaller words and icon."""
+        if self._theme.compact:
+            metrics = _metrics(controls, controls.small_px, bold=True)
+            room = controls.compact_icon_room + 2 * controls.compact_button_padding + 2
+            width = max(metrics.horizontalAdvance(text) + room, controls.touch_target_min)
+            return width + self._growth
         metrics = _metrics(controls, controls.button_text_px, bold=True)
         width = metrics.horizontalAdvance(text) + _icon_button_room(controls)
         return max(width, controls.footer_button_min_width)
 
-    def _position_width(self, controls: Theme) -> int:
-        """The widest position line of the article (its last pages hold the largest numbers),
-        with a digit to spare."""
+    def _position_width(
+        self,
+        controls: Theme,
+        form: Callable[[Position, Sequence[int]], str] = words.position_line,
+    ) -> int:
+        """The widest position line of the article in `form` (its last pages hold the largest
+        numbers), with a digit to spare."""
         metrics = _metrics(controls, controls.small_px, bold=False)
         counts = self._page_counts or (1,)
         lines = [
-            words.position_line(Position(Screen.READING, section, pages - 1), counts)
+            form(Position(Screen.READING, section, pages - 1), counts)
             for section, pages in enumerate(counts)
         ]
         widest = max(metrics.horizontalAdvance(line) for line in lines)
         return widest + metrics.horizontalAdvance("0")
+
+    def _position_text(self, position: Position) -> str:
+        """The position line in the form the bars have room for ("" for a position this
+        article does not have: a new one may have fewer sections)."""
+        if not is_valid(position, self._page_counts):
+            return ""
+        return self._compact_bar.position_form(position, self._page_counts)
 
     def _next_labels(self) -> list[str]:
         """Every label Next can have in this article."""
@@ -764,13 +832,10 @@ class ReadingScreen(QWidget):
         return labels
 
     def _place_header(self, theme: Theme, controls: Theme) -> None:
-        """One row where it fits: Home, then the text size pair, contrast and Read aloud at
-        the far end. Else two: Home and the text size pair; contrast and Read aloud."""
-        first, second = self._header_rows
-        for row in self._header_rows:
-            while row.count():
-                row.takeAt(0)
-            row.setSpacing(controls.gap)
+        """One row where it fits: Home, then the text size pair, contrast, Read aloud and Sound
+        at the far end. Else two: Home and the text size pair; contrast, Read aloud and
+        Sound."""
+        first, second = self._clear_header(controls)
         first.addWidget(self.home_button)
         first.addStretch(1)
         first.addWidget(self.smaller_text_button)
@@ -784,26 +849,46 @@ class ReadingScreen(QWidget):
             rest.addStretch(1)
         rest.addWidget(self.contrast_button)
         rest.addWidget(self.read_aloud_button)
+        rest.addWidget(self.sound_button)
         rows = controls.header_rows
         content = rows * controls.button_height + (rows - 1) * controls.gap
+        self._fit_header(theme, content, theme.header_right_margin, controls.gap)
+
+    def _clear_header(self, controls: Theme) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The header's two rows, emptied, with the header's widgets back in it."""
+        for row in self._header_rows:
+            while row.count():
+                row.takeAt(0)
+            row.setSpacing(controls.gap)
+        for widget in (self.home_button, self.menu_button):
+            if widget.parentWidget() is not self.header:
+                widget.setParent(self.header)
+        return self._header_rows
+
+    def _fit_header(self, theme: Theme, content: int, right: int, spacing: int) -> None:
+        """The header's height and margins: on the left always clear of the staff corner (the
+        margins are the screen's, not mirrored with a right-to-left row)."""
         self.header.setFixedHeight(theme.header_height)
-        inset = (theme.header_height - content) // 2
-        side = theme.header_side_margin
-        self._header_column.setContentsMargins(side, inset, side, inset)
-        self._header_column.setSpacing(controls.gap)
+        inset = max((theme.header_height - content) // 2, 0)
+        self._header_column.setContentsMargins(theme.header_side_margin, inset, right, inset)
+        self._header_column.setSpacing(spacing)
+
+    def _clear_footer(self) -> QGridLayout:
+        grid = self._footer_grid
+        while grid.count():
+            grid.takeAt(0)  # a layout taken out (the position box) is its own again
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 0)
+            grid.setColumnMinimumWidth(column, 0)
+        return grid
 
     def _place_footer(self, theme: Theme, controls: Theme, widths: _BarWidths) -> None:
         """Back and Next at the two ends, as far from each other as can be. In one row the
         position sits beside Back, in a box as wide as Next leaves when it names the next
         part (so the box and its progress bar never move or change length from one page to
         the next). In two rows (portrait, narrow screens) the position is above them."""
-        grid = self._footer_grid
-        for widget in (self.back_button, self.next_button):
-            grid.removeWidget(widget)
-        grid.removeItem(self._position_box)
-        for column in range(3):
-            grid.setColumnStretch(column, 0)
-            grid.setColumnMinimumWidth(column, 0)
+        self._compact_bar = _CompactBar(True, words.position_line)
+        grid = self._clear_footer()
         start = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
         end = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
         row_width = theme.width - 2 * theme.margin
@@ -826,12 +911,105 @@ class ReadingScreen(QWidget):
             grid.setColumnStretch(1, 1)
             grid.setColumnMinimumWidth(2, self._next_width)
             content = max(controls.button_height, controls.position_height)
+        self._fit_footer(theme, controls, content, theme.margin)
+
+    def _fit_footer(self, theme: Theme, controls: Theme, content: int, side: int) -> None:
+        grid = self._footer_grid
         self.footer.setFixedHeight(theme.footer_height)
-        inset = (theme.footer_height - content) // 2
-        grid.setContentsMargins(theme.margin, inset, theme.margin, inset)
-        grid.setHorizontalSpacing(gap)
+        inset = max((theme.footer_height - content) // 2, 0)
+        grid.setContentsMargins(side, inset, side, inset)
+        grid.setHorizontalSpacing(controls.gap)
         grid.setVerticalSpacing(controls.footer_row_gap)
         self._position_box.setSpacing(controls.position_bar_gap)
+
+    def _place_compact(self, theme: Theme, controls: Theme) -> None:
+        """A compact canvas's bars (see the class docstring): each button as wide as its words
+        on one line (and a little wider where the bar has room), Home on a bar where it fits,
+        the longest position line that fits."""
+        height = controls.bar_button_height
+        for button in self._buttons():
+            button.set_base_height(height)
+        gap = controls.gap
+        side = theme.page_margin
+        row_width = theme.width - 2 * side
+        forms = [(form, self._position_width(controls, form)) for form in POSITION_FORMS]
+        self._growth = 0
+        home, menu, back, plain_next = self._compact_widths(controls)
+        grid = self._clear_footer()
+        start = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        end = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+        header_first, _ = self._clear_header(controls)
+        if theme.single_bar:
+            buttons = menu + back + plain_next + 3 * gap
+            fitting = [
+                (with_home, form, width)
+                for with_home in (True, False)
+                for form, width in forms
+                if buttons + width + (home + gap if with_home else 0) <= row_width
+            ]
+            with_home, form, position = (
+                fitting[0] if fitting else (False, POSITION_FORMS[-1], forms[-1][1])
+            )
+            count = 4 if with_home else 3
+            spare = row_width - buttons - position - (home + gap if with_home else 0)
+            self._growth = max(0, min(controls.bar_button_growth, spare // count))
+            home, menu, back, plain_next = self._compact_widths(controls)
+            self._compact_bar = _CompactBar(with_home, form)
+            column = 0
+            if with_home:
+                self.home_button.setParent(self.footer)
+                grid.addWidget(self.home_button, 0, column, start)
+                column += 1
+            self.menu_button.setParent(self.footer)
+            grid.addWidget(self.menu_button, 0, column, start)
+            grid.addWidget(self.back_button, 0, column + 1, start)
+            grid.addLayout(self._position_box, 0, column + 2)
+            grid.addWidget(self.next_button, 0, column + 3, end)
+            grid.setColumnStretch(column + 2, 1)
+            # Room to spare (a 15.6" panel) lets Next name the next part, as on large panels.
+            used = menu + back + 3 * gap + position + (home + gap if with_home else 0)
+            wanted = max(self._button_width(controls, label) for label in self._next_labels())
+            self._next_width = max(min(wanted, row_width - used), plain_next)
+            grid.setColumnMinimumWidth(column + 3, self._next_width)
+            content = max(height, controls.position_height)
+            self.header.setFixedHeight(0)
+        else:
+            header_room = theme.width - theme.header_side_margin - theme.page_margin
+            with_home = home + gap + menu <= header_room
+            growth = controls.bar_button_growth
+            if home + menu + gap + 2 * growth <= header_room and (
+                back + plain_next + 2 * gap + 2 * growth <= row_width
+            ):
+                self._growth = growth
+                home, menu, back, plain_next = self._compact_widths(controls)
+            fits = [form for form, width in forms if width <= row_width]
+            self._compact_bar = _CompactBar(with_home, fits[0] if fits else POSITION_FORMS[-1])
+            if with_home:
+                header_first.addWidget(self.home_button)
+            header_first.addStretch(1)
+            header_first.addWidget(self.menu_button)
+            self._fit_header(theme, height, theme.page_margin, gap)
+            grid.addLayout(self._position_box, 0, 0, 1, 3)
+            grid.addWidget(self.back_button, 1, 0, start)
+            grid.addWidget(self.next_button, 1, 2, end)
+            grid.setColumnStretch(1, 1)
+            self._next_width = max(row_width - back - 2 * gap, plain_next)
+            content = controls.position_height + controls.footer_row_gap + height
+        self.home_button.setFixedSize(home, height)
+        self.menu_button.setFixedSize(menu, height)
+        self.back_button.setFixedSize(back, height)
+        self._fit_footer(theme, controls, content, side)
+
+    def _compact_widths(self, controls: Theme) -> tuple[int, int, int, int]:
+        """Home, Menu, Back and plain Next on a compact canvas's bars."""
+        small = _metrics(controls, controls.small_px, bold=True)
+        menu = small.horizontalAdvance(words.menu_button()) + 2 * controls.compact_button_padding
+        return (
+            self._button_width(controls, words.home_button()),
+            max(menu + 2, controls.touch_target_min) + self._growth,
+            self._button_width(controls, words.back_button()),
+            self._button_width(controls, words.next_button()),
+        )
 
     def _show_next_label(self) -> None:
         """Next says "Next", or on a section's last page where it goes: the next section's
@@ -852,14 +1030,22 @@ class ReadingScreen(QWidget):
         else:
             label = words.next_button()
         controls = self._controls
-        metrics = _metrics(controls, controls.button_text_px, bold=True)
-        room = max(self._next_width - _icon_button_room(controls), 0)
+        compact = self._theme.compact
+        if compact:
+            metrics = _metrics(controls, controls.small_px, bold=True)
+            beside_words = controls.compact_icon_room + 2 * controls.compact_button_padding + 2
+            beside_words += self._growth
+        else:
+            metrics = _metrics(controls, controls.button_text_px, bold=True)
+            beside_words = _icon_button_room(controls)
+        room = max(self._next_width - beside_words, 0)
         shown = label
         if metrics.horizontalAdvance(label) > room:
             shown = shorten(label, title, metrics, room) or words.next_button()
         self.next_button.setText(shown)
         self.next_button.setAccessibleName(label)
-        self.next_button.setFixedSize(self._button_width(controls, shown), controls.button_height)
+        height = controls.bar_button_height if compact else controls.button_height
+        self.next_button.setFixedSize(self._button_width(controls, shown), height)
 
     def set_reading_aloud(self, speaking: bool) -> None:
         self.read_aloud_button.setChecked(speaking)
@@ -867,6 +1053,77 @@ class ReadingScreen(QWidget):
             words.stop_reading_button() if speaking else words.read_aloud_button()
         )
         self.read_aloud_button.setAccessibleName(self.read_aloud_button.text())
+        self.sheet.set_reading_aloud(speaking)
+
+    def set_read_aloud_available(self, available: bool) -> None:
+        """Offer Read aloud (and its volume and speed) or not: the window says which."""
+        self._speech_available = available
+        self._show_visible_parts()
+        self._update_sheet()
+
+    def set_speech_choices(
+        self,
+        volume: Volume,
+        speed: Speed,
+        *,
+        can_quieter: bool,
+        can_louder: bool,
+        can_slower: bool,
+        can_faster: bool,
+    ) -> None:
+        """Read aloud's volume and speed, as the session has them."""
+        self.sheet.set_speech_choices(
+            volume,
+            speed,
+            can_quieter=can_quieter,
+            can_louder=can_louder,
+            can_slower=can_slower,
+            can_faster=can_faster,
+        )
+
+    # The sheet
+
+    @Slot()
+    def _open_menu(self) -> None:
+        self._menu_open = True
+        self._update_sheet()
+        self.sheet.open_sheet()
+
+    @Slot()
+    def _open_sound(self) -> None:
+        self._menu_open = False
+        self._update_sheet()
+        self.sheet.open_sheet()
+
+    def _update_sheet(self) -> None:
+        """What the sheet holds: for Menu the comfort controls, Read aloud while it is offered,
+        and Home where the bar has none; for Sound, Read aloud's. An open sheet whose button
+        has gone (another layout, Read aloud no longer offered) closes."""
+        theme = self._theme
+        if self._menu_open:
+            contents = SheetContents(
+                home=not self.home_in_bar,
+                text=True,
+                text_size=theme.largest_text_size is not TextSize.STANDARD,
+                speech=self._speech_available,
+            )
+            opener_gone = not theme.compact
+        else:
+            contents = SheetContents(speech=True)
+            opener_gone = theme.compact or not self._speech_available
+        self.sheet.set_contents(contents)
+        if opener_gone:
+            self.sheet.close_sheet()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.sheet.isVisibleTo(self):
+            self.sheet.setGeometry(self.rect())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The sheet belongs to this visit of the page: Home, the next patient, staff close it.
+        self.sheet.close_sheet()
+        super().hideEvent(event)
 
     def show_position(
         self, current: Position, previous: Position, following: Position, direction: int = 0
@@ -874,7 +1131,8 @@ class ReadingScreen(QWidget):
         self._current = current
         self._following = following
         self.slide.show_position(current, previous, following, direction)
-        self.position_label.setText(words.position_line(current, self._page_counts))
+        self.position_label.setText(self._position_text(current))
+        self.position_label.setAccessibleName(words.position_line(current, self._page_counts))
         self.progress_bar.set_fraction(progress(current, self._page_counts))
         self._show_next_label()
 

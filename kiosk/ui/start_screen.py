@@ -1,45 +1,66 @@
 """The start screen: what the article is and how long it takes, one big way in, a way straight to
 each part, the patient's text size and contrast, and for a few seconds after Home, a way back.
 
+Two arrangements, whichever the window holds at Standard size, measured with the real fonts at
+the sizes the theme gives (`StartScreen._fit`):
+
+- Roomy: the introduction (title, summary, "Tap to start" with the reading time, text size and
+  contrast) beside the list of parts in landscape, above it in portrait.
+- Compact, where the roomy one does not fit (a 7" or 10" panel read from 60 cm): one column.
+  The title, and the buttons in rows as the width allows: "Tap to start", "Choose a part", text
+  size and contrast. "Choose a part" opens the list of parts in the whole screen, paged, with
+  Back (the parts view); where the column has room, the list is under the buttons instead.
+
+Where room is short, what gives first is the summary, then the reading time beside "Tap to
+start" (under the title instead, then not at all), the wide gaps between buttons (4 mm then,
+the least allowed), "Choose a part" (the shorter "Parts" then), the title's size, the list on
+the screen itself (behind "Choose a part"), and last text size and contrast (the reading
+screen has them too); a title too long even then is cut after a word, with "...". Never a
+button's size (a touch target at the least), never the disclaimer, and nothing is ever drawn
+over anything else. In the parts view of a 7" panel, a part's title too long for a page of its
+own is cut the same way (its button's accessible name keeps it whole).
+
 Every part keeps a full-size button however many there are (`SectionList`): one column, or two
 where each title still fits on two lines and that shows more of them; and where the screen holds
 fewer than all, pages with large "Previous parts" / "More parts" buttons and words saying which
-parts are shown. All of it is measured with the real fonts at the sizes the theme gives.
+parts are shown.
 
 The screen's words and buttons grow with the patient's text size, as the reading screen's bars
-do (kiosk.theme `zoom`): as far as the text size asks (`body_px` over the Standard `ui_body_px`)
-and the room allows, which is measured here: the introduction in its column, and at least
-MINIMUM_PARTS_A_PAGE parts on a page. "Text size" shows the size chosen ("125%"), so every
-press of A- or A+ changes something to see even where there is no room to grow. Where even the
-Standard size leaves too little room, the summary is left out, never a button, the title or the
-disclaimer; and the screen is never taller than the window, so nothing covers the disclaimer.
+do (kiosk.theme `zoom`): as far as the text size asks (`body_px` over `standard_body_px`) and
+the room allows, keeping what the screen shows at Standard size (a larger size never takes A-
+away), and as many parts on a page of the list, up to MINIMUM_PARTS_A_PAGE. "Text size" shows the
+size chosen ("125%"), so every press of A- or A+ changes something to see even where there is
+no room to grow.
 
 Nothing moves when "Carry on reading" comes or goes (it goes by itself after a few seconds,
-perhaps while a finger is on its way to another button): it takes the summary's place, and that
-place is always as tall as a two-line button, whatever the part's title (cut after a word, with
-"...", where it would take more).
+perhaps while a finger is on its way to another button): it takes the summary's place, or
+where no summary is shown in the compact arrangement, the title's (the patient has just left
+the article); that place is always as tall as a two-line button, whatever the part's title
+(cut after a word, with "...", where it would take more).
+
+No button lies in the top-left corner, where taps only count towards staff access.
+
+Against burn-in (kiosk.ui.drift), everything the screen draws moves together, a pixel every few
+minutes while it shows and nobody touches it, within a square a few pixels wide: the whole
+arrangement shifted, never laid out again, and never off the screen or into the staff corner.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFontMetrics, QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QGraphicsOpacityEffect,
-    QHBoxLayout,
-    QLayout,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QSizePolicy, QWidget
 
 from kiosk import words
 from kiosk.article import Article
-from kiosk.theme import DISABLED_OPACITY, Theme
+from kiosk.clock import Clock
+from kiosk.theme import DISABLED_OPACITY, Theme, burn_in_span
+from kiosk.ui.drift import BurnInDrift, Room, room_for
 from kiosk.ui.widgets import BigButton, Icon, TextLabel
 
 # The fewest parts a page of the list may show for the screen to grow with the text: fewer,
@@ -49,6 +70,7 @@ MINIMUM_PARTS_A_PAGE = 3
 ZOOM_STEP = 0.05
 # Two lines of anything: what a button with two lines of words measures.
 _TWO_LINES = "0\n0"
+_ELLIPSIS = "\u2026"
 
 
 def most_per_page(heights: Sequence[int], columns: int, room: int, gap: int) -> int:
@@ -78,31 +100,70 @@ def _text_width(label: TextLabel, text: str) -> int:
     return QFontMetrics(label.font()).horizontalAdvance(text) + 2
 
 
+def _widest_line_width(label: TextLabel) -> int:
+    """The width `label` needs for each of its lines on one line."""
+    return max((_text_width(label, line) for line in label.text().splitlines()), default=0)
+
+
 def _longest_word_width(label: TextLabel) -> int:
     """The width `label` needs at the least: its longest word on a line."""
     return max((_text_width(label, word) for word in label.text().split()), default=0)
 
 
+def _button_width(button: BigButton, theme: Theme, *, icon: bool = False) -> int:
+    """The width `button` needs for its words on one line at `theme`'s sizes (as BigButton
+    draws them), never narrower than a touch target."""
+    metrics = QFontMetrics(theme.font(theme.button_text_px, bold=True))
+    words_width = max(metrics.horizontalAdvance(line) for line in button.text().splitlines())
+    room = theme.icon_room if icon else 0
+    return max(theme.touch_target_min, words_width + room + 2 * theme.button_padding + 2)
+
+
+def _cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:
+    """The most words of `text` (one at the least) that `fits` accepts, with an ellipsis
+    after them; `text` itself when it fits whole."""
+    if fits(text):
+        return text
+    text_words = text.split()
+    low, high = 1, max(len(text_words) - 1, 1)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(" ".join(text_words[:middle]) + _ELLIPSIS):
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(text_words[:low]) + _ELLIPSIS
+
+
 class SectionList(QWidget):
     """The article's parts as buttons, with "Or go straight to a part:" above them, arranged to
     show as many as fit at full size; pages with arrow buttons when not all fit. Buttons are
-    placed by hand (`_place`), so none can ever be squeezed onto another."""
+    placed by hand (`_place`), so none can ever be squeezed onto another.
+
+    `compact` is the parts view of a small screen: Back and the words saying which parts are
+    shown share the top row, the parts under them, the arrows at the foot."""
 
     section_chosen = Signal(int)  # a part's button, by section index
+    back_requested = Signal()  # "Back", in the parts view: to the rest of the start screen
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
+        self._gap = theme.gap
+        self._compact = False
         self.heading_label = TextLabel(words.sections_intro(), self)
         self.page_label = TextLabel("", self)
         self.previous_button = BigButton(
             words.previous_parts_button(), theme, icon=Icon.BACK, parent=self
         )
         self.more_button = BigButton(words.more_parts_button(), theme, icon=Icon.NEXT, parent=self)
+        self.back_button = BigButton(words.back_button(), theme, icon=Icon.BACK, parent=self)
+        self.back_button.hide()
         # Measures how tall a button with two lines of words is (never shown).
         self._two_lines = BigButton(_TWO_LINES, theme, parent=self)
         self._two_lines.hide()
         self.buttons: list[BigButton] = []
+        self._titles: list[str] = []  # each part's words, whole
         self.columns = 1
         self.per_page = 1
         self._first = 0  # the first part on the page shown
@@ -110,6 +171,7 @@ class SectionList(QWidget):
         self._heights: dict[tuple[int, int], int] = {}
         self.previous_button.clicked.connect(self.show_previous_page)
         self.more_button.clicked.connect(self.show_next_page)
+        self.back_button.clicked.connect(self.back_requested)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_titles(self, labels: Sequence[str]) -> None:
@@ -121,6 +183,7 @@ class SectionList(QWidget):
             button.setParent(None)
             button.deleteLater()
         self.buttons = []
+        self._titles = list(labels)
         self._heights.clear()
         for index, text in enumerate(labels):
             button = BigButton(text, self._theme, align_left=True, parent=self)
@@ -130,10 +193,15 @@ class SectionList(QWidget):
         self._first = 0
         self._arrange()
 
-    def set_theme(self, theme: Theme, *, place: bool = True) -> None:
-        """Take `theme`'s sizes (and, with `place`, its colours, and arrange the list: without,
-        only so that `arrangement` can measure)."""
+    def set_theme(
+        self, theme: Theme, *, gap: int | None = None, compact: bool = False, place: bool = True
+    ) -> None:
+        """Take `theme`'s sizes, with `gap` between buttons (the theme's by default), as the
+        parts view (`compact`) or not; with `place`, its colours too, and arrange the list
+        (without, only so that `arrangement` can measure)."""
         self._theme = theme
+        self._gap = theme.gap if gap is None else gap
+        self._compact = compact
         self._heights.clear()
         palette = theme.palette
         if place:
@@ -142,7 +210,13 @@ class SectionList(QWidget):
         else:
             self.heading_label.setFont(theme.font(theme.small_px))
             self.page_label.setFont(theme.font(theme.small_px, bold=True))
-        for button in (*self.buttons, self.previous_button, self.more_button, self._two_lines):
+        for button in (
+            *self.buttons,
+            self.previous_button,
+            self.more_button,
+            self.back_button,
+            self._two_lines,
+        ):
             button.set_theme(theme)
         if place:
             self._arrange()
@@ -190,23 +264,63 @@ class SectionList(QWidget):
         if they fit, else in two (where every title still fits on two lines); else pages, in
         whichever of the two shows more parts a page (one column when even). Parts a page is
         0 when not even one fits."""
-        count, gap = len(self.buttons), self._theme.gap
+        count, gap = len(self.buttons), self._gap
         if count == 0 or width <= 0:
             return 1, 0
+        self._whole_titles()
         one = self._button_heights(width)
         half = (width - gap) // 2
         two = self._button_heights(half)
         two_fit = half > 0 and max(two) <= self.two_line_height(half)
-        room = height - self._height(self.heading_label, -2, width)
-        room -= self._theme.sections_label_gap
+        room = height - self._overhead(width, paged=False)
         if most_per_page(one, 1, room, gap) >= count:
             return 1, count
         if two_fit and most_per_page(two, 2, room, gap) >= count:
             return 2, count
-        room -= self._nav_height(width) + gap + self._page_words_below(width)
+        room = height - self._overhead(width, paged=True)
         single = most_per_page(one, 1, room, gap)
         double = most_per_page(two, 2, room, gap) if two_fit else 0
+        if not single and not double and self._compact:
+            # A title too long for a page of its own in the parts view of a small screen:
+            # cut after a word (the button's accessible name keeps it whole).
+            single = 1 if self._cut_titles(width, room) else 0
         return (2, double) if double > single else (1, single)
+
+    def _cut_titles(self, width: int, room: int) -> bool:
+        """Cut the parts' words that need more than `room` at `width`; whether they fit so."""
+        fits_so = True
+        for button, title in zip(self.buttons, self._titles, strict=True):
+            if button.heightForWidth(width) <= room:
+                continue
+
+            def fits(text: str, button: BigButton = button) -> bool:
+                button.setText(text)
+                return button.heightForWidth(width) <= room
+
+            button.setText(_cut_to_fit(title, fits))
+            fits_so = fits_so and button.heightForWidth(width) <= room
+        self._heights.clear()
+        return fits_so
+
+    def _whole_titles(self) -> None:
+        """Every part's words whole again (see `_cut_titles`)."""
+        for button, title in zip(self.buttons, self._titles, strict=True):
+            if button.text() != title:
+                button.setText(title)
+                self._heights.clear()
+
+    def _overhead(self, width: int, *, paged: bool) -> int:
+        """Height the list takes besides its parts: the heading (with the page words), and
+        the arrows when `paged`."""
+        if self._compact:
+            height = self._top_row_height(width, paged=paged) + self._gap
+        else:
+            height = self._height(self.heading_label, -2, width) + self._theme.sections_label_gap
+            if paged:
+                height += self._page_words_below(width)
+        if paged:
+            height += self._nav_height(width) + self._gap
+        return height
 
     def _height(self, widget: BigButton | TextLabel, key: int, width: int) -> int:
         """`widget`'s height at `width`, remembered under `key` until the theme changes."""
@@ -218,31 +332,100 @@ class SectionList(QWidget):
     def _button_heights(self, width: int) -> list[int]:
         return [self._height(button, index, width) for index, button in enumerate(self.buttons)]
 
-    def _nav_widths(self, width: int) -> tuple[int, int]:
-        """Widths of Previous parts and More parts: their words on one line if both fit so,
-        else half the width each."""
-        wanted = (self.previous_button.sizeHint().width(), self.more_button.sizeHint().width())
-        if sum(wanted) + self._theme.gap <= width:
-            return wanted
-        most = max((width - self._theme.gap) // 2, self._theme.touch_target_min)
-        return min(wanted[0], most), min(wanted[1], most)
-
-    def _nav_height(self, width: int) -> int:
-        previous, more = self._nav_widths(width)
-        return max(
-            self._height(self.previous_button, -3, previous),
-            self._height(self.more_button, -4, more),
+    def _nav(self, width: int) -> tuple[QSize, QSize, bool]:
+        """(Previous parts' size, More parts' size, one above the other): side by side with
+        their words on one line if both fit so (in the parts view, the shorter "Previous" and
+        "More" where the longer do not); else side by side, half the width each, where no word
+        is cut so; else one above the other, as wide as their words."""
+        gap = self._gap
+        wanted = self._nav_wanted(short=False)
+        if sum(wanted) + gap > width and self._compact:
+            short = self._nav_wanted(short=True)
+            if sum(short) + gap <= width:
+                return self._nav_sizes(short, short=True, stacked=False)
+            self._nav_wanted(short=False)
+        if sum(wanted) + gap <= width:
+            return self._nav_sizes(wanted, short=False, stacked=False)
+        half = max((width - gap) // 2, self._theme.touch_target_min)
+        halves = (min(wanted[0], half), min(wanted[1], half))
+        buttons = (self.previous_button, self.more_button)
+        if all(
+            self._least_width(button) <= side for button, side in zip(buttons, halves, strict=True)
+        ):
+            return self._nav_sizes(halves, short=False, stacked=False)
+        return self._nav_sizes(
+            (min(wanted[0], width), min(wanted[1], width)), short=False, stacked=True
         )
 
+    def _nav_sizes(
+        self, widths: tuple[int, int], *, short: bool, stacked: bool
+    ) -> tuple[QSize, QSize, bool]:
+        keys = (-6, -7) if short else (-3, -4)
+        buttons = (self.previous_button, self.more_button)
+        sizes = [
+            QSize(width, self._height(button, key + 10 * stacked, width))
+            for button, key, width in zip(buttons, keys, widths, strict=True)
+        ]
+        return sizes[0], sizes[1], stacked
+
+    def _least_width(self, button: BigButton) -> int:
+        """The narrowest `button` gets without cutting a word: its longest word on a line."""
+        metrics = QFontMetrics(self._theme.font(self._theme.button_text_px, bold=True))
+        longest = max(metrics.horizontalAdvance(word) for word in button.text().split())
+        return longest + self._theme.icon_room + 2 * self._theme.button_padding + 2
+
+    def _nav_wanted(self, *, short: bool) -> tuple[int, int]:
+        """Put the long or `short` words on Previous parts and More parts, and say the widths
+        they need on one line."""
+        if short:
+            self.previous_button.setText(words.previous_parts_short_button())
+            self.more_button.setText(words.more_parts_short_button())
+        else:
+            self.previous_button.setText(words.previous_parts_button())
+            self.more_button.setText(words.more_parts_button())
+        return (
+            _button_width(self.previous_button, self._theme, icon=True),
+            _button_width(self.more_button, self._theme, icon=True),
+        )
+
+    def _nav_height(self, width: int) -> int:
+        """The arrows' height: one row, or two, one above the other."""
+        previous, more, stacked = self._nav(width)
+        if stacked:
+            return previous.height() + self._gap + more.height()
+        return max(previous.height(), more.height())
+
+    def _back_size(self, width: int) -> QSize:
+        """The parts view's Back: its word on one line (or as many as the width needs)."""
+        back_width = min(_button_width(self.back_button, self._theme, icon=True), width)
+        return QSize(back_width, self._height(self.back_button, -5, back_width))
+
+    def _top_words(self, *, paged: bool) -> str:
+        """The parts view's words beside Back: which parts are shown, or the heading."""
+        return self._widest_page_words() if paged else self.heading_label.text()
+
+    def _top_row_height(self, width: int, *, paged: bool) -> int:
+        back = self._back_size(width)
+        room = width - back.width() - self._gap
+        metrics = QFontMetrics(self.page_label.font())
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text = self._top_words(paged=paged)
+        words_height = metrics.boundingRect(QRect(0, 0, max(room, 1), 10_000), flags, text)
+        return max(back.height(), words_height.height())
+
     def _widest_page_words(self) -> str:
+        """The longest "Parts 13-14 of 14" the list may show, for room kept for it."""
         count = len(self.buttons)
-        return words.parts_shown(count, count, count + 1)
+        candidates = [words.parts_shown(count, count, count)]
+        if count > 1:
+            candidates.append(words.parts_shown(count - 1, count, count))
+        return max(candidates, key=lambda text: _text_width(self.page_label, text))
 
     def _page_words_fit_beside_heading(self, width: int) -> bool:
         """Whether "Parts 10-12 of 13" fits on the heading's line, after its words."""
         needed = _text_width(self.heading_label, self.heading_label.text())
         widest = _text_width(self.page_label, self._widest_page_words())
-        return needed + self._theme.gap + widest <= width
+        return needed + self._gap + widest <= width
 
     def _page_words_below(self, width: int) -> int:
         """Height the page words take under the heading (0 when they fit beside it)."""
@@ -261,7 +444,7 @@ class SectionList(QWidget):
         """Room for the heading, one part and the arrows: fewer parts a page, never a cut."""
         theme = self._theme
         lines = 2 * QFontMetrics(theme.font(theme.small_px)).lineSpacing()
-        height = lines + theme.sections_label_gap + theme.gap + 2 * theme.button_height
+        height = lines + theme.sections_label_gap + self._gap + 2 * theme.button_height
         return QSize(theme.touch_target_min, height)
 
     def sizeHint(self) -> QSize:
@@ -291,26 +474,61 @@ class SectionList(QWidget):
     def _place(self) -> None:
         """Heading (with the page words), the page's parts row by row, and the arrows: one
         block, centred in the height, the arrows in the same place on every page."""
-        theme = self._theme
-        width, height, gap = self.width(), self.height(), theme.gap
+        width, height, gap = self.width(), self.height(), self._gap
         columns, per_page, count = self.columns, self.per_page, len(self.buttons)
         column_width = width if columns == 1 else (width - gap) // 2
         heights = self._button_heights(column_width)
         pages = [heights[start : start + per_page] for start in range(0, count, per_page)]
         list_height = max((page_height(page, columns, gap) for page in pages), default=0)
         paged = len(pages) > 1
-        heading = self._height(self.heading_label, -2, width)
-        below_heading = theme.sections_label_gap
-        words_below = self._page_words_below(width) if paged else 0
+        above = self._overhead(width, paged=paged)
         nav_height = self._nav_height(width) if paged else 0
-        block = heading + below_heading + list_height + words_below
         if paged:
-            block += gap + nav_height
+            above -= nav_height + gap
+        block = above + list_height + (gap + nav_height if paged else 0)
         top = max(0, (height - block) // 2)
 
         last = min(self._first + per_page, count)
+        page_words = words.parts_shown(self._first + 1, last, count) if paged else ""
+        if self._compact:
+            self._place_top_row(top, paged, page_words)
+        else:
+            self._place_heading(top, paged, page_words)
+
+        y = top + above
+        for row_start in range(self._first, last, columns):
+            row = range(row_start, min(row_start + columns, last))
+            row_height = max(heights[index] for index in row)
+            for column, index in enumerate(row):
+                x = column * (column_width + gap)
+                self._put(self.buttons[index], x, y, column_width, row_height)
+            y += row_height + gap
         if paged:
-            self.page_label.setText(words.parts_shown(self._first + 1, last, count))
+            nav_top = top + above + list_height + gap
+            previous, more, stacked = self._nav(width)
+            if stacked:
+                # Previous on the first row, More on the second: each where it always is.
+                more_top = nav_top + previous.height() + gap
+                self._put(self.previous_button, 0, nav_top, previous.width(), previous.height())
+                self._put(
+                    self.more_button, width - more.width(), more_top, more.width(), more.height()
+                )
+            else:
+                self._put(self.previous_button, 0, nav_top, previous.width(), nav_height)
+                self._put(self.more_button, width - more.width(), nav_top, more.width(), nav_height)
+        # Shown once in place: a button shown at another size first would keep the height
+        # its words needed there.
+        for index, button in enumerate(self.buttons):
+            button.setVisible(self._first <= index < last)
+        self.previous_button.setVisible(paged and self.page > 0)
+        self.more_button.setVisible(paged and self.page + 1 < self.page_count)
+
+    def _place_heading(self, top: int, paged: bool, page_words: str) -> None:
+        """The heading, with the page words after it on its line or under it."""
+        width, gap = self.width(), self._gap
+        heading = self._height(self.heading_label, -2, width)
+        words_below = self._page_words_below(width) if paged else 0
+        self.page_label.setText(page_words)
         if paged and not words_below:
             heading_width = _text_width(self.heading_label, self.heading_label.text())
             self._put(self.heading_label, 0, top, heading_width, heading)
@@ -322,29 +540,32 @@ class SectionList(QWidget):
         else:
             self._put(self.heading_label, 0, top, width, heading)
             self.page_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            below = top + heading + theme.sections_label_gap
-            self._put(self.page_label, 0, below, width, words_below - theme.sections_label_gap)
-
-        y = top + heading + words_below + below_heading
-        for row_start in range(self._first, last, columns):
-            row = range(row_start, min(row_start + columns, last))
-            row_height = max(heights[index] for index in row)
-            for column, index in enumerate(row):
-                x = column * (column_width + gap)
-                self._put(self.buttons[index], x, y, column_width, row_height)
-            y += row_height + gap
-        if paged:
-            nav_top = top + heading + words_below + below_heading + list_height + gap
-            previous_width, more_width = self._nav_widths(width)
-            self._put(self.previous_button, 0, nav_top, previous_width, nav_height)
-            self._put(self.more_button, width - more_width, nav_top, more_width, nav_height)
-        # Shown once in place: a button shown at another size first would keep the height
-        # its words needed there.
+            below = top + heading + self._theme.sections_label_gap
+            self._put(
+                self.page_label, 0, below, width, words_below - self._theme.sections_label_gap
+            )
+        self.heading_label.show()
         self.page_label.setVisible(paged)
-        for index, button in enumerate(self.buttons):
-            button.setVisible(self._first <= index < last)
-        self.previous_button.setVisible(paged and self.page > 0)
-        self.more_button.setVisible(paged and self.page + 1 < self.page_count)
+        self.back_button.hide()
+
+    def _place_top_row(self, top: int, paged: bool, page_words: str) -> None:
+        """The parts view's top row: the words, and Back at the right. Neither is mirrored
+        for a right-to-left article: on the left, Back would lie in the staff corner."""
+        width = self.width()
+        row = self._top_row_height(width, paged=paged)
+        back = self._back_size(width)
+        self.back_button.setMinimumHeight(0)
+        self.back_button.setGeometry(
+            QRect(
+                width - back.width(), top + (row - back.height()) // 2, back.width(), back.height()
+            )
+        )
+        self.back_button.show()
+        self.page_label.setText(page_words or self.heading_label.text())
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.page_label.setGeometry(QRect(0, top, max(width - back.width() - self._gap, 1), row))
+        self.page_label.show()
+        self.heading_label.hide()
 
     def _put(self, widget: QWidget, x: int, y: int, width: int, height: int) -> None:
         """Place `widget`, mirrored in a right-to-left article. A button forgets the taller
@@ -355,6 +576,56 @@ class SectionList(QWidget):
         if isinstance(widget, BigButton):
             widget.setMinimumHeight(0)
         widget.setGeometry(QRect(x, y, width, height))
+
+
+class Arrangement(Enum):
+    """How the start screen is laid out (see the module docstring)."""
+
+    ROOMY = "roomy"
+    COMPACT = "compact"
+
+
+class TimePlace(Enum):
+    """Where the compact arrangement puts the reading time."""
+
+    BESIDE_START = "beside start"
+    UNDER_TITLE = "under title"
+    NOWHERE = "nowhere"
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What the start screen holds, chosen at Standard size and kept as the text grows."""
+
+    arrangement: Arrangement
+    title_index: int  # into Theme.screen_title_sizes
+    parts_inline: bool = True  # the list on the screen itself, not behind "Choose a part"
+    comfort: bool = True  # A-, "Text size", A+ and High contrast
+    cut_title: bool = False  # the title cut after a word where it would take too many lines
+
+
+@dataclass
+class _Plan:
+    """Where everything goes, in left-to-right coordinates (`fixed` ones as they are)."""
+
+    structure: Structure
+    title_px: int
+    title_text: str
+    places: dict[QWidget, QRect] = field(default_factory=dict)
+    fixed: set[QWidget] = field(default_factory=set)
+    summary: bool = False
+    resume_over_title: bool = False
+    parts_word: str = ""
+    # The compact parts view: the list's place, and whether the disclaimer stays under it.
+    parts_rect: QRect = field(default_factory=QRect)
+    parts_disclaimer: bool = True
+    parts_per_page: int = 0
+    gap: int = 0
+
+
+class _View(Enum):
+    FRONT = "front"
+    PARTS = "parts"  # the compact arrangement's list of parts, in the whole screen
 
 
 class StartScreen(QWidget):
@@ -376,21 +647,36 @@ class StartScreen(QWidget):
         self._fitted: tuple[object, ...] = ()  # what the zoom was last fitted to
         self._content = 0  # counts changes of the words shown, for `_fitted`
         self._resume_title = ""  # the part "Carry on reading" goes back to
-        self.title_label = TextLabel()
-        self.summary_label = TextLabel()
-        self.resume_button = BigButton("", theme, primary=True, icon=Icon.NEXT)
-        self.resume_button.hide()
-        self.start_button = BigButton(words.start_button(), theme, primary=True, icon=Icon.NEXT)
-        self.reading_time_label = TextLabel()
-        self.reading_time_label.hide()
-        self.smaller_button = BigButton(words.smaller_text_button(), theme)
+        self._resume_offered = False
+        self._title_text = ""
+        self._view = _View.FRONT
+        self._plan: _Plan | None = None
+        self._sizes_taken: tuple[object, ...] | None = None  # what `_take_sizes` gave last
+        # Heights measured at the sizes taken last: fitting asks for the same ones many times.
+        self._measured: dict[tuple[object, ...], object] = {}
+        self._sections_theme = theme  # the list's sizes in the plan chosen
+        # Where each widget shown is laid out; it is drawn `_drift.offset` from there.
+        self._home: dict[QWidget, QRect] = {}
+        self._drift = BurnInDrift(self._drift_room, burn_in_span(theme), self)
+        self._drift.moved.connect(self._follow_drift)
+        self.title_label = TextLabel(parent=self)
+        self.summary_label = TextLabel(parent=self)
+        self.resume_button = BigButton("", theme, primary=True, icon=Icon.NEXT, parent=self)
+        self.start_button = BigButton(
+            words.start_button(), theme, primary=True, icon=Icon.NEXT, parent=self
+        )
+        self.reading_time_label = TextLabel(parent=self)
+        self.parts_button = BigButton(words.choose_part_button(), theme, parent=self)
+        self.smaller_button = BigButton(words.smaller_text_button(), theme, parent=self)
         self.smaller_button.setAccessibleName(words.smaller_text_spoken())
-        self.text_size_label = TextLabel()
+        self.text_size_label = TextLabel(parent=self)
         self._show_text_size()
         self.text_size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.larger_button = BigButton(words.larger_text_button(), theme)
+        self.larger_button = BigButton(words.larger_text_button(), theme, parent=self)
         self.larger_button.setAccessibleName(words.larger_text_spoken())
-        self.contrast_button = BigButton(words.high_contrast_button(), theme, compact=True)
+        self.contrast_button = BigButton(
+            words.high_contrast_button(), theme, compact=True, parent=self
+        )
         self.contrast_button.setCheckable(True)
         self._faint: dict[BigButton, QGraphicsOpacityEffect] = {}
         for button in (self.smaller_button, self.larger_button):
@@ -400,63 +686,35 @@ class StartScreen(QWidget):
             effect.setEnabled(False)
             button.setGraphicsEffect(effect)
             self._faint[button] = effect
-        self.sections = SectionList(theme)
-        self.disclaimer_label = TextLabel()
+        self.sections = SectionList(theme, self)
+        self.disclaimer_label = TextLabel(parent=self)
         self.disclaimer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Measures how tall "Carry on reading" may get: two lines (never shown).
+        self._two_lines = BigButton(_TWO_LINES, theme, parent=self)
+        self._front = (
+            self.title_label,
+            self.summary_label,
+            self.resume_button,
+            self.start_button,
+            self.reading_time_label,
+            self.parts_button,
+            self.smaller_button,
+            self.text_size_label,
+            self.larger_button,
+            self.contrast_button,
+        )
+        for widget in (*self._front, self._two_lines):
+            widget.hide()
 
         self.start_button.clicked.connect(self.start_requested)
         self.resume_button.clicked.connect(self.resume_requested)
+        self.parts_button.clicked.connect(self.show_parts)
         self.smaller_button.clicked.connect(self.smaller_text_requested)
         self.larger_button.clicked.connect(self.larger_text_requested)
         self.contrast_button.clicked.connect(self._on_contrast_clicked)
         self.sections.section_chosen.connect(self.section_chosen)
+        self.sections.back_requested.connect(self.show_front)
 
-        # The summary and "Carry on reading" share one place of a fixed height.
-        self._slot = QWidget()
-        self._slot_layout = QVBoxLayout(self._slot)
-        self._slot_layout.setContentsMargins(0, 0, 0, 0)
-        self._slot_layout.addWidget(self.summary_label)
-        self._slot_layout.addWidget(self.resume_button)
-        self._slot_layout.addStretch(1)
-        # "Tap to start" with the reading time beside it, or under it when there is no room.
-        self._start_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._start_row.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self._start_row.addWidget(self.reading_time_label, 1)
-        # A-, "Text size", A+ and High contrast: one row, or two where one is too narrow.
-        self._choices = QVBoxLayout()
-        self._choices_row = QHBoxLayout()
-        for widget in (self.smaller_button, self.text_size_label, self.larger_button):
-            self._choices_row.addWidget(widget)
-        self._choices_row.addWidget(self.contrast_button)
-        self._choices_row.addStretch(1)
-        self._contrast_row = QHBoxLayout()
-        self._contrast_row.addStretch(1)
-        self._choices.addLayout(self._choices_row)
-        self._choices.addLayout(self._contrast_row)
-        self._contrast_on_first_row = True
-
-        self._heading = QVBoxLayout()
-        self._heading.addWidget(self.title_label)
-        self._heading.addWidget(self._slot)
-        self._intro = QVBoxLayout()
-        self._intro.addStretch(1)
-        self._intro.addLayout(self._heading)
-        self._intro.addLayout(self._start_row)
-        self._intro.addLayout(self._choices)
-        self._intro.addStretch(1)
-        # Side by side on a landscape screen, one above the other on a portrait one.
-        # The body takes what the disclaimer leaves, never more: on a screen too small for
-        # even the Standard size it is cut at its foot rather than cover the disclaimer.
-        self._body_area = QWidget()
-        self._body_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self._body_area)
-        self._body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self._body.addLayout(self._intro, 1)
-        self._body.addWidget(self.sections, 1)
-        self._outer = QVBoxLayout(self)
-        self._outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self._outer.addWidget(self._body_area, 1)
-        self._outer.addWidget(self.disclaimer_label)
         # The window's size, whatever the words would like (the screens adapt to the window).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.set_choices(can_smaller=False, can_larger=True, high_contrast=False)
@@ -474,18 +732,29 @@ class StartScreen(QWidget):
         return self._theme.scale / self._panel_theme.scale
 
     @property
+    def arrangement(self) -> Arrangement:
+        """Roomy or compact, as the screen is drawn now."""
+        return self._plan.structure.arrangement if self._plan else Arrangement.ROOMY
+
+    @property
+    def showing_parts(self) -> bool:
+        """Whether the compact arrangement's parts view is shown (after "Choose a part")."""
+        return self._view is _View.PARTS
+
+    @property
     def text_size_percent(self) -> int:
         """The patient's text size, as a percentage of Standard (to the nearest 5)."""
         theme = self._panel_theme
-        return 5 * round(20 * theme.body_px / theme.ui_body_px)
+        return 5 * round(20 * theme.body_px / theme.standard_body_px)
 
     def set_disclaimer(self, text: str) -> None:
         self.disclaimer_label.setText(text)
-        self.disclaimer_label.setVisible(bool(text))
         self._content_changed()
 
     def set_article(self, article: Article) -> None:
+        self._title_text = article.title
         self.title_label.setText(article.title)
+        self.title_label.setAccessibleName(article.title)
         self.summary_label.setText(article.summary)
         self.sections.set_titles(
             [
@@ -493,24 +762,23 @@ class StartScreen(QWidget):
                 for index, section in enumerate(article.slides)
             ]
         )
+        self._view = _View.FRONT
         self._content_changed()
 
     def set_reading_minutes(self, minutes: int) -> None:
         """ "About 8 minutes to read" beside "Tap to start" (nothing for 0)."""
         self.reading_time_label.setText(words.reading_time(minutes) if minutes > 0 else "")
-        self.reading_time_label.setVisible(minutes > 0)
         self._content_changed()
 
     def set_resume(self, section_title: str | None) -> None:
-        """Offer "Carry on reading: <section_title>" in the summary's place; None takes it
-        back. Nothing else moves."""
-        if section_title is None:
-            self.resume_button.hide()
-        else:
+        """Offer "Carry on reading: <section_title>" in the summary's place (or the title's);
+        None takes it back. Nothing else moves."""
+        self._resume_offered = section_title is not None
+        if section_title is not None:
             self._resume_title = section_title
             self.resume_button.setAccessibleName(words.carry_on_button(section_title))
-            self.resume_button.show()
-        self._arrange_intro(final=True)
+        if self._plan is not None:
+            self._place()
 
     def set_choices(self, can_smaller: bool, can_larger: bool, high_contrast: bool) -> None:
         """Show the patient's choices: A- and A+ faint where there is no smaller or larger
@@ -525,8 +793,27 @@ class StartScreen(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._panel_theme = theme
+        self._drift.set_span(burn_in_span(theme))
         self._show_text_size()
-        self._fit_zoom()
+        self._fit()
+
+    def set_clock(self, clock: Clock) -> None:
+        """Time the burn-in drift's steps by `clock` (the window's) rather than the screen's own."""
+        self._drift.set_clock(clock)
+
+    @Slot()
+    def show_parts(self) -> None:
+        """The compact arrangement's list of parts, in the whole screen ("Choose a part")."""
+        if self._plan is not None and not self._plan.structure.parts_inline:
+            self._view = _View.PARTS
+            self._place()
+
+    @Slot()
+    def show_front(self) -> None:
+        """Title, "Tap to start" and the rest: back from the parts view."""
+        if self._view is not _View.FRONT:
+            self._view = _View.FRONT
+            self._place()
 
     def _show_text_size(self) -> None:
         """ "Text size" and under it the size chosen ("125%"), between A- and A+: something
@@ -536,17 +823,24 @@ class StartScreen(QWidget):
 
     def _content_changed(self) -> None:
         self._content += 1
-        self._fit_zoom()
+        self._fit()
 
     # Growing with the text, as far as the room allows
 
-    def _fit_zoom(self) -> None:
-        """Draw with the largest zoom, in ZOOM_STEPs up to what the text size asks, at which
-        everything fits (`_arrange_intro`); at Standard size when none does."""
-        fitted = (self._panel_theme, self.width(), self.height(), self._content)
+    def _fit(self) -> None:
+        """Choose what the screen holds at Standard size (`_choose`), then draw it with the
+        largest zoom, in ZOOM_STEPs up to what the text size asks, at which it still fits."""
+        fitted = (
+            self._panel_theme,
+            self.width(),
+            self.height(),
+            self._content,
+            self.layoutDirection(),
+        )
         if self._fitting or fitted == self._fitted or not self.isVisible():
             return  # (a hidden screen is fitted when it shows: text grows while reading)
         self._fitting = True
+        self._sizes_taken = None
         try:
             base = self._panel_theme
             wanted = max(1.0, self.text_size_percent / 100)
@@ -555,179 +849,586 @@ class StartScreen(QWidget):
             if wanted > zooms[-1] + 1e-9:
                 zooms.append(wanted)
             themes = [dataclasses.replace(base, zoom=base.zoom * zoom) for zoom in zooms]
-            # Larger words need more room, so the zooms that fit come first: find the last,
-            # measuring only (colours and placing wait for the one chosen).
+            structure, standard = self._choose(themes[0])
+            # Larger words need more room, so the zooms that fit come first: find the last.
             low, high = 0, len(themes) - 1
             while low < high:
                 middle = (low + high + 1) // 2
-                self._apply(themes[middle], final=False)
-                if self._arrange_intro(final=False):
+                plan = self._plan_for(themes[middle], structure)
+                if plan is not None and plan.parts_per_page >= min(
+                    standard.parts_per_page, MINIMUM_PARTS_A_PAGE
+                ):
                     low = middle
                 else:
                     high = middle - 1
-            self._apply(themes[low], final=True)
-            self._arrange_intro(final=True)
+            chosen = self._plan_for(themes[low], structure)
+            if chosen is None:  # only at Standard size, when nothing fits (see _choose)
+                chosen = self._plan_for(themes[low], structure, force=True)
+            assert chosen is not None
+            self._plan = chosen
+            self._apply_colours(themes[low])
+            if chosen.structure.parts_inline:
+                self._view = _View.FRONT
+            self._place()
             self._fitted = fitted
         finally:
             self._fitting = False
 
-    def _apply(self, theme: Theme, *, final: bool) -> None:
-        """Take `theme`'s sizes; when `final`, its colours too, and place the list."""
+    def _structures(self) -> Iterator[Structure]:
+        """What the screen may hold, from the most to the least."""
+        titles = range(len(self._panel_theme.screen_title_sizes))
+        for index in titles[:2]:
+            yield Structure(Arrangement.ROOMY, index)
+        for parts_inline, comfort in ((True, True), (False, True), (False, False)):
+            for index in titles:
+                yield Structure(Arrangement.COMPACT, index, parts_inline, comfort)
+        yield Structure(Arrangement.COMPACT, titles[-1], False, False, cut_title=True)
+
+    def _choose(self, theme: Theme) -> tuple[Structure, _Plan]:
+        """The first structure that fits at Standard size, and its plan; where none does (a
+        disclaimer of many lines on a small panel), the least, forced."""
+        structure = Structure(Arrangement.ROOMY, 0)
+        for structure in self._structures():
+            plan = self._plan_for(theme, structure)
+            if plan is not None:
+                return structure, plan
+        plan = self._plan_for(theme, structure, force=True)
+        assert plan is not None
+        return structure, plan
+
+    def _plan_for(self, theme: Theme, structure: Structure, *, force: bool = False) -> _Plan | None:
+        """Where everything goes with `theme`'s sizes holding `structure`; None if it does
+        not fit (with `force`, placed even so, clipped to the screen)."""
+        width, height = self.width(), self.height()
+        if width <= 0 or height <= 0:
+            return None
+        self._take_sizes(theme, structure.arrangement, parts_view=not structure.parts_inline)
+        if structure.arrangement is Arrangement.ROOMY:
+            return self._plan_roomy(structure, force=force)
+        return self._plan_compact(structure, force=force)
+
+    def _take_sizes(self, theme: Theme, arrangement: Arrangement, *, parts_view: bool) -> None:
+        """Give every widget `theme`'s fonts and sizes (colours wait for the one chosen)."""
+        key = (theme, arrangement, parts_view)
+        if self._sizes_taken == key:
+            return
+        self._sizes_taken = key
+        self._measured.clear()
         self._theme = theme
-        palette = theme.palette
-        landscape = theme.width >= theme.height
-        self._body.setDirection(
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
-        # Landscape: two halves. Portrait: the introduction as tall as it needs, the parts
-        # the rest.
-        self._body.setStretch(0, 1 if landscape else 0)
-        self._outer.setContentsMargins(
-            theme.side_margin, theme.margin, theme.side_margin, theme.start_bottom_margin
-        )
-        self._outer.setSpacing(theme.disclaimer_gap)
-        self._body.setContentsMargins(0, 0, 0, 0)
-        self._body.setSpacing(theme.start_column_gap)
-        self._intro.setSpacing(theme.block_gap)
-        self._heading.setSpacing(theme.sections_label_gap)
-        for row in (self._start_row, self._choices, self._choices_row, self._contrast_row):
-            row.setSpacing(theme.gap)
-        labels = (
-            (self.disclaimer_label, theme.small_px, palette.muted_text, False),
-            (self.title_label, theme.title_px, palette.text, True),
-            (self.summary_label, theme.ui_body_px, palette.muted_text, False),
-            (self.reading_time_label, theme.small_px, palette.muted_text, False),
-            (self.text_size_label, theme.small_px, palette.text, False),
-        )
-        for label, pixels, colour, bold in labels:
-            if final:
-                label.set_style(theme, pixels, colour, bold=bold)
-            else:
-                label.setFont(theme.font(pixels, bold=bold))
-        if final:
-            self.setStyleSheet(f"StartScreen {{ background: {palette.background}; }}")
-            self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        for button in (self.start_button, self.resume_button):
-            button.set_theme(theme)
-        self.start_button.setMinimumSize(theme.start_button_size)
+        compact = arrangement is Arrangement.COMPACT
         # A-, A+ and High contrast as the reading screen's slim bars draw them: as tall as
-        # their words need, never less than a touch target.
+        # their words need, never less than a touch target; in the compact arrangement every
+        # button is.
         slim = dataclasses.replace(theme, slim=True)
+        buttons = slim if compact else theme
+        for label, pixels, bold in (
+            (self.disclaimer_label, theme.small_px, False),
+            (self.summary_label, theme.ui_body_px, False),
+            (self.reading_time_label, theme.small_px, False),
+            (self.text_size_label, theme.small_px, False),
+        ):
+            label.setFont(theme.font(pixels, bold=bold))
+        for button in (self.start_button, self.resume_button, self.parts_button, self._two_lines):
+            button.set_theme(buttons)
         for button in (self.smaller_button, self.larger_button, self.contrast_button):
             button.set_theme(slim)
-        for button in (self.smaller_button, self.larger_button):
-            button.setFixedSize(_letter_button_width(slim, button.text()), slim.button_height)
-        self.contrast_button.setFixedSize(
-            self.contrast_button.sizeHint().width(), slim.button_height
-        )
-        self.sections.set_theme(theme, place=final)
+        gap = theme.compact_gap if compact else theme.gap
+        self.sections.set_theme(buttons, gap=gap, compact=compact and parts_view, place=False)
 
-    def _arrange_intro(self, *, final: bool) -> bool:
-        """Whether the introduction fits at the sizes taken last, with at least
-        MINIMUM_PARTS_A_PAGE parts on a page (the summary may be left out). When `final`,
-        arrange it: the reading time beside "Tap to start" or under it, High contrast beside
-        A+ or under it, the summary if there is room, and its place as tall as "Carry on
-        reading"."""
-        theme = self._theme
-        margins = self._outer.contentsMargins()
-        width = self.width() - margins.left() - margins.right()
-        height = self.height() - margins.top() - margins.bottom()
-        if width <= 0 or height <= 0:
-            return True
-        landscape = self._body.direction() == QBoxLayout.Direction.LeftToRight
-        column = (width - theme.start_column_gap) // 2 if landscape else width
-        if self.disclaimer_label.isVisibleTo(self):
-            height -= self.disclaimer_label.heightForWidth(width) + theme.disclaimer_gap
+    def _slim(self) -> Theme:
+        return dataclasses.replace(self._theme, slim=True)
 
-        start_width = max(self.start_button.minimumWidth(), self.start_button.sizeHint().width())
+    def _title_height(self, pixels: int, width: int, text: str) -> int:
+        key = ("title", pixels, width, text)
+        height = self._measured.get(key)
+        if not isinstance(height, int):
+            self.title_label.setFont(self._theme.font(pixels, bold=True))
+            self.title_label.setText(text)
+            height = self._measured[key] = self.title_label.heightForWidth(width)
+        return height
+
+    def _height(self, widget: TextLabel | BigButton, width: int) -> int:
+        """`widget`'s height at `width` (0 for a label without words), at the sizes taken."""
+        key = (widget, width, widget.text())
+        height = self._measured.get(key)
+        if not isinstance(height, int):
+            empty = isinstance(widget, TextLabel) and not widget.text()
+            height = self._measured[key] = 0 if empty else widget.heightForWidth(width)
+        return height
+
+    def _disclaimer_height(self, width: int) -> int:
+        return self._height(self.disclaimer_label, width)
+
+    def _comfort_sizes(self) -> tuple[list[QSize], int]:
+        """(A-, "Text size", A+ and High contrast's sizes, with "Text size" on as few lines as
+        its words allow; the width "Text size" needs at the least)."""
+        key = ("comfort", self.text_size_label.text())
+        known = self._measured.get(key)
+        if known is None:
+            known = self._measured[key] = self._measure_comfort()
+        assert isinstance(known, tuple)
+        return known
+
+    def _measure_comfort(self) -> tuple[list[QSize], int]:
+        slim = self._slim()
+        label = self.text_size_label
+        label_width = _widest_line_width(label)
+        sizes = [
+            QSize(_letter_button_width(slim, self.smaller_button.text()), slim.button_height),
+            QSize(label_width, label.heightForWidth(label_width)),
+            QSize(_letter_button_width(slim, self.larger_button.text()), slim.button_height),
+            QSize(self.contrast_button.sizeHint().width(), slim.button_height),
+        ]
+        return sizes, _longest_word_width(label)
+
+    # The roomy arrangement
+
+    def _plan_roomy(self, structure: Structure, *, force: bool) -> _Plan | None:
+        """The introduction beside the list (landscape) or above it (portrait)."""
+        theme, gap = self._theme, self._theme.gap
+        width, height = self.width(), self.height()
+        side, top = theme.side_margin, theme.margin
+        inner_width = width - 2 * side
+        inner_height = height - top - theme.start_bottom_margin
+        title_px = theme.screen_title_sizes[structure.title_index]
+        plan = _Plan(structure, title_px, self._title_text, gap=gap)
+        disclaimer = self._disclaimer_height(inner_width)
+        body = inner_height - (disclaimer + theme.disclaimer_gap if disclaimer else 0)
+        landscape = width >= height
+        column = (inner_width - theme.start_column_gap) // 2 if landscape else inner_width
+        if column <= 0 or body <= 0:
+            return None
+
+        title = self._title_height(title_px, column, self._title_text)
+        start_width = max(theme.start_button_size.width(), self.start_button.sizeHint().width())
         start_height = max(
-            self.start_button.minimumHeight(), self.start_button.heightForWidth(start_width)
+            theme.start_button_size.height(), self.start_button.heightForWidth(start_width)
         )
         time = self.reading_time_label
-        room_beside = column - start_width - theme.gap
-        beside = room_beside > 0 and time.heightForWidth(room_beside) <= start_height
+        room_beside = column - start_width - gap
+        beside = room_beside > 0 and self._height(time, room_beside) <= start_height
         start_row = start_height
-        if time.text() and not beside:
-            start_row += theme.gap + time.heightForWidth(column)
+        time_height = self._height(time, column) if not beside else 0
+        if time_height:
+            start_row += gap + time_height
 
-        row = [self.smaller_button, self.larger_button, self.contrast_button]
-        row_width = sum(button.minimumWidth() for button in row) + 3 * theme.gap
-        label = self.text_size_label
-        whole = max((_text_width(label, line) for line in label.text().splitlines()), default=0)
-        # "Text size" may take two lines rather than push High contrast onto a row of its own.
-        label_width = whole if row_width + whole <= column else _longest_word_width(label)
-        one_row = row_width + label_width <= column
-        buttons = self.contrast_button.minimumHeight()
-        choices = max(buttons, label.heightForWidth(label_width))
-        if not one_row:
-            choices += theme.gap + buttons
+        sizes, least_label = self._comfort_sizes()
+        buttons_width = sizes[0].width() + sizes[2].width() + sizes[3].width() + 3 * gap
+        label_width = sizes[1].width()
+        if buttons_width + label_width > column:
+            # "Text size" may take two lines rather than push High contrast onto a row of
+            # its own.
+            label_width = least_label
+        one_row = buttons_width + label_width <= column
+        label_height = self.text_size_label.heightForWidth(label_width)
+        first_row = max(sizes[0].height(), label_height)
+        choices = first_row + (0 if one_row else gap + sizes[3].height())
 
-        resume = self.sections.two_line_height(column)
-        needed = self.title_label.heightForWidth(column) + theme.sections_label_gap
-        needed += start_row + choices + 2 * theme.block_gap
+        resume = self._height(self._two_lines, column)
+        summary = self._height(self.summary_label, column)
+        needed = title + theme.sections_label_gap + start_row + choices + 2 * theme.block_gap
         list_minimum = self.sections.minimumSizeHint().height()
-        room = height if landscape else height - theme.start_column_gap - list_minimum
-        summary = self.summary_label.heightForWidth(column) if self.summary_label.text() else 0
+        room = body if landscape else body - theme.start_column_gap - list_minimum
         if needed + max(resume, summary) > room:
             summary = 0  # the one thing left out for room: the title says what this is
         slot = max(summary, resume)
+        intro = needed + slot
         if landscape:
-            parts = self.sections.arrangement(width - column - theme.start_column_gap, height)
-        else:
-            parts = self.sections.arrangement(
-                width, height - needed - slot - theme.start_column_gap
+            list_rect = QRect(
+                side + column + theme.start_column_gap,
+                top,
+                inner_width - column - theme.start_column_gap,
+                body,
             )
+        else:
+            list_top = top + intro + theme.start_column_gap
+            list_rect = QRect(side, list_top, inner_width, top + body - list_top)
+        parts = self.sections.arrangement(list_rect.width(), list_rect.height())[1]
         enough = min(len(self.sections.buttons), MINIMUM_PARTS_A_PAGE)
-        fits = needed + resume <= room and start_width <= column and parts[1] >= enough
-        if final:
-            self._start_row.setDirection(
-                QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        fits = intro <= room and start_width <= column and parts >= enough
+        if not fits and not force:
+            return None
+        plan.summary = summary > 0
+        plan.parts_per_page = parts
+
+        places = plan.places
+        y = top + max(0, (body - intro) // 2) if landscape else top
+        places[self.title_label] = QRect(side, y, column, title)
+        y += title + theme.sections_label_gap
+        if plan.summary:
+            places[self.summary_label] = QRect(side, y, column, summary)
+        places[self.resume_button] = QRect(side, y, column, resume)
+        y += slot + theme.block_gap
+        places[self.start_button] = QRect(side, y, start_width, start_height)
+        if time.text():
+            if beside:
+                x = side + start_width + gap
+                places[time] = QRect(x, y, column - start_width - gap, start_height)
+            else:
+                places[time] = QRect(side, y + start_height + gap, column, time_height)
+        y += start_row + theme.block_gap
+        x = side
+        row = [
+            QSize(sizes[0]),
+            QSize(label_width, label_height),
+            QSize(sizes[2]),
+        ]
+        if one_row:
+            row.append(QSize(sizes[3]))
+        for widget, size in zip(
+            (self.smaller_button, self.text_size_label, self.larger_button, self.contrast_button),
+            row,
+            strict=False,
+        ):
+            places[widget] = QRect(
+                x, y + (first_row - size.height()) // 2, size.width(), size.height()
             )
-            label.setFixedWidth(label_width)
-            self._set_contrast_on_first_row(one_row)
-            self._fit_resume_words(column)
-            self.summary_label.setVisible(summary > 0 and not self.resume_button.isVisibleTo(self))
-            self._slot.setFixedHeight(slot)
-            # Words and sizes changed above: place everything now, not at the next layout pass.
-            # (Measuring other sizes may have resized some of it meanwhile.)
-            for layout in (self._outer, self._body, self._slot_layout):
-                layout.invalidate()
-                layout.activate()
-        return fits
+            x += size.width() + gap
+        if not one_row:
+            places[self.contrast_button] = QRect(
+                side, y + first_row + gap, sizes[3].width(), sizes[3].height()
+            )
+        places[self.sections] = list_rect
+        places[self.disclaimer_label] = QRect(
+            side, height - theme.start_bottom_margin - disclaimer, inner_width, disclaimer
+        )
+        return plan
 
-    def _fit_resume_words(self, width: int) -> None:
-        """Put "Carry on reading: <title>" on its button in two lines at most at `width`, the
-        title cut after a word and "..." where it must be (the accessible name has it
-        whole)."""
-        button = self.resume_button
-        two_lines = self.sections.two_line_height(width)
-        title = self._resume_title
-        button.setText(words.carry_on_button(title))
-        if button.heightForWidth(width) > two_lines:
-            # The most words of the title that fit, then an ellipsis (one word at the least).
-            title_words = title.split()
-            low, high = 1, max(len(title_words) - 1, 1)
-            while low < high:
-                middle = (low + high + 1) // 2
-                button.setText(words.carry_on_button(" ".join(title_words[:middle]) + "\u2026"))
-                if button.heightForWidth(width) <= two_lines:
-                    low = middle
-                else:
-                    high = middle - 1
-            button.setText(words.carry_on_button(" ".join(title_words[:low]) + "\u2026"))
-        # Its full height at once: a BigButton otherwise takes it only at the next layout pass.
-        button.setMinimumHeight(min(button.heightForWidth(width), two_lines))
+    # The compact arrangement
 
-    def _set_contrast_on_first_row(self, first: bool) -> None:
-        if first == self._contrast_on_first_row:
-            return
-        self._contrast_on_first_row = first
-        if first:
-            self._contrast_row.removeWidget(self.contrast_button)
-            self._choices_row.insertWidget(3, self.contrast_button)
+    def _plan_compact(self, structure: Structure, *, force: bool) -> _Plan | None:
+        """One column (see the module docstring): the first of the ways to hold `structure`,
+        from the most to the least, that fits."""
+        theme = self._theme
+        gaps = (theme.gap, theme.compact_gap) if theme.gap > theme.compact_gap else (theme.gap,)
+        parts_words = [words.choose_part_button(), words.parts_button()]
+        extras = (
+            (True, TimePlace.BESIDE_START),
+            (True, TimePlace.UNDER_TITLE),
+            (False, TimePlace.BESIDE_START),
+            (False, TimePlace.UNDER_TITLE),
+            (False, TimePlace.NOWHERE),
+        )
+        last: tuple[int, str, bool, TimePlace] = (
+            gaps[-1],
+            parts_words[-1],
+            False,
+            TimePlace.NOWHERE,
+        )
+        for parts_word in parts_words:
+            for gap in gaps:
+                for summary, time_place in extras:
+                    plan = self._compact_way(structure, gap, parts_word, summary, time_place)
+                    if plan is not None:
+                        return plan
+        if force:
+            return self._compact_way(structure, *last, force=True)
+        return None
+
+    def _compact_way(
+        self,
+        structure: Structure,
+        gap: int,
+        parts_word: str,
+        summary_shown: bool,
+        time_place: TimePlace,
+        *,
+        force: bool = False,
+    ) -> _Plan | None:
+        theme = self._theme
+        width, height = self.width(), self.height()
+        side, margin = theme.compact_side_margin, theme.compact_margin
+        inner_width = width - 2 * side
+        inner_height = height - 2 * margin
+        if inner_width <= 0 or inner_height <= 0:
+            return None
+        title_px = theme.screen_title_sizes[structure.title_index]
+        plan = _Plan(structure, title_px, self._title_text, gap=gap, parts_word=parts_word)
+        disclaimer = self._disclaimer_height(inner_width)
+        body = inner_height - (disclaimer + gap if disclaimer else 0)
+        time = self.reading_time_label
+        if not time.text():
+            time_place = TimePlace.NOWHERE
+        if not self.summary_label.text():
+            summary_shown = False
+
+        # The buttons, in chunks that stay together, in rows as the width allows.
+        start_width = min(_button_width(self.start_button, self._slim(), icon=True), inner_width)
+        start_height = self._height(self.start_button, start_width)
+        start_chunk: list[tuple[QWidget, QSize]] = [
+            (self.start_button, QSize(start_width, start_height))
+        ]
+        if time_place is TimePlace.BESIDE_START:
+            room = inner_width - start_width - gap
+            time_width = min(_text_width(time, time.text()), room)
+            if time_width <= 0 or self._height(time, time_width) > start_height:
+                return None
+            start_chunk.append((time, QSize(time_width, start_height)))
+        chunks = [start_chunk]
+        parts_button = not structure.parts_inline and len(self.sections.buttons) > 1
+        if parts_button:
+            self.parts_button.setText(parts_word)
+            parts_width = min(_button_width(self.parts_button, self._slim()), inner_width)
+            parts_size = QSize(parts_width, self._height(self.parts_button, parts_width))
+            chunks.append([(self.parts_button, parts_size)])
+        if structure.comfort:
+            sizes, _ = self._comfort_sizes()
+            widgets = (self.smaller_button, self.text_size_label, self.larger_button)
+            chunks.append(list(zip(widgets, sizes[:3], strict=True)))
+            chunks.append([(self.contrast_button, sizes[3])])
+        flowed = _flow(chunks, inner_width, gap)
+        if flowed is None:
+            return None
+        rows, rows_height = flowed
+
+        # Above the buttons: the title (or "Carry on reading" over it), the summary, the time.
+        resume_over_title = not summary_shown
+        resume = self._height(self._two_lines, inner_width)  # two lines, at any width
+        summary = self._height(self.summary_label, inner_width) if summary_shown else 0
+        time_height = self._height(time, inner_width) if time_place is TimePlace.UNDER_TITLE else 0
+        below_title = 0
+        if summary_shown:
+            below_title += theme.compact_label_gap + max(summary, resume)
+        if time_height:
+            below_title += theme.compact_label_gap + time_height
+        # No button in the staff corner: the first row of buttons starts below it.
+        corner = max(0, self._panel_theme.staff_corner - margin)
+
+        title_text = self._title_text
+        title = self._title_height(title_px, inner_width, title_text)
+        title_area = max(title, resume) if resume_over_title else title
+        above_rows = title_area + below_title + gap
+        block = above_rows + rows_height
+        if structure.cut_title and max(corner, above_rows) + rows_height > body:
+            room = body - rows_height - max(corner - above_rows, 0) - below_title - gap
+            if room > 0:
+
+                def title_fits(text: str) -> bool:
+                    return self._title_height(title_px, inner_width, text) <= room
+
+                title_text = _cut_to_fit(title_text, title_fits)
+                title = self._title_height(title_px, inner_width, title_text)
+                title_area = max(title, resume) if resume_over_title else title
+                above_rows = title_area + below_title + gap
+                block = above_rows + rows_height
+        plan.title_text = title_text
+
+        list_rect = QRect()
+        if structure.parts_inline and len(self.sections.buttons) > 1:
+            block_top = max(0, corner - above_rows)
+            list_top = block_top + block + gap
+            list_rect = QRect(side, margin + list_top, inner_width, body - list_top)
+            parts = self.sections.arrangement(list_rect.width(), list_rect.height())[1]
+            fits_height = list_rect.height() > 0
+            plan.parts_per_page = parts
+            enough = min(len(self.sections.buttons), MINIMUM_PARTS_A_PAGE)
+            fits = fits_height and parts >= enough
         else:
-            self._choices_row.removeWidget(self.contrast_button)
-            self._contrast_row.insertWidget(0, self.contrast_button)
+            block_top = max((body - block) // 2, corner - above_rows, 0)
+            fits = block_top + block <= body
+            if parts_button and (fits or force):
+                plan.parts_per_page, plan.parts_disclaimer = self._parts_view(
+                    inner_width, inner_height, disclaimer + gap if disclaimer else 0
+                )
+                fits = fits and plan.parts_per_page > 0
+            else:
+                plan.parts_per_page = len(self.sections.buttons)
+        if not fits and not force:
+            return None
+        plan.summary = summary_shown
+        plan.resume_over_title = resume_over_title
+
+        places = plan.places
+        y = margin + block_top
+        places[self.title_label] = QRect(side, y, inner_width, title)
+        if resume_over_title:
+            places[self.resume_button] = self._clear_of_corner(QRect(side, y, inner_width, resume))
+        y += title_area
+        if summary_shown:
+            y += theme.compact_label_gap
+            places[self.summary_label] = QRect(side, y, inner_width, summary)
+            places[self.resume_button] = self._clear_of_corner(QRect(side, y, inner_width, resume))
+            y += max(summary, resume)
+        # Placed as it is, in a right-to-left article too: the staff corner does not turn.
+        plan.fixed.add(self.resume_button)
+        if time_height:
+            y += theme.compact_label_gap
+            places[time] = QRect(side, y, inner_width, time_height)
+            y += time_height
+        y += gap
+        for row_height, row in rows:
+            for widget, rect in row:
+                places[widget] = rect.translated(side, y + (row_height - rect.height()) // 2)
+            y += row_height + gap
+        if list_rect.isValid():
+            places[self.sections] = list_rect
+        plan.parts_rect = QRect(side, margin, inner_width, inner_height)
+        if plan.parts_disclaimer and disclaimer:
+            plan.parts_rect.setHeight(inner_height - disclaimer - gap)
+        places[self.disclaimer_label] = QRect(
+            side, height - margin - disclaimer, inner_width, disclaimer
+        )
+        if force:
+            # Nothing drawn over the disclaimer: what does not fit above it is left out.
+            limit = height - margin - (disclaimer + gap if disclaimer else 0)
+            for widget in [w for w, r in places.items() if w is not self.disclaimer_label]:
+                if places[widget].bottom() >= limit:
+                    del places[widget]
+        return plan
+
+    def _clear_of_corner(self, rect: QRect) -> QRect:
+        """`rect`, narrowed from the left where it reaches into the staff corner."""
+        corner = self._panel_theme.staff_corner
+        if rect.top() >= corner or rect.left() >= corner:
+            return rect
+        return QRect(corner, rect.top(), rect.right() + 1 - corner, rect.height())
+
+    def _parts_view(self, width: int, height: int, disclaimer: int) -> tuple[int, bool]:
+        """(Parts a page the parts view shows, whether the disclaimer stays under them): it
+        stays unless the list would show fewer parts a page for it."""
+        key = ("parts view", width, height, disclaimer)
+        known = self._measured.get(key)
+        if known is None:
+            known = self._measured[key] = self._measure_parts_view(width, height, disclaimer)
+        assert isinstance(known, tuple)
+        return known
+
+    def _measure_parts_view(self, width: int, height: int, disclaimer: int) -> tuple[int, bool]:
+        without = self.sections.arrangement(width, height)[1]
+        with_disclaimer = self.sections.arrangement(width, height - disclaimer)[1]
+        if disclaimer and with_disclaimer >= without:
+            return with_disclaimer, True
+        return without, not disclaimer
+
+    # Placing
+
+    def _apply_colours(self, theme: Theme) -> None:
+        """The chosen sizes' colours (and fonts, once more, as labels take them together)."""
+        palette = theme.palette
+        plan = self._plan
+        assert plan is not None
+        self.setStyleSheet(f"StartScreen {{ background: {palette.background}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        for label, pixels, colour, bold in (
+            (self.disclaimer_label, theme.small_px, palette.muted_text, False),
+            (self.title_label, plan.title_px, palette.text, True),
+            (self.summary_label, theme.ui_body_px, palette.muted_text, False),
+            (self.reading_time_label, theme.small_px, palette.muted_text, False),
+            (self.text_size_label, theme.small_px, palette.text, False),
+        ):
+            label.set_style(theme, pixels, colour, bold=bold)
+        compact = plan.structure.arrangement is Arrangement.COMPACT
+        self._sections_theme = dataclasses.replace(theme, slim=True) if compact else theme
+        self.sections.set_theme(
+            self._sections_theme,
+            gap=plan.gap,
+            compact=compact and not plan.structure.parts_inline,
+            place=False,
+        )
+        self.title_label.setText(plan.title_text)
+        self.parts_button.setText(plan.parts_word or words.choose_part_button())
+        self.parts_button.setAccessibleName(self.parts_button.text())
+
+    def _place(self) -> None:
+        """Put everything where the plan says, for the view shown (the front, or the compact
+        arrangement's parts view)."""
+        plan = self._plan
+        if plan is None:
+            return
+        parts_view = self._view is _View.PARTS and not plan.structure.parts_inline
+        places = plan.places
+        self.reading_time_label.setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        resume = self._resume_offered and self.resume_button in places and not parts_view
+        if resume:
+            self._fit_resume_words(places[self.resume_button])
+        shown: set[QWidget] = set()
+        if parts_view:
+            shown.add(self.sections)
+            if plan.parts_disclaimer:
+                shown.add(self.disclaimer_label)
+        else:
+            shown.update(places)
+            shown.discard(self.resume_button)
+            if resume:
+                shown.add(self.resume_button)
+                shown.discard(self.title_label if plan.resume_over_title else self.summary_label)
+            if not plan.summary:
+                shown.discard(self.summary_label)
+            if not self.disclaimer_label.text():
+                shown.discard(self.disclaimer_label)
+        everything: tuple[QWidget, ...] = (*self._front, self.sections, self.disclaimer_label)
+        for widget in everything:
+            if widget not in shown:
+                widget.hide()
+        self._home.clear()
+        if self.sections in shown:
+            self.sections.set_theme(
+                self._sections_theme, gap=plan.gap, compact=parts_view, place=True
+            )
+        for widget in shown:
+            rect: QRect
+            if parts_view and widget is self.sections:
+                rect = plan.parts_rect
+            elif widget is self.resume_button:
+                # At the top of its place, as tall as its words (two lines at the most).
+                rect = QRect(places[widget])
+                rect.setHeight(min(rect.height(), widget.heightForWidth(rect.width())))
+            else:
+                rect = places[widget]
+            if widget not in plan.fixed and self.layoutDirection() == (
+                Qt.LayoutDirection.RightToLeft
+            ):
+                rect = QRect(
+                    self.width() - rect.x() - rect.width(), rect.y(), rect.width(), rect.height()
+                )
+            if isinstance(widget, BigButton):
+                widget.setMinimumHeight(0)
+            self._home[widget] = rect
+            widget.setGeometry(rect.translated(self._drift.offset))
+        for widget in shown:
+            widget.show()
+        self._drift.fit()
+
+    # Burn-in drift
+
+    def _drift_room(self) -> Room:
+        """How far the content may drift from where it is laid out: all of it on the screen,
+        no button in the staff corner (the parts' buttons where the list shows them)."""
+        drawn = list(self._home.values())
+        targets = [rect for widget, rect in self._home.items() if isinstance(widget, BigButton)]
+        list_place = self._home.get(self.sections)
+        if list_place is not None:
+            targets.extend(
+                button.geometry().translated(list_place.topLeft())
+                for button in self.sections.findChildren(BigButton)
+                if button.isVisibleTo(self.sections)
+            )
+        return room_for(self.rect(), drawn, targets, self._panel_theme.staff_corner)
+
+    @Slot()
+    def _follow_drift(self) -> None:
+        """Everything shown, moved together to the drift's offset from where it is laid out
+        (moved, not resized: nothing is laid out again)."""
+        offset = self._drift.offset
+        for widget, rect in self._home.items():
+            widget.move(rect.topLeft() + offset)
+
+    def _fit_resume_words(self, rect: QRect) -> None:
+        """Put "Carry on reading: <title>" on its button in two lines at most at `rect`'s
+        width, the title cut after a word and "..." where it must be (the accessible name has
+        it whole)."""
+        button = self.resume_button
+        width, two_lines = rect.width(), rect.height()
+        whole = words.carry_on_button(self._resume_title)
+
+        def fits(text: str) -> bool:
+            button.setText(words.carry_on_button(text))
+            return button.heightForWidth(width) <= two_lines
+
+        button.setText(words.carry_on_button(_cut_to_fit(self._resume_title, fits)))
+        button.setAccessibleName(whole)
 
     @Slot()
     def _on_contrast_clicked(self) -> None:
@@ -737,13 +1438,54 @@ class StartScreen(QWidget):
 
     # Qt
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._fit()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_zoom()
+        self._fit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._fit_zoom()
+        self._fit()
+        # The parts' buttons are placed in the list only now, if it was laid out while hidden.
+        self._drift.fit()
+        self._drift.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._drift.stop()
+        # Whoever comes back to the start screen finds its front, not the list left open.
+        self.show_front()
+
+
+def _flow(
+    chunks: Sequence[Sequence[tuple[QWidget, QSize]]], width: int, gap: int
+) -> tuple[list[tuple[int, list[tuple[QWidget, QRect]]]], int] | None:
+    """Chunks of widgets side by side, `gap` apart, in rows `width` wide: each chunk on the
+    row it fits in, else on the next. ((row height, [(widget, rect from the row's top-left)])
+    for each row, the rows' height with `gap` between them); None if a chunk is wider than
+    `width`."""
+    rows: list[tuple[int, list[tuple[QWidget, QRect]]]] = []
+    x = width + 1
+    for chunk in chunks:
+        chunk_width = sum(size.width() for _, size in chunk) + gap * (len(chunk) - 1)
+        if chunk_width > width:
+            return None
+        if not rows or x + gap + chunk_width > width:
+            rows.append((0, []))
+            x = -gap
+        height, placed = rows[-1]
+        for widget, size in chunk:
+            x += gap
+            placed.append((widget, QRect(x, 0, size.width(), size.height())))
+            x += size.width()
+            height = max(height, size.height())
+        rows[-1] = (height, placed)
+    total = sum(height for height, _ in rows) + gap * max(len(rows) - 1, 0)
+    return rows, total
 
 
 def _letter_button_width(theme: Theme, text: str) -> int:

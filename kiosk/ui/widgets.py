@@ -1,7 +1,9 @@
-"""Building blocks shared by the screens: the big touch button, the progress bar, text labels."""
+"""Building blocks shared by the screens: the big touch button (and the text size buttons drawn
+as a letter and a sign), the progress bar, text labels."""
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal, Slot
@@ -9,6 +11,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -32,7 +35,9 @@ class Icon(Enum):
 
 
 class BigButton(QAbstractButton):
-    """A large, high-contrast touch button whose words wrap instead of shrinking."""
+    """A large, high-contrast touch button whose words wrap instead of shrinking. A button that
+    does nothing now (at the end of its steps, say) says so: no face, its edge and words faded
+    but still 3:1 (Theme.disabled_ink)."""
 
     def __init__(
         self,
@@ -43,13 +48,18 @@ class BigButton(QAbstractButton):
         icon: Icon = Icon.NONE,
         align_left: bool = False,
         compact: bool = False,
+        narrow: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._theme = theme
-        self._compact = compact  # smaller words that may wrap onto two lines
+        self._compact = compact  # smaller words (and icon) that may wrap onto two lines
+        self._narrow = narrow  # little room beside its words (theme.narrow_button_padding)
         self._primary = primary
         self._icon = icon
+        self._base_height: int | None = None  # the theme's button_height unless set
+        # What the button sits on (its face when it does nothing): a card, or the screen.
+        self.on_card = False
         horizontal = Qt.AlignmentFlag.AlignLeft if align_left else Qt.AlignmentFlag.AlignHCenter
         self._text_flags = int(
             horizontal | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
@@ -68,13 +78,29 @@ class BigButton(QAbstractButton):
         self.updateGeometry()
         self.update()
 
+    def set_compact(self, compact: bool) -> None:
+        """Smaller words and icon (a compact bar's buttons), or the usual ones."""
+        self._compact = compact
+        self.updateGeometry()
+        self.update()
+
+    def set_base_height(self, height: int | None) -> None:
+        """The height the button has while its words fit on one line (None: the theme's
+        button_height)."""
+        self._base_height = height
+        self.updateGeometry()
+
     @property
     def _padding(self) -> int:
+        if self._narrow:
+            return self._theme.narrow_button_padding
         return self._theme.compact_button_padding if self._compact else self._theme.button_padding
 
     def _icon_width(self) -> int:
         """Room for the icon and the space between it and the words."""
-        return 0 if self._icon is Icon.NONE else self._theme.icon_room
+        if self._icon is Icon.NONE:
+            return 0
+        return self._theme.compact_icon_room if self._compact else self._theme.icon_room
 
     def _font(self) -> QFont:
         size = self._theme.small_px if self._compact else self._theme.button_text_px
@@ -92,7 +118,10 @@ class BigButton(QAbstractButton):
 
     def minimumSizeHint(self) -> QSize:
         side = self._theme.touch_target_min
-        return QSize(max(side, self._theme.button_min_width // 2), self._theme.button_height)
+        return QSize(max(side, self._theme.button_min_width // 2), self._height())
+
+    def _height(self) -> int:
+        return self._theme.button_height if self._base_height is None else self._base_height
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -105,7 +134,7 @@ class BigButton(QAbstractButton):
             if self._compact
             else self._theme.button_vertical_padding
         )
-        return max(self._theme.button_height, used.height() + 2 * vertical_padding)
+        return max(self._height(), used.height() + 2 * vertical_padding)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -126,8 +155,12 @@ class BigButton(QAbstractButton):
 
     def colours(self) -> tuple[str, str]:
         """(face, words) as drawn now. A press turns the button over (kiosk.theme.Palette): a
-        finger sees at once that it landed, with the words as clear as at rest."""
+        finger sees at once that it landed, with the words as clear as at rest. A button that
+        does nothing has the face of what it sits on, and faded words."""
         palette = self._theme.palette
+        if not self.isEnabled():
+            surface = palette.card if self.on_card else palette.background
+            return surface, self._theme.disabled_ink
         if self._primary or self.isChecked():
             if self.isDown():
                 return palette.pressed_primary, palette.on_pressed_primary
@@ -136,18 +169,22 @@ class BigButton(QAbstractButton):
             return palette.pressed_secondary, palette.on_pressed_secondary
         return palette.button_face, palette.accent
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        palette = self._theme.palette
-        painter = QPainter(self)
+    def _paint_frame(self, painter: QPainter) -> str:
+        """The button's face and edge; returns the colour its words and signs take."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         border = self._theme.border_width
         frame = QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2)
         fill, ink = self.colours()
-        painter.setPen(QPen(QColor(palette.accent), border))
+        edge = self._theme.palette.accent if self.isEnabled() else ink
+        painter.setPen(QPen(QColor(edge), border))
         painter.setBrush(QColor(fill))
         radius = self._theme.corner_radius
         painter.drawRoundedRect(frame, radius, radius)
+        return ink
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        ink = self._paint_frame(painter)
         painter.setPen(QColor(ink))
         painter.setFont(self._font())
         text_rect = self._text_rect(self.rect())
@@ -164,8 +201,9 @@ class BigButton(QAbstractButton):
         return (self._icon is Icon.NEXT) != self._right_to_left()
 
     def _paint_icon(self, painter: QPainter, text: QRect, colour: QColor) -> None:
-        size = self._theme.icon_size
-        gap = self._theme.icon_gap
+        theme = self._theme
+        size = theme.compact_icon_size if self._compact else theme.icon_size
+        gap = theme.compact_icon_gap if self._compact else theme.icon_gap
         middle = text.center().y() + 1
         left = text.right() + gap if self._icon_on_right() else text.left() - gap - size
         points_right = (self._icon is Icon.NEXT) != self._right_to_left()
@@ -193,6 +231,47 @@ class BigButton(QAbstractButton):
             path.lineTo(QPointF(left + size * 0.82, middle + half))
             path.lineTo(QPointF(left + size * 0.82, middle - half * 0.3))
         painter.drawPath(path)
+
+
+class SignButton(BigButton):
+    """A text size button: a letter and a minus or plus sign, drawn (a small letter for
+    smaller, a large one for larger; "Text size" stands beside or above the two where there is
+    room, and the accessible name says what each does). At the end of the steps it does
+    nothing, and looks it (BigButton)."""
+
+    def __init__(self, plus: bool, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__("", theme, compact=True, parent=parent)
+        self.plus = plus
+
+    @staticmethod
+    def width_for(theme: Theme) -> int:
+        """How wide the larger text button's letter and sign, with padding, are."""
+        letter = QFontMetricsF(theme.font(theme.sign_letter_px[1], bold=True))
+        drawn = letter.horizontalAdvance(words.text_size_letter()) + theme.icon_gap / 2
+        return math.ceil(drawn + theme.sign_size + 2 * theme.compact_button_padding)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme = self._theme
+        painter = QPainter(self)
+        ink = self._paint_frame(painter)
+        font = theme.font(theme.sign_letter_px[1 if self.plus else 0], bold=True)
+        letter = words.text_size_letter()
+        metrics = QFontMetricsF(font)
+        letter_width = metrics.horizontalAdvance(letter)
+        gap = theme.icon_gap / 2
+        left = (self.width() - letter_width - gap - theme.sign_size) / 2
+        baseline = self.height() / 2 + metrics.capHeight() / 2
+        painter.setPen(QColor(ink))
+        painter.setFont(font)
+        painter.drawText(QPointF(left, baseline), letter)
+        pen = QPen(QColor(ink), theme.sign_stroke)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        half = theme.sign_size / 2
+        centre = QPointF(left + letter_width + gap + half, self.height() / 2)
+        painter.drawLine(centre - QPointF(half, 0), centre + QPointF(half, 0))
+        if self.plus:
+            painter.drawLine(centre - QPointF(0, half), centre + QPointF(0, half))
 
 
 class ProgressBar(QWidget):

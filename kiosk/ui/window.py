@@ -152,6 +152,7 @@ class KioskWindow(QWidget):
         theme = session.theme
         self.stack = QStackedWidget(self)
         self.start_screen = StartScreen(theme)
+        self.start_screen.set_clock(clock)
         self.reading_screen = ReadingScreen(theme)
         self.end_screen = EndScreen(theme)
         self.updating_screen = UpdatingScreen(theme)
@@ -173,7 +174,7 @@ class KioskWindow(QWidget):
         self.pin_pad = PinPad(theme, clock, self)
         self.pin_checker = PinChecker(self)
         self.reading_screen.slide.animations = settings.animations
-        self.reading_screen.read_aloud_button.setVisible(False)
+        self.reading_screen.set_read_aloud_available(False)
         self.start_screen.set_disclaimer(settings.disclaimer)
         self.end_screen.set_disclaimer(settings.disclaimer)
 
@@ -197,6 +198,7 @@ class KioskWindow(QWidget):
             self._fit_to(self.size())
         self._on_article_changed()
         self._on_layout_changed()
+        self._on_speech_choices_changed()
         self._on_position_changed(session.position, 0)
 
     def _connect_intents(self) -> None:
@@ -221,6 +223,10 @@ class KioskWindow(QWidget):
         reading.larger_text_requested.connect(session.larger_text)
         reading.contrast_requested.connect(session.toggle_contrast)
         reading.read_aloud_requested.connect(session.toggle_read_aloud)
+        reading.quieter_requested.connect(session.quieter)
+        reading.louder_requested.connect(session.louder)
+        reading.slower_requested.connect(session.slower)
+        reading.faster_requested.connect(session.faster)
         self.end_screen.start_again_requested.connect(lambda: session.request(navigation.HOME))
         self.end_screen.back_requested.connect(lambda: session.request(navigation.BACK))
         self.router.navigation_requested.connect(session.request)
@@ -243,13 +249,14 @@ class KioskWindow(QWidget):
         session.speaking_changed.connect(self.reading_screen.set_reading_aloud)
         session.highlight_changed.connect(self.reading_screen.slide.set_highlight)
         session.resume_changed.connect(self._on_resume_changed)
+        session.speech_choices_changed.connect(self._on_speech_choices_changed)
         idle = session.idle
         idle.warning_started.connect(self.idle_overlay.start)
         idle.countdown_changed.connect(self.idle_overlay.set_seconds_left)
         idle.warning_cancelled.connect(self.idle_overlay.hide)
         idle.expired.connect(self.idle_overlay.hide)
         read_aloud = session.read_aloud
-        read_aloud.availability_changed.connect(self.reading_screen.read_aloud_button.setVisible)
+        read_aloud.availability_changed.connect(self.reading_screen.set_read_aloud_available)
         # Looking for a speech engine waits for the first frame: patients see the screen sooner.
         # (Built after it, the window leaves that to its builder: see `build`.)
         if not self._first_frame:
@@ -293,7 +300,8 @@ class KioskWindow(QWidget):
         self.start_screen.set_theme(theme)
         self.start_screen.set_choices(
             can_smaller=theme.text_size.smaller() is not None,
-            can_larger=theme.text_size.larger() is not None,
+            # Up to the largest size this panel has room for (Theme.largest_text_size).
+            can_larger=theme.larger_text_size is not None,
             high_contrast=theme.high_contrast,
         )
         if self.session.layout is not None:
@@ -303,6 +311,19 @@ class KioskWindow(QWidget):
         self.staff_screen.set_theme(theme)
         self.idle_overlay.set_theme(theme)
         self.pin_pad.set_theme(theme)
+
+    @Slot()
+    def _on_speech_choices_changed(self) -> None:
+        """Read aloud's volume and speed, and which steps are left, on the reading screen."""
+        session = self.session
+        self.reading_screen.set_speech_choices(
+            session.speech_volume,
+            session.speech_speed,
+            can_quieter=session.can_go_quieter,
+            can_louder=session.can_go_louder,
+            can_slower=session.can_go_slower,
+            can_faster=session.can_go_faster,
+        )
 
     @Slot(object, int)
     def _on_position_changed(self, position: Position, direction: int) -> None:
