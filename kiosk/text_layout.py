@@ -414,16 +414,23 @@ def _continued_title(title: str, theme: Theme) -> str:
 
 def _fitting_heading(title: str, theme: Theme, right_to_left: bool) -> QTextDocument:
     """A section's heading at the theme's size, where it leaves its first page room for a
-    line of text. On a small panel at large text it may not: then it is smaller, down to the
+    line of text (two on a compact canvas, where they fit under a heading as small as the
+    text). On a small panel at large text it may not: then it is smaller, down to the
     size of the text itself (never below); and where even that is too tall, it is cut after
     its last whole word on the lines that fit, with an ellipsis (Read aloud still reads it
     whole), so that nothing runs under the footer."""
-    room = theme.column_rect.height() - theme.heading_gap - theme.line_height_px + 0.5
-    heading = _heading_document(title, theme, right_to_left, theme.heading_px)
-    pixel_size = theme.heading_px
-    while heading.size().height() > room and pixel_size > theme.body_px:
-        pixel_size -= 1
-        heading = _heading_document(title, theme, right_to_left, pixel_size)
+    # On a compact canvas, where a page holds a few lines, a heading that leaves its page one
+    # line is smaller first, so that two fit under it if they can; else one.
+    for lines_kept in (2, 1) if theme.compact else (1,):
+        room = theme.column_rect.height() - theme.heading_gap + 0.5
+        room -= lines_kept * theme.line_height_px
+        heading = _heading_document(title, theme, right_to_left, theme.heading_px)
+        pixel_size = theme.heading_px
+        while heading.size().height() > room and pixel_size > theme.body_px:
+            pixel_size -= 1
+            heading = _heading_document(title, theme, right_to_left, pixel_size)
+        if heading.size().height() <= room:
+            return heading
     title_words = title.split()
     for count in range(len(title_words) - 1, 0, -1):
         if heading.size().height() <= room:

@@ -465,7 +465,11 @@ class Theme:
 
     @cached_property
     def heading_px(self) -> int:
-        """Slide headings: 64 px at the standard size, growing with the text."""
+        """Slide headings: 64 px at the standard size, growing with the text. On a compact
+        canvas, where a page holds only a few lines, a fifth larger than the text and bold
+        is heading enough, and leaves the text its lines."""
+        if self.compact:
+            return round(self.body_px * 1.2)
         return max(self.px(HEADING_PX), round(self.body_px * 1.35))
 
     @cached_property
