@@ -89,7 +89,10 @@ def run_command(command: Sequence[str]) -> bool:
     except (OSError, subprocess.TimeoutExpired) as error:
         log.warning("Switching the display with %r failed: %s", " ".join(command), error)
         return False
-    if done.returncode != 0:
+    # xset says an X server without DPMS (Xvfb, some VNC servers) "does not have extension
+    # for dpms option" and still exits 0.
+    refused = "does not have extension" in done.stderr
+    if done.returncode != 0 or refused:
         detail = (done.stderr or done.stdout).strip()[:300] or f"exit code {done.returncode}"
         log.warning("Switching the display with %r failed: %s", " ".join(command), detail)
         return False

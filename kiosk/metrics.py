@@ -46,6 +46,7 @@ class KioskState:
 
     version: str
     up: bool = True
+    started_at: float | None = None  # Unix time this kiosk process started
     articles: list[ShownArticle] = field(default_factory=list)
     content_loaded_at: float | None = None  # Unix time of the last load that was applied
     content_ok: bool = True  # the last reading of the content was applied
@@ -66,6 +67,12 @@ def registry_for(state: KioskState) -> CollectorRegistry:
 
     gauge("kiosk_up", "1 while the kiosk runs; 0 written as it stops cleanly").set(int(state.up))
     gauge("kiosk_info", "The kiosk's version", ("version",)).labels(state.version).set(1)
+    started = gauge(
+        "kiosk_start_time_seconds",
+        "When this kiosk process started: a restart changes it (changes() counts them)",
+    )
+    if state.started_at is not None:
+        started.set(state.started_at)
     shown = gauge(
         "kiosk_article_info",
         "An article the kiosk offers, with the SHA-256 of its file",

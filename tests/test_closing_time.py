@@ -5,13 +5,17 @@ the session offers."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from kiosk.closing_time import ClosingTime
-from kiosk.display_power import BLACK_SCREEN, DisplayPower, choose_method
+from kiosk.display_power import BLACK_SCREEN, DisplayPower, choose_method, run_command
 from kiosk.opening_hours import parse_opening_hours
 
 from .helpers import ManualClock
+from .test_lifecycle import x_server  # noqa: F401  (a real X server)
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -127,3 +131,14 @@ def test_a_failing_tool_leaves_the_black_screen(caplog):
     power = DisplayPower(choose_method("xcb", {}, lambda name: "/usr/bin/xset"), lambda c: False)
     assert not power.off()
     assert not power.panel_off
+
+
+@pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xset")), reason="needs Xvfb and xset"
+)
+def test_an_x_server_without_dpms_is_a_failure_not_a_dark_panel(x_server, monkeypatch, caplog):  # noqa: F811
+    """Xvfb has no DPMS: xset says so and exits 0 all the same. The kiosk takes that as the
+    panel staying on (the black screen is all there is), and says why in the log."""
+    monkeypatch.setenv("DISPLAY", x_server().name)
+    assert not run_command(("xset", "dpms", "force", "off"))
+    assert "does not have extension" in caplog.text

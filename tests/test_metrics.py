@@ -30,6 +30,7 @@ def test_the_file_says_what_a_fleet_alerts_on(tmp_path):
         version="1.2.3",
         articles=[ShownArticle("ketamine", "en", "Ketamine", "ab12")],
         content_loaded_at=1_764_000_000.0,
+        started_at=1_763_990_000.0,
         display=DisplayState.OFF_BY_SCHEDULE,
         speech_available=True,
         readings_today={("ketamine", "en", "readings started"): 7},
@@ -46,6 +47,7 @@ def test_the_file_says_what_a_fleet_alerts_on(tmp_path):
     )
     assert found[("kiosk_article_info", article)] == 1
     assert found[("kiosk_content_last_load_timestamp_seconds", ())] == 1_764_000_000.0
+    assert found[("kiosk_start_time_seconds", ())] == 1_763_990_000.0
     assert found[("kiosk_display_state", (("state", "off_by_schedule"),))] == 1
     assert found[("kiosk_display_state", (("state", "on"),))] == 0
     assert found[("kiosk_display_state", (("state", "off_unexpectedly"),))] == 0
