@@ -47,7 +47,10 @@ from kiosk.ui.window import KioskWindow
 if TYPE_CHECKING:
     from kiosk.article import Article, ContentError
     from kiosk.check import WarningsReader
+    from kiosk.clock import QtClock
+    from kiosk.closing_time import ClosingTime
     from kiosk.content_watch import ContentWatcher
+    from kiosk.display_power import DisplayPower
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -321,6 +324,13 @@ class KioskController(QObject):
             self.session, ReadingFigures(folder / FILE_NAME), parent=self
         )
         self._errors = 0
+        self._started_at = dt.datetime.now().timestamp()
+        # Opening hours: the display off while the clinic is closed (kiosk.closing_time).
+        self.closing: ClosingTime | None = None
+        self.display_power: DisplayPower | None = None
+        if settings.opening_hours:
+            self._follow_opening_hours(settings.opening_hours, clock)
+        self.window.staff_screen_opened.connect(self._show_figures)
         self._metrics_timer: QTimer | None = None
         if settings.metrics_file:
             self._metrics_timer = QTimer(self)
@@ -359,10 +369,63 @@ class KioskController(QObject):
         self.session.article_changed.connect(self._refresh_status)
         self._refresh_status()
 
+    def _follow_opening_hours(self, written: str, clock: QtClock) -> None:
+        from kiosk.closing_time import ClosingTime
+        from kiosk.display_power import DisplayPower, choose_method
+        from kiosk.opening_hours import parse_opening_hours
+
+        hours = parse_opening_hours(written)  # checked when the settings were read
+        self.closing = ClosingTime(hours, clock, parent=self)
+        self.display_power = DisplayPower(choose_method(QGuiApplication.platformName(), os.environ))
+        log.info(
+            "Opening hours: %s; outside them the display is switched off with %s",
+            hours.describe(),
+            self.display_power.method.name,
+        )
+        self.closing.closed_changed.connect(self._on_closed_changed)
+        self.window.closed_notice_changed.connect(self._on_closed_notice)
+
+    @Slot(bool)
+    def _on_closed_changed(self, closed: bool) -> None:
+        assert self.closing is not None
+        assert self.display_power is not None
+        self.window.set_closed(closed, self.closing.opens_at() if closed else None)
+        if closed:
+            self.display_power.off()
+        else:
+            self.display_power.on()
+        self.write_metrics()
+
+    @Slot(bool)
+    def _on_closed_notice(self, showing: bool) -> None:
+        """While closed, something must be seen (the notice a touch shows, or the PIN pad and
+        staff screen): the panel on for it (X11 wakes it by itself, a Wayland compositor does
+        not), and off again after."""
+        if self.display_power is None or self.closing is None or not self.closing.closed:
+            return
+        if showing:
+            self.display_power.on()
+        else:
+            self.display_power.off()
+
+    @Slot()
+    def _show_figures(self) -> None:
+        """The last 14 days of reading figures on the staff screen."""
+        from kiosk.figures import read_rows
+
+        since = dt.date.today() - dt.timedelta(days=13)
+        self.figures.flush()
+        rows = read_rows(self.figures.path, since=since)
+        article = self.session.article
+        titles = {article.path.name.removesuffix(".md"): article.title} if article else {}
+        self.window.staff_screen.set_figures(rows, titles)
+
     @Slot()
     def _start_services(self) -> None:
         if self.watcher.watching:
             return
+        if self.closing is not None:
+            self.closing.start()
         if self._settings.prevent_screen_blanking:
             self.inhibitor.inhibit()
         # Reads the content once more, so a change made while the kiosk was starting is not
@@ -455,16 +518,20 @@ class KioskController(QObject):
                 )
             )
         on_screen = self.window.isVisible() and not self.window.isMinimized()
+        display = DisplayState.ON if on_screen else DisplayState.OFF_UNEXPECTEDLY
+        if self.closing is not None and self.closing.closed:
+            display = DisplayState.OFF_BY_SCHEDULE
         state = KioskState(
             version=__version__,
             up=up,
+            started_at=self._started_at,
             articles=articles,
             content_loaded_at=self._loaded_at.timestamp() if article is not None else None,
             content_ok=not self._content_problem,
             content_problems=1 if self._content_problem else 0,
             errors=self._errors,
             crashes_recent=self.crashes.recent(),
-            display=DisplayState.ON if on_screen else DisplayState.OFF_UNEXPECTEDLY,
+            display=display,
             speech_available=self.session.read_aloud.available,
             readings_today=self.figures.today(),
         )

@@ -181,6 +181,14 @@ class Settings:
         choices=ROTATIONS,
         unit="degrees",
     )
+    opening_hours: str = _setting(
+        "",
+        "When the clinic is open, as on a door sign: outside these hours the screen is turned "
+        "off (a touch shows when it turns on again) and the start screen returns at opening. "
+        "Days not named are closed; a range may run past midnight. Empty: always on.",
+        allowed='Allowed: days and times like "Mon-Fri 08:00-12:30, 13:30-18:00; Sat '
+        '09:00-12:00" (24-hour clock), or "".',
+    )
     metrics_file: str = _setting(
         "",
         "Write the kiosk's state for monitoring to this Prometheus text file every minute, for "
@@ -385,6 +393,15 @@ def _check_text(info: SettingInfo, value: str, problem: ConfigError) -> str:
         except ValueError:
             raise problem from None
         return f"{width}x{height}"
+    if info.name == "opening_hours":
+        from kiosk.opening_hours import OpeningHoursError, parse_opening_hours
+
+        try:
+            parse_opening_hours(value)
+        except OpeningHoursError as error:
+            raise ConfigError(
+                info.name, value, f"{error} {problem.allowed}", problem.source
+            ) from None
     if info.name == "metrics_file" and value and not value.endswith(".prom"):
         raise problem  # node_exporter reads only *.prom files
     return value

@@ -107,18 +107,30 @@ class DisplayPower:
         self.method = method
         self._runner = runner
         self.panel_off = False
+        # A method that failed once (an X server without DPMS) is not tried again: the black
+        # screen stays, and the log says so once, not at every touch.
+        self.failed = False
 
     def off(self) -> bool:
-        """Turn the panel off; False if it could not be (the black screen stays)."""
-        worked = self.method.switches_the_panel and all(
-            self._runner(command) for command in self.method.off
-        )
+        """Turn the panel off; False if it could not be (the black screen stays). Harmless
+        when it is off already."""
+        if self.panel_off:
+            return True
+        if self.failed or not self.method.switches_the_panel:
+            return False
+        worked = all(self._runner(command) for command in self.method.off)
         self.panel_off = worked
+        if not worked:
+            self.failed = True
+            log.warning(
+                "The display could not be switched off with %s: the screen stays black",
+                self.method.name,
+            )
         return worked
 
     def on(self) -> bool:
-        """Turn the panel on (harmless if it was not off)."""
-        if not self.method.switches_the_panel:
+        """Turn the panel on (nothing to do if it is not off)."""
+        if not self.panel_off:
             return True
         # Every command runs even if one fails: DPMS blanking must go off after forcing on.
         results = [self._runner(command) for command in self.method.on]

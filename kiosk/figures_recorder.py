@@ -10,6 +10,8 @@ counts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from kiosk.figures import WRITE_EVERY_S, Measure, ReadingFigures, section_measure
@@ -40,6 +42,11 @@ class FiguresRecorder(QObject):
         self._writer.setInterval(WRITE_EVERY_S * 1000)
         self._writer.timeout.connect(self.flush)
         self._writer.start()
+
+    @property
+    def path(self) -> Path:
+        """The figures' file."""
+        return self._figures.path
 
     @Slot()
     def flush(self) -> None:

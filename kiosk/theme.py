@@ -1242,6 +1242,77 @@ class Theme:
             ring_gap=px(24),
         )
 
+    # Closed, cleaning and chart
+
+    @cached_property
+    def closed_notice_px(self) -> int:
+        """The closed screen's words ("The clinic is closed. This screen turns on at 08:00."):
+        a heading's size, for a patient who walks up to a dark screen in the evening."""
+        return self.px(HEADING_PX)
+
+    @property
+    def closed_notice_ink(self) -> str:
+        """Those words' colour on the black closed screen, in either palette: the dimmest grey
+        that still reaches the 7:1 of all text (7.1:1), so only the letters glow, faintly, in
+        a dark room."""
+        return "#969696"
+
+    @cached_property
+    def cleaning_title_px(self) -> int:
+        """ "Cleaning: touches are ignored for 30 seconds", bold: a staff heading's size."""
+        return self.staff_heading_px
+
+    @cached_property
+    def cleaning_ring_diameter(self) -> int:
+        """The cleaning pause's countdown ring at its largest (smaller where the window has
+        no room, down to `cleaning_ring_least`). Its seconds are the largest words there."""
+        return self.px(360)
+
+    @cached_property
+    def cleaning_ring_least(self) -> int:
+        """The smallest ring stacked between the words: below it the ring goes beside them.
+        It is also what a finger holds to end the pause, so never less than a staff target."""
+        return max(self.px(200), self.staff_target_min)
+
+    @cached_property
+    def cleaning_ring_width(self) -> int:
+        return self.px(20)
+
+    @cached_property
+    def cleaning_gap(self) -> int:
+        """Between the cleaning pause's heading, ring and hint."""
+        return self.px(16) if self.staff_compact else self.px(40)
+
+    @cached_property
+    def chart_bars_height(self) -> int:
+        """The height of the reading figures' bars at their tallest (the busiest day)."""
+        return self.px(160) if self.staff_compact else self.px(240)
+
+    @cached_property
+    def chart_gap(self) -> int:
+        """Between the lines and bars of one article's figures."""
+        return self.px(8) if self.staff_compact else self.px(16)
+
+    @cached_property
+    def chart_block_gap(self) -> int:
+        """Between one article's figures and the next, and above the figures' headings."""
+        return self.px(24) if self.staff_compact else self.px(48)
+
+    @cached_property
+    def chart_line_width(self) -> int:
+        """The chart's base line."""
+        return max(2, self.px(3))
+
+    @cached_property
+    def chart_swatch(self) -> int:
+        """The side of a colour sample beside "Readings started" and "Readings finished"."""
+        return self.px(28)
+
+    @cached_property
+    def chart_share_bar_height(self) -> int:
+        """The bar showing how many readings got as far as a part."""
+        return self.px(20) if self.staff_compact else self.px(28)
+
 
 @dataclass(frozen=True)
 class IdleCardSizes:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from kiosk import navigation
 from kiosk.navigation import Position
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from kiosk.speech import Speed, Volume
 
 _PLACE = re.compile(r"%([1-9])")
+# How kiosk.translations names the translator it installs: this prefix and the language.
+TRANSLATOR_NAME_PREFIX = "kiosk-translator-"
 
 
 class _Counted:
@@ -567,3 +569,140 @@ def text_size_percent(percent: int) -> str:
     #: %1 is a whole number from 100 (Standard) to 200; write the percent sign as your
     #: language does ("125 %" in French).
     return _fill(QCoreApplication.translate("kiosk", "%1%"), percent)
+
+
+def percent(value: int) -> str:
+    """A whole percentage, as the language writes one (the staff screen's reading figures)."""
+    return _fill(QCoreApplication.translate("kiosk", "%1%"), value)
+
+
+# The language of the words (for times and dates written in them)
+
+
+def interface_locale() -> QLocale:
+    """The locale the words are in: the installed translation's language, with this machine's
+    own habits where it speaks that language too (a British kiosk's "08:00" rather than
+    "8:00 AM"). The system's locale where no translation is installed."""
+    system = QLocale()
+    app = QCoreApplication.instance()
+    if app is None:
+        return system
+    for translator in app.findChildren(QTranslator):
+        name = translator.objectName()
+        if not name.startswith(TRANSLATOR_NAME_PREFIX):
+            continue
+        language = translator.language() or name.removeprefix(TRANSLATOR_NAME_PREFIX)
+        wanted = QLocale(language)
+        return system if system.language() == wanted.language() else wanted
+    return system
+
+
+# Closed screen (outside the opening hours)
+
+
+def clinic_closed() -> str:
+    """On the black screen after a touch, when it is not known when the clinic opens."""
+    return QCoreApplication.translate("kiosk", "The clinic is closed.")
+
+
+def closed_until_today(time: str) -> str:
+    """On the black screen after a touch, when the clinic opens later today."""
+    #: %1 is a time of day, such as 08:00.
+    text = QCoreApplication.translate("kiosk", "The clinic is closed. This screen turns on at %1.")
+    return _fill(text, time)
+
+
+def closed_until_day(time: str, day: str) -> str:
+    """On the black screen after a touch, when the clinic opens on another day."""
+    #: %1 is a time of day, such as 08:00; %2 a day of the week ("Monday") or, more than a
+    #: week ahead, a date ("Monday, 5 January 2026").
+    text = QCoreApplication.translate(
+        "kiosk", "The clinic is closed. This screen turns on at %1 on %2."
+    )
+    return _fill(text, time, day)
+
+
+# Cleaning pause (from the staff screen)
+
+
+def clean_screen_button() -> str:
+    """On the staff screen: every touch is ignored for a while, so the glass can be wiped."""
+    return QCoreApplication.translate("kiosk", "Clean the screen")
+
+
+def cleaning_heading(seconds: int) -> str:
+    """Above the cleaning pause's countdown."""
+    return kiosk.tr("Cleaning: touches are ignored for %n seconds", None, seconds)
+
+
+def cleaning_hint(seconds: int) -> str:
+    """Under the cleaning pause's countdown: how staff end it sooner."""
+    return kiosk.tr("To stop sooner, hold a finger on the number for %n seconds.", None, seconds)
+
+
+# Reading figures (on the staff screen)
+
+
+def figures_heading(days: int) -> str:
+    """Above the chart of readings started and finished, day by day."""
+    return kiosk.tr("Readings in the last %n days", None, days)
+
+
+def no_figures() -> str:
+    """Instead of the chart, before anyone has read anything."""
+    return QCoreApplication.translate("kiosk", "No readings counted yet.")
+
+
+def figures_started() -> str:
+    """Beside the chart's colour for readings started (a patient opened the article)."""
+    return QCoreApplication.translate("kiosk", "Readings started")
+
+
+def figures_finished() -> str:
+    """Beside the chart's colour for readings finished (a patient reached the end)."""
+    return QCoreApplication.translate("kiosk", "Readings finished")
+
+
+def figures_totals(started: int, finished: int) -> str:
+    """Under an article's title in the chart: its totals over the days shown."""
+    #: %1 and %2 are numbers of readings.
+    text = QCoreApplication.translate("kiosk", "Started: %1. Finished: %2.")
+    return _fill(text, started, finished)
+
+
+def figures_other_articles() -> str:
+    """The chart's last group: every article but the most read ones, added together."""
+    return QCoreApplication.translate("kiosk", "All other articles")
+
+
+def figures_days(first: str, last: str) -> str:
+    """Under the chart: the days it shows."""
+    #: %1 and %2 are dates, such as "3 March".
+    return _fill(QCoreApplication.translate("kiosk", "From %1 to %2"), first, last)
+
+
+def stops_heading() -> str:
+    """Above how far readers get in each article."""
+    return QCoreApplication.translate("kiosk", "Where readers stop")
+
+
+def stops_intro() -> str:
+    """Under "Where readers stop": what the bars below it mean."""
+    return QCoreApplication.translate(
+        "kiosk", "How many of the readings started got as far as each part:"
+    )
+
+
+def stops_part(number: int) -> str:
+    """Beside a bar of "Where readers stop"."""
+    #: %1 is the part's number in the article.
+    return _fill(QCoreApplication.translate("kiosk", "Part %1"), number)
+
+
+def stops_biggest_drop(before: int, after: int) -> str:
+    """Under an article's bars: between which two parts most readers stop."""
+    #: %1 and %2 are the numbers of two parts that follow each other.
+    text = QCoreApplication.translate(
+        "kiosk", "More readers stop between part %1 and part %2 than anywhere else."
+    )
+    return _fill(text, before, after)

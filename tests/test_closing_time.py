@@ -119,7 +119,9 @@ def test_turning_on_after_dpms_switches_dpms_blanking_off_again():
     )
     assert power.off()
     assert power.panel_off
+    assert power.off()  # already off: nothing run
     assert power.on()
+    assert power.on()  # already on: nothing run
     assert ran == [
         ("xset", "dpms", "force", "off"),
         ("xset", "dpms", "force", "on"),
@@ -127,10 +129,16 @@ def test_turning_on_after_dpms_switches_dpms_blanking_off_again():
     ]
 
 
-def test_a_failing_tool_leaves_the_black_screen(caplog):
-    power = DisplayPower(choose_method("xcb", {}, lambda name: "/usr/bin/xset"), lambda c: False)
+def test_a_failing_tool_leaves_the_black_screen_and_is_not_tried_at_every_touch(caplog):
+    ran: list[object] = []
+    power = DisplayPower(
+        choose_method("xcb", {}, lambda name: "/usr/bin/xset"), lambda c: bool(ran.append(c))
+    )
     assert not power.off()
     assert not power.panel_off
+    assert not power.off()
+    assert len(ran) == 1
+    assert caplog.text.count("could not be switched off") == 1
 
 
 @pytest.mark.skipif(

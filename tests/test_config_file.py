@@ -36,6 +36,7 @@ def test_the_printed_defaults_are_a_complete_valid_config(capsys):
         "screen_size",
         "rotation",
         "log_level",
+        "opening_hours",
         "metrics_file",
         "staff_pin_hash",
         "speech_engine",

@@ -107,3 +107,16 @@ def test_days_may_wrap_and_be_written_in_full_and_closed_days_be_said():
 def test_written_wrongly_is_a_clear_message(written, words):
     with pytest.raises(OpeningHoursError, match=words):
         parse_opening_hours(written)
+
+
+def test_a_bad_setting_names_the_file_the_setting_and_the_form():
+    from kiosk.config import ConfigError, settings_from_mapping
+
+    with pytest.raises(ConfigError) as refused:
+        settings_from_mapping({"opening_hours": "Mon 8-18"}, "kiosk.toml")
+    message = str(refused.value)
+    assert message.startswith("kiosk.toml: opening_hours = 'Mon 8-18' cannot be used.")
+    assert "is not a time range like '08:00-18:00'" in message
+    assert settings_from_mapping({"opening_hours": " Sat 09:00-12:00 "}).opening_hours == (
+        "Sat 09:00-12:00"
+    )

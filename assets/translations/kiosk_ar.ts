@@ -410,5 +410,100 @@
         <extracomment>%1 is a whole number from 100 (Standard) to 200; write the percent sign as your language does (&quot;125 %&quot; in French).</extracomment>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>The clinic is closed.</source>
+        <translation>العيادة مغلقة.</translation>
+    </message>
+    <message>
+        <source>The clinic is closed. This screen turns on at %1.</source>
+        <extracomment>%1 is a time of day, such as 08:00.</extracomment>
+        <translation>العيادة مغلقة. تعمل هذه الشاشة في الساعة %1.</translation>
+    </message>
+    <message>
+        <source>The clinic is closed. This screen turns on at %1 on %2.</source>
+        <extracomment>%1 is a time of day, such as 08:00; %2 a day of the week (&quot;Monday&quot;) or, more than a week ahead, a date (&quot;Monday, 5 January 2026&quot;).</extracomment>
+        <translation>العيادة مغلقة. تعمل هذه الشاشة يوم %2 في الساعة %1.</translation>
+    </message>
+    <message>
+        <source>Clean the screen</source>
+        <translation>تنظيف الشاشة</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning: touches are ignored for %n seconds</source>
+        <translation>
+            <numerusform>التنظيف: لا تستجيب الشاشة للمس لمدة %n ثانية</numerusform>
+            <numerusform>التنظيف: لا تستجيب الشاشة للمس لمدة %n ثانية</numerusform>
+            <numerusform>التنظيف: لا تستجيب الشاشة للمس لمدة %n ثانيتين</numerusform>
+            <numerusform>التنظيف: لا تستجيب الشاشة للمس لمدة %n ثوانٍ</numerusform>
+            <numerusform>التنظيف: لا تستجيب الشاشة للمس لمدة %n ثانية</numerusform>
+            <numerusform>التنظيف: لا تستجيب الشاشة للمس لمدة %n ثانية</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To stop sooner, hold a finger on the number for %n seconds.</source>
+        <translation>
+            <numerusform>لإنهاء التنظيف قبل ذلك، أبقِ إصبعك على الرقم لمدة %n ثانية.</numerusform>
+            <numerusform>لإنهاء التنظيف قبل ذلك، أبقِ إصبعك على الرقم لمدة %n ثانية.</numerusform>
+            <numerusform>لإنهاء التنظيف قبل ذلك، أبقِ إصبعك على الرقم لمدة %n ثانيتين.</numerusform>
+            <numerusform>لإنهاء التنظيف قبل ذلك، أبقِ إصبعك على الرقم لمدة %n ثوانٍ.</numerusform>
+            <numerusform>لإنهاء التنظيف قبل ذلك، أبقِ إصبعك على الرقم لمدة %n ثانية.</numerusform>
+            <numerusform>لإنهاء التنظيف قبل ذلك، أبقِ إصبعك على الرقم لمدة %n ثانية.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Readings in the last %n days</source>
+        <translation>
+            <numerusform>القراءات في آخر %n يوم</numerusform>
+            <numerusform>القراءات في آخر %n يوم</numerusform>
+            <numerusform>القراءات في آخر %n يومين</numerusform>
+            <numerusform>القراءات في آخر %n أيام</numerusform>
+            <numerusform>القراءات في آخر %n يومًا</numerusform>
+            <numerusform>القراءات في آخر %n يوم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No readings counted yet.</source>
+        <translation>لم تُحسب أي قراءة بعد.</translation>
+    </message>
+    <message>
+        <source>Readings started</source>
+        <translation>القراءات التي بدأت</translation>
+    </message>
+    <message>
+        <source>Readings finished</source>
+        <translation>القراءات المكتملة</translation>
+    </message>
+    <message>
+        <source>Started: %1. Finished: %2.</source>
+        <extracomment>%1 and %2 are numbers of readings.</extracomment>
+        <translation>بدأت: %1. اكتملت: %2.</translation>
+    </message>
+    <message>
+        <source>All other articles</source>
+        <translation>جميع المقالات الأخرى</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <extracomment>%1 and %2 are dates, such as &quot;3 March&quot;.</extracomment>
+        <translation>من %1 إلى %2</translation>
+    </message>
+    <message>
+        <source>Where readers stop</source>
+        <translation>أين يتوقف القراء</translation>
+    </message>
+    <message>
+        <source>How many of the readings started got as far as each part:</source>
+        <translation>عدد القراءات التي بدأت ووصلت إلى كل جزء:</translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <extracomment>%1 is the part&apos;s number in the article.</extracomment>
+        <translation>الجزء %1</translation>
+    </message>
+    <message>
+        <source>More readers stop between part %1 and part %2 than anywhere else.</source>
+        <extracomment>%1 and %2 are the numbers of two parts that follow each other.</extracomment>
+        <translation>يتوقف القراء بين الجزء %1 والجزء %2 أكثر من أي موضع آخر.</translation>
+    </message>
 </context>
 </TS>

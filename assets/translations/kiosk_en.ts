@@ -392,5 +392,88 @@
         <extracomment>%1 is a whole number from 100 (Standard) to 200; write the percent sign as your language does (&quot;125 %&quot; in French).</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The clinic is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic is closed. This screen turns on at %1.</source>
+        <extracomment>%1 is a time of day, such as 08:00.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic is closed. This screen turns on at %1 on %2.</source>
+        <extracomment>%1 is a time of day, such as 08:00; %2 a day of the week (&quot;Monday&quot;) or, more than a week ahead, a date (&quot;Monday, 5 January 2026&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning: touches are ignored for %n seconds</source>
+        <translation>
+            <numerusform>Cleaning: touches are ignored for %n second</numerusform>
+            <numerusform>Cleaning: touches are ignored for %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To stop sooner, hold a finger on the number for %n seconds.</source>
+        <translation>
+            <numerusform>To stop sooner, hold a finger on the number for %n second.</numerusform>
+            <numerusform>To stop sooner, hold a finger on the number for %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Readings in the last %n days</source>
+        <translation>
+            <numerusform>Readings in the last %n day</numerusform>
+            <numerusform>Readings in the last %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No readings counted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1. Finished: %2.</source>
+        <extracomment>%1 and %2 are numbers of readings.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All other articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <extracomment>%1 and %2 are dates, such as &quot;3 March&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where readers stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many of the readings started got as far as each part:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <extracomment>%1 is the part&apos;s number in the article.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More readers stop between part %1 and part %2 than anywhere else.</source>
+        <extracomment>%1 and %2 are the numbers of two parts that follow each other.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

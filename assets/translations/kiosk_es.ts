@@ -394,5 +394,88 @@
         <extracomment>%1 is a whole number from 100 (Standard) to 200; write the percent sign as your language does (&quot;125 %&quot; in French).</extracomment>
         <translation>%1&#xa0;%</translation>
     </message>
+    <message>
+        <source>The clinic is closed.</source>
+        <translation>La clínica está cerrada.</translation>
+    </message>
+    <message>
+        <source>The clinic is closed. This screen turns on at %1.</source>
+        <extracomment>%1 is a time of day, such as 08:00.</extracomment>
+        <translation>La clínica está cerrada. Esta pantalla se enciende a las %1.</translation>
+    </message>
+    <message>
+        <source>The clinic is closed. This screen turns on at %1 on %2.</source>
+        <extracomment>%1 is a time of day, such as 08:00; %2 a day of the week (&quot;Monday&quot;) or, more than a week ahead, a date (&quot;Monday, 5 January 2026&quot;).</extracomment>
+        <translation>La clínica está cerrada. Esta pantalla se enciende el %2 a las %1.</translation>
+    </message>
+    <message>
+        <source>Clean the screen</source>
+        <translation>Limpiar la pantalla</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning: touches are ignored for %n seconds</source>
+        <translation>
+            <numerusform>Limpieza: la pantalla no responde al tacto durante %n segundo</numerusform>
+            <numerusform>Limpieza: la pantalla no responde al tacto durante %n segundos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To stop sooner, hold a finger on the number for %n seconds.</source>
+        <translation>
+            <numerusform>Para terminar antes, mantenga un dedo sobre el número durante %n segundo.</numerusform>
+            <numerusform>Para terminar antes, mantenga un dedo sobre el número durante %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Readings in the last %n days</source>
+        <translation>
+            <numerusform>Lecturas en el último %n día</numerusform>
+            <numerusform>Lecturas en los últimos %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No readings counted yet.</source>
+        <translation>Todavía no se ha contado ninguna lectura.</translation>
+    </message>
+    <message>
+        <source>Readings started</source>
+        <translation>Lecturas empezadas</translation>
+    </message>
+    <message>
+        <source>Readings finished</source>
+        <translation>Lecturas terminadas</translation>
+    </message>
+    <message>
+        <source>Started: %1. Finished: %2.</source>
+        <extracomment>%1 and %2 are numbers of readings.</extracomment>
+        <translation>Empezadas: %1. Terminadas: %2.</translation>
+    </message>
+    <message>
+        <source>All other articles</source>
+        <translation>Todos los demás artículos</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <extracomment>%1 and %2 are dates, such as &quot;3 March&quot;.</extracomment>
+        <translation>Del %1 al %2</translation>
+    </message>
+    <message>
+        <source>Where readers stop</source>
+        <translation>Dónde dejan de leer</translation>
+    </message>
+    <message>
+        <source>How many of the readings started got as far as each part:</source>
+        <translation>Cuántas de las lecturas empezadas llegaron hasta cada parte:</translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <extracomment>%1 is the part&apos;s number in the article.</extracomment>
+        <translation>Parte %1</translation>
+    </message>
+    <message>
+        <source>More readers stop between part %1 and part %2 than anywhere else.</source>
+        <extracomment>%1 and %2 are the numbers of two parts that follow each other.</extracomment>
+        <translation>Donde más lectores dejan de leer es entre la parte %1 y la parte %2.</translation>
+    </message>
 </context>
 </TS>

@@ -390,5 +390,85 @@
         <extracomment>%1 is a whole number from 100 (Standard) to 200; write the percent sign as your language does (&quot;125 %&quot; in French).</extracomment>
         <translation>%1%</translation>
     </message>
+    <message>
+        <source>The clinic is closed.</source>
+        <translation>诊所已停诊。</translation>
+    </message>
+    <message>
+        <source>The clinic is closed. This screen turns on at %1.</source>
+        <extracomment>%1 is a time of day, such as 08:00.</extracomment>
+        <translation>诊所已停诊。本屏幕将于 %1 开启。</translation>
+    </message>
+    <message>
+        <source>The clinic is closed. This screen turns on at %1 on %2.</source>
+        <extracomment>%1 is a time of day, such as 08:00; %2 a day of the week (&quot;Monday&quot;) or, more than a week ahead, a date (&quot;Monday, 5 January 2026&quot;).</extracomment>
+        <translation>诊所已停诊。本屏幕将于 %2 %1 开启。</translation>
+    </message>
+    <message>
+        <source>Clean the screen</source>
+        <translation>清洁屏幕</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning: touches are ignored for %n seconds</source>
+        <translation>
+            <numerusform>清洁中：%n 秒内触摸屏幕无反应</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To stop sooner, hold a finger on the number for %n seconds.</source>
+        <translation>
+            <numerusform>如需提前结束，请用手指按住数字 %n 秒。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Readings in the last %n days</source>
+        <translation>
+            <numerusform>最近 %n 天的阅读次数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No readings counted yet.</source>
+        <translation>目前还没有阅读记录。</translation>
+    </message>
+    <message>
+        <source>Readings started</source>
+        <translation>开始阅读</translation>
+    </message>
+    <message>
+        <source>Readings finished</source>
+        <translation>读完</translation>
+    </message>
+    <message>
+        <source>Started: %1. Finished: %2.</source>
+        <extracomment>%1 and %2 are numbers of readings.</extracomment>
+        <translation>开始：%1 次。读完：%2 次。</translation>
+    </message>
+    <message>
+        <source>All other articles</source>
+        <translation>其他所有文章</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <extracomment>%1 and %2 are dates, such as &quot;3 March&quot;.</extracomment>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Where readers stop</source>
+        <translation>读者在哪里停下</translation>
+    </message>
+    <message>
+        <source>How many of the readings started got as far as each part:</source>
+        <translation>开始的阅读中，读到各部分的次数：</translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <extracomment>%1 is the part&apos;s number in the article.</extracomment>
+        <translation>第 %1 部分</translation>
+    </message>
+    <message>
+        <source>More readers stop between part %1 and part %2 than anywhere else.</source>
+        <extracomment>%1 and %2 are the numbers of two parts that follow each other.</extracomment>
+        <translation>在第 %1 部分和第 %2 部分之间停下的读者最多。</translation>
+    </message>
 </context>
 </TS>

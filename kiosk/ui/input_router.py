@@ -24,10 +24,19 @@ the decisions is the order of the code below:
                                                                 to the PIN pad; others do
                                                                 nothing
    STAFF         reaches the staff screen                       nothing
+   CLEANING      reaches the cleaning screen (`cover`) and      nothing
+                 nothing else: it ignores all but a still
+                 hold on its countdown
+   CLOSED        five taps in the top-left corner ask for       nothing
+                 staff access (those taps do nothing else);
+                 anything else reaches the closed screen
+                 (`cover`), which swallows it and says when
+                 the clinic opens
    ============  =============================================  ============================
 
-The mode is READING unless the idle warning is up or staff have the screen; the window sets
-PIN_PAD and STAFF, the idle watcher's signals set and clear IDLE_WARNING.
+The mode is READING unless the idle warning is up, staff have the screen or clean it, or the
+clinic is closed; the window sets PIN_PAD, STAFF, CLEANING and CLOSED (with the screen that
+covers the window in the last two), the idle watcher's signals set and clear IDLE_WARNING.
 
 Forgiving touch, for shaky and slow hands (READING only: staff type PINs like "1123" and hold
 the staff screen's hold buttons). The router follows each finger from landing to lifting on a
@@ -95,6 +104,8 @@ class Mode(Enum):
     IDLE_WARNING = "idle warning"  # "Still reading?" counts down
     PIN_PAD = "PIN pad"  # staff are entering the PIN, or reading why they cannot
     STAFF = "staff"  # the staff screen
+    CLEANING = "cleaning"  # staff wipe the screen: every touch is ignored for a while
+    CLOSED = "closed"  # outside the opening hours: a black screen, staff access still works
 
 
 KEY_INTENTS = {
@@ -214,6 +225,8 @@ class InputRouter(QObject):
         self._staff_timer = staff_timer
         self._clock = clock
         self._mode = Mode.READING
+        # The screen that covers the window in CLEANING and CLOSED, and gets their touches.
+        self.cover: QWidget | None = None
         self.lockdown = False
         self.corner_px = 1
         self._taps: deque[float] = deque(maxlen=CORNER_TAPS)
@@ -283,7 +296,7 @@ class InputRouter(QObject):
         if self._mode is Mode.PIN_PAD:
             self.key_for_pin_pad.emit(event)
             return True
-        if self._mode is Mode.STAFF:
+        if self._mode in (Mode.STAFF, Mode.CLEANING, Mode.CLOSED):
             return True
         intent: Intent | None = KEY_INTENTS.get(Qt.Key(event.key()))
         if intent is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
@@ -301,13 +314,16 @@ class InputRouter(QObject):
             if kind in _POINTER_ENDS:
                 self._swallowing = False
             return kind != QEvent.Type.Wheel
+        if self._mode in (Mode.CLEANING, Mode.CLOSED) and not self._for_cover(watched):
+            return True
         if kind == QEvent.Type.Wheel or kind in _PRESSES:
             if self._mode is Mode.IDLE_WARNING:
                 self._idle.keep_reading()
                 # The rest of this touch belongs to the warning too (a wheel turn has no rest).
                 self._swallowing = kind != QEvent.Type.Wheel
                 return True
-            if self._mode is Mode.READING and kind != QEvent.Type.Wheel:
+            corner_counts = self._mode in (Mode.READING, Mode.CLOSED)
+            if corner_counts and kind != QEvent.Type.Wheel:
                 assert isinstance(event, (QMouseEvent, QTouchEvent))
                 if self._in_corner(event):
                     # A touch arrives once as a touch and may come again as a mouse press made
@@ -319,6 +335,20 @@ class InputRouter(QObject):
         if self._mode is Mode.READING and isinstance(watched, QWidget):
             self._follow_finger(watched, event)
         return False
+
+    def _for_cover(self, watched: QObject) -> bool:
+        """Whether a pointer event on its way to `watched` may go on to the screen that covers
+        the window (CLEANING, CLOSED): it goes through the window's own QWindow (or the view
+        that turns it) first, then to that screen; to no other widget."""
+        if not isinstance(watched, QWidget):
+            return True
+        cover = self.cover
+        if cover is None:
+            return False
+        if watched is cover or cover.isAncestorOf(watched):
+            return True
+        # The window itself, or the view that turns it: it hands the event to the cover.
+        return watched is self._window or not self._window.isAncestorOf(watched)
 
     # Forgiving touch
 

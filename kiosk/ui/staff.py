@@ -9,9 +9,10 @@ panel is decided in one readable place, and what a message says never moves a ke
 - The PIN pad stacks its prompt, dots (or message), keys and Cancel where the keys fit at
   their largest; on a low landscape window (a 7" to 15" panel) the prompt, dots, message and
   Cancel go beside the keys, which fill the height. Keys are `staff_target_min` (15 mm) or more.
-- The staff screen's words (status, problems, warnings) take the room above its buttons and
-  scroll with a finger when longer; the buttons go in a row where their words fit on one line,
-  one above the other in portrait, else in a row whose words wrap.
+- The staff screen's words (status, problems, warnings) and the reading figures
+  (kiosk.ui.figures_chart) take the room above its buttons and scroll with a finger when
+  longer; the buttons go in a row where their words fit on one line, one above the other in
+  portrait, else in a row whose words wrap.
 - Notices (no PIN set, locked) show a heading, their words (scrolling when long) and Close,
   with the hold button when no PIN is set.
 
@@ -21,7 +22,8 @@ whatever text size the patient chose.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal, Slot
@@ -49,8 +51,10 @@ from PySide6.QtWidgets import (
 
 from kiosk import words
 from kiosk.clock import Clock
+from kiosk.figures import Row
 from kiosk.staff import PIN_MAX_DIGITS
 from kiosk.theme import Theme
+from kiosk.ui.figures_chart import FiguresChart, summarise
 from kiosk.ui.widgets import BigButton, HoldButton, Icon, TextLabel
 
 # How long a button must be held to open the staff screen while no PIN is set.
@@ -134,6 +138,14 @@ class StaffButton(BigButton):
         self._text_px = size
         self.update()
 
+    def set_words_px(self, size: int | None) -> None:
+        """Words of `size` px (None: `staff_button_text_px`), for a row of buttons that fits
+        a small panel only with smaller words (`_arrange_buttons`)."""
+        if size != self._text_px:
+            self._text_px = size
+            self.updateGeometry()
+            self.update()
+
     def heightForWidth(self, width: int) -> int:
         return _staff_button_height(self, self._theme, width)
 
@@ -176,7 +188,7 @@ class ScrollingWords(QScrollArea):
     The words follow the finger exactly, without a fling: staff read as they drag, and a
     list that runs on by itself would have to be caught."""
 
-    def __init__(self, labels: Sequence[TextLabel], parent: QWidget | None = None) -> None:
+    def __init__(self, labels: Sequence[QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         content = QWidget()
         self._column = QVBoxLayout(content)
@@ -402,9 +414,15 @@ def _arrange_buttons(
 ) -> ButtonBlock:
     """`buttons` in `width`: in a row at their `preferred` widths (or their words', if wider)
     where that fits, else at their words' widths; else, if they may `wrap` (in landscape), in a
-    row whose words wrap onto two or three lines, `staff_gap_min` apart if need be; else one
-    above the other."""
+    row whose words wrap onto two or three lines, `staff_gap_min` apart if need be, or (staff
+    buttons, on a 7" panel) onto two or three lines of smaller words, down to
+    `pin_key_smallest_px`; else one above the other."""
     count = len(buttons)
+    shrinkable = [button for button in buttons if isinstance(button, StaffButton)]
+    if len(shrinkable) < count:
+        shrinkable = []
+    for button in shrinkable:
+        button.set_words_px(None)
     natural = [_narrowest(button, 1) for button in buttons]
     roomy = [max(want, need) for want, need in zip(preferred, natural, strict=True)]
 
@@ -423,6 +441,17 @@ def _arrange_buttons(
                 spare = width - sum(narrow) - gap * (count - 1)
                 if spare >= 0:
                     return row([w + spare // count for w in narrow], gap)
+        gap = theme.staff_gap_min
+        for size in range(theme.staff_button_text_px - 1, theme.pin_key_smallest_px - 1, -1):
+            for button in shrinkable:
+                button.set_words_px(size)
+            for lines in (2, 3):
+                narrow = [_narrowest(button, lines) for button in shrinkable]
+                spare = width - sum(narrow) - gap * (count - 1)
+                if narrow and spare >= 0:
+                    return row([w + spare // count for w in narrow], gap)
+        for button in shrinkable:
+            button.set_words_px(None)
     widths = [min(w, width) for w in roomy]
     sizes = tuple(QSize(w, b.heightForWidth(w)) for b, w in zip(buttons, widths, strict=True))
     return ButtonBlock(sizes, False, theme.gap)
@@ -897,7 +926,9 @@ class PinPad(QWidget):
 
 class StaffScreen(QWidget):
     """What staff need to know and do: which content, since when, what is wrong (the
-    controller's problems, and what 'kiosk check' warns about the article shown), what next.
+    controller's problems, and what 'kiosk check' warns about the article shown), whether
+    anyone reads it (the reading figures, once the controller gives them: `set_figures`), what
+    next: reload, clean the screen (the window runs the pause), go back, exit.
 
     "Exit kiosk" asks first, on a page of its own ("Close the kiosk?"); only "Yes, close it"
     leaves. "Exit kiosk" is the first of the staff screen's buttons and "No, go back" the
@@ -908,27 +939,34 @@ class StaffScreen(QWidget):
     reload_requested = Signal()  # "Reload content"
     exit_requested = Signal()  # "Exit kiosk", then "Yes, close it"
     back_requested = Signal()  # "Back to kiosk"
+    cleaning_requested = Signal()  # "Clean the screen"
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
         self._problems: list[str] = []
         self._warnings: list[str] | None = []
+        # What day it is for the reading figures (the last of the days they show).
+        self.today: Callable[[], dt.date] = dt.date.today
 
         self.overview = QWidget()
         # The heading scrolls with the words: on a small panel they need every line.
         self.heading_label = TextLabel(words.staff_heading())
         self.status_label = TextLabel()
         self.problems_label = TextLabel()
+        self.figures_chart = FiguresChart(theme)
+        self.figures_chart.hide()
         self.details = ScrollingWords(
-            [self.heading_label, self.status_label, self.problems_label], self.overview
+            [self.heading_label, self.status_label, self.problems_label, self.figures_chart],
+            self.overview,
         )
         self.exit_button = StaffButton(words.exit_button(), theme, parent=self.overview)
         self.reload_button = StaffButton(words.reload_button(), theme, parent=self.overview)
+        self.clean_button = StaffButton(words.clean_screen_button(), theme, parent=self.overview)
         self.back_button = StaffButton(
             words.back_to_kiosk_button(), theme, primary=True, icon=Icon.BACK, parent=self.overview
         )
-        self.buttons = [self.exit_button, self.reload_button, self.back_button]
+        self.buttons = [self.exit_button, self.reload_button, self.clean_button, self.back_button]
 
         # The second step of "Exit kiosk". "No, go back" is the primary button: the safe
         # answer is the one that stands out.
@@ -955,6 +993,7 @@ class StaffScreen(QWidget):
         self._pages.addWidget(self.exit_confirmation)
 
         self.reload_button.clicked.connect(self.reload_requested)
+        self.clean_button.clicked.connect(self.cleaning_requested)
         self.exit_button.clicked.connect(self.ask_to_exit)
         self.no_button.clicked.connect(self.show_overview)
         self.yes_button.clicked.connect(self.exit_requested)
@@ -983,6 +1022,7 @@ class StaffScreen(QWidget):
         self.heading_label.set_style(theme, theme.staff_heading_px, palette.text, bold=True)
         self.status_label.set_style(theme, theme.small_px, palette.text)
         self.problems_label.set_style(theme, theme.small_px, palette.text)
+        self.figures_chart.set_theme(theme)
         self.details.set_theme(theme, theme.pin_pad_gap)
         self.confirm_heading_label.set_style(theme, theme.staff_heading_px, palette.text, bold=True)
         self.confirm_detail_label.set_style(theme, theme.staff_words_px, palette.text)
@@ -1003,6 +1043,12 @@ class StaffScreen(QWidget):
         (kiosk.check.WarningsReader): [] when nothing, None while they are being found."""
         self._warnings = None if warnings is None else list(warnings)
         self._show_problems()
+
+    def set_figures(self, rows: list[Row], titles: Mapping[str, str]) -> None:
+        """The reading figures of the last days (kiosk.figures rows; more are left out) under
+        the words, as a chart; `titles` names the articles by key."""
+        self.figures_chart.set_model(summarise(rows, titles, self.today()))
+        self.figures_chart.show()
 
     def _show_problems(self) -> None:
         lines: list[str] = []

@@ -13,10 +13,19 @@ the screens once that first frame is shown (kiosk.app.run_kiosk). `KioskWindow(s
 does both at once. So that this module loads quickly, what only a built window uses (the
 screens, the session, the input router, kiosk.words and kiosk.navigation) is imported in the
 methods that use it.
+
+Two screens cover everything else for a while. Outside the opening hours (`set_closed`) the
+closed screen, black, covers the window whatever was on it, and the patient's session starts
+afresh under it; the staff corner still opens the PIN pad over it, and the staff screen
+shows as usual until staff leave it. The cleaning pause ("Clean the screen" on the staff
+screen) covers the window for 30 seconds and hands back to the start screen (or the closed
+screen). `closed_notice_changed` says when, while closed, the window shows something, or
+nothing but black again, so that the controller turns the panel on and off.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -56,6 +65,9 @@ class KioskWindow(QWidget):
     reload_requested = Signal()  # staff: "Reload content"
     exit_requested = Signal()  # staff: "Exit kiosk"
     staff_screen_opened = Signal()  # staff got in: their screen is about to show
+    # While closed: something must be seen (True: a touch's notice, the PIN pad, the staff
+    # screen), so the panel must be on; or all is black again (False), so it may be off.
+    closed_notice_changed = Signal(bool)
 
     def __init__(
         self,
@@ -102,6 +114,9 @@ class KioskWindow(QWidget):
         self._first_frame = False
         self._allow_close = False
         self.kiosk_mode = False
+        self._closed = False
+        self._opens_at: dt.datetime | None = None
+        self._dark = False
 
     @property
     def built(self) -> bool:
@@ -132,9 +147,12 @@ class KioskWindow(QWidget):
         KioskController does once the article is on the screen."""
         if self._built:
             raise RuntimeError("the kiosk window is built already")
+        from kiosk.closing_time import local_now
         from kiosk.idle import InactivityTimer
         from kiosk.pin_check import PinChecker
         from kiosk.theme import load_bundled_fonts
+        from kiosk.ui.cleaning import CleaningScreen
+        from kiosk.ui.closed_screen import ClosedScreen
         from kiosk.ui.end_screen import EndScreen
         from kiosk.ui.idle_overlay import IdleOverlay
         from kiosk.ui.input_router import InputRouter
@@ -171,6 +189,10 @@ class KioskWindow(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.stack)
         self.idle_overlay = IdleOverlay(theme, self)
+        self.cleaning_screen = CleaningScreen(theme, clock, self)
+        # The wall clock in the kiosk's time zone: whether the clinic opens today.
+        self.wall: Callable[[], dt.datetime] = local_now
+        self.closed_screen = ClosedScreen(theme, clock, self._closed_notice, self)
         self.pin_pad = PinPad(theme, clock, self)
         self.pin_checker = PinChecker(self)
         self.reading_screen.slide.animations = settings.animations
@@ -200,6 +222,8 @@ class KioskWindow(QWidget):
         self._on_layout_changed()
         self._on_speech_choices_changed()
         self._on_position_changed(session.position, 0)
+        if self._closed:
+            self._close_for_the_day()
 
     def _connect_intents(self) -> None:
         """What the screens and the router ask for goes to the session (or the staff side)."""
@@ -239,6 +263,9 @@ class KioskWindow(QWidget):
         self.staff_screen.back_requested.connect(self.close_staff_access)
         self.staff_screen.reload_requested.connect(self.reload_requested)
         self.staff_screen.exit_requested.connect(self._on_staff_exit)
+        self.staff_screen.cleaning_requested.connect(self.start_cleaning)
+        self.cleaning_screen.finished.connect(self.close_staff_access)
+        self.closed_screen.notice_changed.connect(self._update_dark)
 
     def _connect_session(self) -> None:
         """How the session's changes reach the screen."""
@@ -311,6 +338,8 @@ class KioskWindow(QWidget):
         self.staff_screen.set_theme(theme)
         self.idle_overlay.set_theme(theme)
         self.pin_pad.set_theme(theme)
+        self.cleaning_screen.set_theme(theme)
+        self.closed_screen.set_theme(theme)
 
     @Slot()
     def _on_speech_choices_changed(self) -> None:
@@ -358,7 +387,7 @@ class KioskWindow(QWidget):
     def in_staff_mode(self) -> bool:
         from kiosk.ui.input_router import Mode
 
-        return self.router.mode in (Mode.PIN_PAD, Mode.STAFF)
+        return self.router.mode in (Mode.PIN_PAD, Mode.STAFF, Mode.CLEANING)
 
     @Slot()
     def open_staff_access(self) -> None:
@@ -367,6 +396,7 @@ class KioskWindow(QWidget):
         from kiosk.ui.input_router import Mode
 
         self.router.set_mode(Mode.PIN_PAD)
+        self._update_dark()
         self.session.set_staff_present(True)
         self.staff_timer.start()
         stored = self._pin_hash()
@@ -457,20 +487,124 @@ class KioskWindow(QWidget):
         self.staff_timer.start()
         self.pin_pad.hide()
         self.router.set_mode(Mode.STAFF)
+        self._uncover_closed()
         self.staff_screen_opened.emit()
         self.stack.setCurrentWidget(self.staff_screen)
 
     @Slot()
     def close_staff_access(self) -> None:
-        """Back to the kiosk's start screen (also after 30 s untouched)."""
+        """Back to the kiosk's start screen (also after 30 s untouched, and at the end of the
+        cleaning pause), or to the closed screen outside the opening hours."""
         from kiosk import navigation
         from kiosk.ui.input_router import Mode
 
         self.staff_timer.stop()
         self.pin_pad.hide()
-        self.router.set_mode(Mode.READING)
+        self.cleaning_screen.stop()
+        if self._closed:
+            self._cover_closed()
+        else:
+            self.router.set_mode(Mode.READING)
         self.session.set_staff_present(False)
         self.session.go_to(navigation.START)
+        self._update_dark()
+
+    @Slot()
+    def start_cleaning(self) -> None:
+        """ "Clean the screen": leave the staff screen and ignore every touch for 30 s (or
+        until staff hold the countdown), with the start screen under it."""
+        from kiosk import navigation
+        from kiosk.ui.input_router import Mode
+
+        log.info("Staff started the cleaning pause")
+        self.staff_timer.stop()
+        self.pin_pad.hide()
+        self.router.cover = self.cleaning_screen
+        self.router.set_mode(Mode.CLEANING)
+        self.session.go_to(navigation.START)
+        self.cleaning_screen.start()
+
+    # Opening hours
+
+    @property
+    def closed(self) -> bool:
+        """Whether the window was told the clinic is closed (`set_closed`)."""
+        return self._closed
+
+    @property
+    def dark(self) -> bool:
+        """The window shows nothing but black: closed, untouched, no staff."""
+        return self._dark
+
+    def set_closed(self, closed: bool, opens_at: dt.datetime | None) -> None:
+        """The clinic closed (`opens_at`: when it opens next, None if never) or opened.
+
+        Closing covers the window with the closed screen, over whatever is shown (the idle
+        warning, the PIN pad, the staff screen or the cleaning pause, all ended), and starts
+        the patient's session afresh under it: the start screen, Standard text, Read aloud
+        silent. Opening shows the start screen again; staff who are on their screen then
+        keep it until they leave it."""
+        from kiosk.ui.input_router import Mode
+
+        self._opens_at = opens_at
+        if closed == self._closed:
+            return
+        self._closed = closed
+        if not self._built:
+            return  # `build` covers the window when it is built
+        if closed:
+            log.info("The clinic is closed: the kiosk shows a black screen")
+            self._close_for_the_day()
+        elif self.router.mode is Mode.CLOSED:
+            log.info("The clinic is open: the kiosk shows its start screen")
+            self.router.set_mode(Mode.READING)
+            self._uncover_closed()
+            self.session.reset_for_next_patient()
+        self._update_dark()
+
+    def _close_for_the_day(self) -> None:
+        self.cleaning_screen.stop()
+        self.staff_timer.stop()
+        self.pin_pad.hide()
+        # The closed mode first: the session's move to the start screen below then shows
+        # the start screen under the cover (not while the staff screen has the window).
+        self._cover_closed()
+        self.session.set_staff_present(False)
+        self.session.reset_for_next_patient()
+        self._update_dark()
+
+    def _cover_closed(self) -> None:
+        from kiosk.ui.input_router import Mode
+
+        self.router.cover = self.closed_screen
+        self.router.set_mode(Mode.CLOSED)
+        self.closed_screen.cover()
+        # Nothing under the black screen paints or wakes up (the start screen's drift).
+        self.stack.hide()
+
+    def _uncover_closed(self) -> None:
+        if not self.closed_screen.isHidden():
+            self.closed_screen.go_dark()
+            self.closed_screen.hide()
+        self.stack.show()
+
+    def _closed_notice(self) -> str:
+        """What a touch shows while closed, as the day and time are now."""
+        from kiosk import words
+        from kiosk.ui.closed_screen import notice_words
+
+        return notice_words(self._opens_at, self.wall(), words.interface_locale())
+
+    @Slot()
+    def _update_dark(self) -> None:
+        from kiosk.ui.input_router import Mode
+
+        dark = (
+            self._closed and self.router.mode is Mode.CLOSED and not self.closed_screen.notice_words
+        )
+        if dark != self._dark:
+            self._dark = dark
+            self.closed_notice_changed.emit(not dark)
 
     @Slot()
     def _on_staff_exit(self) -> None:
@@ -524,7 +658,7 @@ class KioskWindow(QWidget):
             self._fit_to(event.size())
 
     def _fit_to(self, size: QSize) -> None:
-        for overlay in (self.idle_overlay, self.pin_pad):
+        for overlay in (self.idle_overlay, self.pin_pad, self.cleaning_screen, self.closed_screen):
             overlay.setGeometry(self.rect())
         self.session.set_screen_size(size, self._pixels_per_mm())
 
