@@ -93,7 +93,8 @@ def run_command(command: Sequence[str]) -> bool:
     # for dpms option" and still exits 0.
     refused = "does not have extension" in done.stderr
     if done.returncode != 0 or refused:
-        detail = (done.stderr or done.stdout).strip()[:300] or f"exit code {done.returncode}"
+        said = (done.stderr or done.stdout).strip().splitlines()
+        detail = said[0][:300] if said else f"exit code {done.returncode}"
         log.warning("Switching the display with %r failed: %s", " ".join(command), detail)
         return False
     return True
