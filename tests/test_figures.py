@@ -156,3 +156,38 @@ def test_kiosk_stats_prints_the_figures_for_staff(tmp_path, monkeypatch, capsys)
     assert "2026-11-25,ketamine,en,readings started,2" in capsys.readouterr().out
     assert cli.main(["stats", "--json", "--since", "2026-11-26"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_kill_in_the_middle_of_writing_leaves_whole_minutes(tmp_path):
+    """kill -9 while the kiosk is writing, again and again: the file is never damaged, and it
+    holds whole writes only (each write adds 3 to one count and 1 to another: never one
+    without the other)."""
+    path = tmp_path / "figures.sqlite3"
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from kiosk.figures import ReadingFigures, Measure
+        figures = ReadingFigures(Path({str(path)!r}))
+        print("writing", flush=True)
+        while True:
+            figures.count("ketamine", "en", Measure.STARTED, 3)
+            figures.count("ketamine", "en", Measure.FINISHED, 1)
+            figures.write()
+        """
+    )
+    for _ in range(5):
+        child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None
+        assert child.stdout.readline() == "writing\n"
+        # Kill it once it has written a few times: somewhere inside a write, most likely.
+        while not read_rows(path) or max(row.count for row in read_rows(path)) < 30:
+            pass
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+        child.stdout.close()
+        with sqlite3.connect(path) as database:
+            assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        counts = {row.measure: row.count for row in read_rows(path)}
+        assert counts["readings started"] == 3 * counts["readings finished"]
