@@ -46,14 +46,23 @@ def install_translations(
     existing = app.findChild(QTranslator, name)
     if isinstance(existing, QTranslator):
         return existing
-    folder = cache_dir or platformdirs.user_cache_path(paths.APP_NAME) / "translations"
-    try:
-        compiled = compiled_translation(ts_file(language), folder)
-    except OSError as error:
+    folders = [cache_dir or platformdirs.user_cache_path(paths.APP_NAME) / "translations"]
+    if cache_dir is None:
+        # On a read-only root file system only the state folder may be writable.
+        folders.append(paths.state_dir() / "translations")
+    compiled = None
+    problem: OSError | None = None
+    for folder in folders:
+        try:
+            compiled = compiled_translation(ts_file(language), folder)
+            break
+        except OSError as error:
+            problem = error
+    if compiled is None:
         log.warning(
             "Translations for '%s' could not be prepared (%s); showing the English source texts",
             language,
-            error,
+            problem,
         )
         return None
     translator = QTranslator(app)
