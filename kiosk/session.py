@@ -128,6 +128,9 @@ class KioskSession(QObject):
         self._speech_heading = 0
         self._speech_volume = Volume.NORMAL
         self._speech_speed = Speed.NORMAL
+        # The start screen shows something other than its front (the list of parts): a
+        # quiet spell brings the front back for the next patient.
+        self._start_screen_away = False
         self._settings = settings
         self._clock = clock
         # Where Home was pressed, as (section, where its page starts in the section's text),
@@ -298,7 +301,7 @@ class KioskSession(QObject):
             idle.disarm()
         elif self._position.screen is not Screen.START:
             idle.arm(self.quiet_spell(), warn=True)
-        elif self.choices_are_fresh:
+        elif self.choices_are_fresh and not self._start_screen_away:
             # Nothing to undo: nothing waits to run, however long the screen stays untouched.
             idle.disarm()
         else:
@@ -331,6 +334,11 @@ class KioskSession(QObject):
         return dataclasses.replace(self._theme, text_size=TextSize.STANDARD, high_contrast=False)
 
     @Slot()
+    def set_start_screen_away(self, away: bool) -> None:
+        """The start screen shows its list of parts (True) or its front again (False)."""
+        self._start_screen_away = away
+        self._arm_idle()
+
     def reset_for_next_patient(self) -> None:
         """Back to the start screen with everything a patient changed undone."""
         self._stop_speaking()

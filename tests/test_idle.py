@@ -218,3 +218,21 @@ def test_a_wake_up_never_calls_into_a_deleted_timer(qtbot):
     alarm = clock.call_later(0.05, lambda: later.append(True))  # kept, as its users keep it
     qtbot.waitUntil(lambda: later == [True])
     assert alarm is not None
+
+
+def test_a_list_of_parts_left_open_gives_the_next_patient_the_front(make_window, clock):
+    """On a 7" panel "Choose a part" fills the screen with the list: left there, it goes back
+    to the start screen's front after idle_timeout, as a patient's choices do."""
+    from PySide6.QtCore import QSize
+
+    settings = Settings(animations=False, speech_engine="mock", screen_diagonal_inches=7)
+    window = make_window(QSize(800, 480), settings=settings, clock=clock)
+    start = window.start_screen
+    assert start.parts_button.isVisible()
+    click(start.parts_button)
+    assert not start.start_button.isVisible(), "the list of parts did not fill the screen"
+    assert window.session.idle.armed
+    clock.advance(TIMEOUT)
+    assert start.start_button.isVisible()
+    assert window.current_screen() is start
+    assert not window.session.idle.armed

@@ -638,6 +638,7 @@ class StartScreen(QWidget):
     smaller_text_requested = Signal()  # "A-"
     larger_text_requested = Signal()  # "A+"
     contrast_requested = Signal()  # "High contrast": on or off
+    parts_view_changed = Signal(bool)  # the list of parts fills the screen (True) or not
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -807,6 +808,7 @@ class StartScreen(QWidget):
         if self._plan is not None and not self._plan.structure.parts_inline:
             self._view = _View.PARTS
             self._place()
+            self.parts_view_changed.emit(True)
 
     @Slot()
     def show_front(self) -> None:
@@ -814,6 +816,7 @@ class StartScreen(QWidget):
         if self._view is not _View.FRONT:
             self._view = _View.FRONT
             self._place()
+            self.parts_view_changed.emit(False)
 
     def _show_text_size(self) -> None:
         """ "Text size" and under it the size chosen ("125%"), between A- and A+: something

@@ -273,6 +273,9 @@ class KioskWindow(QWidget):
         session.article_changed.connect(self._on_article_changed)
         session.layout_changed.connect(self._on_layout_changed)
         session.position_changed.connect(self._on_position_changed)
+        # A list of parts left open times out like changed choices: the next patient gets
+        # the front of the start screen.
+        self.start_screen.parts_view_changed.connect(session.set_start_screen_away)
         session.speaking_changed.connect(self.reading_screen.set_reading_aloud)
         session.highlight_changed.connect(self.reading_screen.slide.set_highlight)
         session.resume_changed.connect(self._on_resume_changed)
@@ -361,6 +364,8 @@ class KioskWindow(QWidget):
         from kiosk.ui.input_router import Mode
 
         session = self.session
+        if position.screen is Screen.START:
+            self.start_screen.show_front()  # after a quiet spell, too, on the screen already
         if session.showing_updating:
             self.updating_screen.set_words_shown(not session.first_reading)
             screen: QWidget = self.updating_screen
