@@ -30,7 +30,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QTouchEvent,
 )
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 from kiosk import words
 from kiosk.clock import Alarm, Clock
 from kiosk.theme import Theme
+from kiosk.ui.widgets import paint_countdown_ring
 
 CLEANING_S = 30
 HOLD_S = 3.0
@@ -401,7 +401,6 @@ class CleaningScreen(QWidget):
         theme = self._theme
         palette = theme.palette
         width = theme.cleaning_ring_width
-        track = ring.adjusted(width / 2, width / 2, -width / 2, -width / 2)
         holding = self._hold_fill.state() == QVariantAnimation.State.Running
         if holding:
             value = self._hold_fill.currentValue()
@@ -410,14 +409,8 @@ class CleaningScreen(QWidget):
             painter.setBrush(QColor(palette.pressed_primary))
             inside = ring.adjusted(width, width, -width, -width)
             painter.drawPie(inside, 90 * 16, -round(360 * 16 * fraction))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(palette.track), width))
-        painter.drawEllipse(track)
-        pen = QPen(QColor(palette.accent), width)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
         share = self._seconds_left / max(self._total, 1)
-        painter.drawArc(track, 90 * 16, round(360 * 16 * share))
+        paint_countdown_ring(painter, theme, ring, width, share)
         # Over the filling disc, the words' colour a pressed button has.
         painter.setPen(QColor(palette.on_pressed_primary if holding else palette.accent))
         painter.setFont(theme.font(max(1, round(ring.height() * NUMBER_SHARE)), bold=True))

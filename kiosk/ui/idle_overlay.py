@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from kiosk import words
 from kiosk.theme import IdleCardSizes, Theme
+from kiosk.ui.widgets import paint_countdown_ring
 
 # The card's zoom goes down from the text size's factor by this much until the card fits.
 ZOOM_STEP = 0.05
@@ -272,15 +273,8 @@ class IdleOverlay(QWidget):
         theme = self._theme
         palette = theme.palette
         ring = QRectF(layout.ring)
-        ring_width = layout.sizes.ring_width
-        track = ring.adjusted(ring_width / 2, ring_width / 2, -ring_width / 2, -ring_width / 2)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(palette.track), ring_width))
-        painter.drawEllipse(track)
-        pen = QPen(QColor(palette.accent), ring_width)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawArc(track, 90 * 16, round(360 * 16 * self._seconds_left / self._total))
+        share = self._seconds_left / self._total
+        paint_countdown_ring(painter, theme, ring, layout.sizes.ring_width, share)
         painter.setPen(QColor(palette.accent))
         painter.setFont(theme.font(layout.sizes.ring_number_px, bold=True))
         painter.drawText(ring, int(Qt.AlignmentFlag.AlignCenter), str(self._seconds_left))

@@ -399,3 +399,21 @@ class HoldButton(BigButton):
             theme.border_width,
         )
         painter.drawRect(bar)
+
+
+def paint_countdown_ring(
+    painter: QPainter, theme: Theme, ring: QRectF, ring_width: float, share: float
+) -> QRectF:
+    """A countdown's ring (the idle warning's, the cleaning pause's): the track, and over it
+    the accent arc of the `share` of the time left, from twelve o'clock. Returns the track's
+    rectangle (the ring's centre line)."""
+    palette = theme.palette
+    track = ring.adjusted(ring_width / 2, ring_width / 2, -ring_width / 2, -ring_width / 2)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor(palette.track), ring_width))
+    painter.drawEllipse(track)
+    pen = QPen(QColor(palette.accent), ring_width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.drawArc(track, 90 * 16, round(360 * 16 * share))
+    return track
