@@ -675,13 +675,7 @@ class PinPad(QWidget):
         self._place()
 
     def _place(self) -> None:
-        theme = self._theme
-        area = self.rect().adjusted(
-            theme.staff_side_margin,
-            theme.staff_margin,
-            -theme.staff_side_margin,
-            -theme.staff_margin,
-        )
+        area = _content_area(self, self._theme)
         if area.width() <= 0 or area.height() <= 0:
             return
         placed = self._place_keys(area) if self._keys_shown else self._place_notice(area)
@@ -1073,13 +1067,7 @@ class StaffScreen(QWidget):
         self._place()
 
     def _place(self) -> None:
-        theme = self._theme
-        area = self.rect().adjusted(
-            theme.staff_side_margin,
-            theme.staff_margin,
-            -theme.staff_side_margin,
-            -theme.staff_margin,
-        )
+        area = _content_area(self, self._theme)
         if area.width() <= 0 or area.height() <= 0:
             return
         overview = self._place_overview(area)
@@ -1162,3 +1150,13 @@ class StaffScreen(QWidget):
         self.show_overview()
         self.details.scroll_to_top()
         super().hideEvent(event)
+
+
+def _content_area(screen: QWidget, theme: Theme) -> QRect:
+    """Where a staff screen's contents go: inside its margins."""
+    return screen.rect().adjusted(
+        theme.staff_side_margin,
+        theme.staff_margin,
+        -theme.staff_side_margin,
+        -theme.staff_margin,
+    )
