@@ -24,6 +24,7 @@ from kiosk.ui.start_screen import Arrangement
 from kiosk.ui.widgets import TextLabel
 
 from .helpers import click, reading
+from .test_start_screen import TWELVE_TITLES
 
 PANELS = {
     "7in-800x480": (QSize(800, 480), 7.0),
@@ -35,20 +36,6 @@ PANELS = {
     "55in-3840x2160": (QSize(3840, 2160), 55.0),
 }
 SMALL = ["7in-800x480", "10in-1280x800", "10in-800x1280"]
-TWELVE_TITLES = [
-    "What ketamine is",
-    "How it eases long-lasting pain",
-    "Who may be offered it",
-    "Before your first treatment",
-    "What happens on the day",
-    "How it feels",
-    "Side effects",
-    "Who should not have it",
-    "How long treatment lasts",
-    "Costs and insurance",
-    "Questions to ask your care team",
-    "Where to find help",
-]
 
 
 def article_with(titles: list[str], *, title: str = "Ketamine as a treatment for chronic pain"):
