@@ -45,17 +45,26 @@ from kiosk.ui.keep_on_top import KeepOnTop
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
-    from kiosk.article import Article, ContentError
+    from kiosk.article import Article
     from kiosk.check import WarningsReader
     from kiosk.clock import QtClock
     from kiosk.closing_time import ClosingTime
     from kiosk.content_watch import ContentWatcher
     from kiosk.display_power import DisplayPower
+    from kiosk.library import Library
+    from kiosk.library_loader import LibraryResult
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 
 WINDOWED_SIZE = QSize(1280, 720)
+REVIEW_CHECK_EVERY_S = 3600
+# Why patients see "This screen is being updated" when every article is hidden as overdue.
+ALL_OVERDUE = (
+    'Every article is past its review date and overdue_articles = "hide", so patients see '
+    "'This screen is being updated'. Have the articles reviewed and update their next_review "
+    'dates, or set overdue_articles = "show".'
+)
 # A kiosk that could not be built after its first frame (the error is in the log).
 EXIT_START_FAILED = 1
 LOG_MAX_BYTES = 1_000_000
@@ -325,6 +334,15 @@ class KioskController(QObject):
         )
         self._errors = 0
         self._started_at = dt.datetime.now().timestamp()
+        # Everything the last good reading found, overdue articles too (staff see them all).
+        self._library_read: Library | None = None
+        self._review_timer: QTimer | None = None
+        if settings.overdue_articles == "hide":
+            # A review date passes while the kiosk runs: looked at again each hour.
+            self._review_timer = QTimer(self)
+            self._review_timer.setInterval(REVIEW_CHECK_EVERY_S * 1000)
+            self._review_timer.timeout.connect(self._offer_again)
+            self._review_timer.start()
         # Opening hours: the display off while the clinic is closed (kiosk.closing_time).
         self.closing: ClosingTime | None = None
         self.display_power: DisplayPower | None = None
@@ -417,7 +435,10 @@ class KioskController(QObject):
         self.figures.flush()
         rows = read_rows(self.figures.path, since=since)
         article = self.session.article
-        titles = {article.path.name.removesuffix(".md"): article.title} if article else {}
+        offered = self.session.library.articles if self.session.library is not None else []
+        if not offered and article is not None:
+            offered = [article]
+        titles = {shown.path.name.removesuffix(".md"): shown.title for shown in offered}
         self.window.staff_screen.set_figures(rows, titles)
 
     @Slot()
@@ -468,7 +489,8 @@ class KioskController(QObject):
 
     def _connect_watcher(self, watcher: ContentWatcher) -> None:
         watcher.article_loaded.connect(self._on_article_loaded)
-        watcher.article_failed.connect(self._on_article_failed)
+        watcher.library_loaded.connect(self._on_library_loaded)
+        watcher.library_failed.connect(self._on_library_failed)
 
     @Slot(object)
     def _on_article_loaded(self, article: Article) -> None:
@@ -484,15 +506,79 @@ class KioskController(QObject):
         self._first_reading_done()
 
     @Slot(object)
-    def _on_article_failed(self, error: ContentError) -> None:
-        shown = self.session.article
-        if shown is None:
-            self._content_problem = f"The article cannot be shown: {error}"
-            self.session.first_reading_failed()
-        else:
-            self._content_problem = (
-                f"New content was not applied: {error} The screen keeps showing '{shown.title}'."
+    def _on_library_loaded(self, library: Library) -> None:
+        """Every file of the content checks out: the library patients are offered."""
+        if self.session.library is not None:
+            log.info("Content changed: %s", _library_summary(library))
+        elif self.session.article is None or len(library.articles) > 1:
+            log.info("Offering %s", _library_summary(library))
+        self._content_problem = ""
+        self._loaded_at = dt.datetime.now()
+        self._offer(library)
+        self._refresh_status()
+        self.write_metrics()
+        self._first_reading_done()
+
+    def _offer(self, library: Library) -> None:
+        """Give patients the library, without the articles past their review date when
+        overdue_articles is "hide"."""
+        from kiosk.library import DEFAULT_LANGUAGE, without_overdue
+
+        self._library_read = library
+        offered: Library | None = library
+        if self._settings.overdue_articles == "hide":
+            offered = without_overdue(library, dt.date.today(), DEFAULT_LANGUAGE)
+        hidden_all = ALL_OVERDUE
+        if offered is None:
+            if self.session.updating_reason != hidden_all:
+                self.session.show_updating(hidden_all)
+            return
+        if self.session.updating_reason == hidden_all:
+            self.session.clear_updating()
+        self.session.set_library(offered)
+
+    @Slot()
+    def _offer_again(self) -> None:
+        if self._library_read is not None:
+            self._offer(self._library_read)
+            self._refresh_status()
+
+    @Slot(object)
+    def _on_library_failed(self, result: LibraryResult) -> None:
+        """Some file of the content cannot be shown. The last good library stays; with none
+        yet, the articles that could be read are shown, and staff are told about the rest."""
+        library = result.library
+        problems = list(library.problems) if library is not None else []
+        if result.error is not None:
+            problems.insert(0, result.error)
+        described = " ".join(str(problem) for problem in problems[:3])
+        if len(problems) > 3:
+            described += f" (and {len(problems) - 3} more: 'kiosk check' lists them all)"
+        if self.session.library is not None:
+            kept = self.session.library
+            shown = (
+                f"'{kept.leaflets[0].first.title}'" if len(kept.leaflets) == 1 else "the content"
             )
+            self._content_problem = (
+                f"New content was not applied: {described} The screen keeps showing {shown} "
+                "as it was before this change, until every file checks out."
+            )
+        elif library is not None:
+            self._content_problem = (
+                f"Some content cannot be shown: {described} The other articles are shown."
+            )
+            if self.session.article is None:
+                log.info("Offering %s", _library_summary(library))
+            self._loaded_at = dt.datetime.now()
+            self._offer(library)
+        elif self.session.article is not None:
+            self._content_problem = (
+                f"New content was not applied: {described} The screen keeps showing "
+                f"'{self.session.article.title}'."
+            )
+        else:
+            self._content_problem = f"The article cannot be shown: {described}"
+            self.session.first_reading_failed()
         log.error("%s", self._content_problem)
         self._refresh_status()
         self.write_metrics()
@@ -507,16 +593,18 @@ class KioskController(QObject):
         from kiosk.metrics import DisplayState, KioskState, ShownArticle, write_metrics
 
         article = self.session.article
-        articles = []
-        if article is not None:
-            articles.append(
-                ShownArticle(
-                    article.path.name.removesuffix(".md"),
-                    article.language,
-                    article.title,
-                    article.source_digest,
-                )
+        offered = self.session.library.articles if self.session.library is not None else []
+        if not offered and article is not None:
+            offered = [article]
+        articles = [
+            ShownArticle(
+                shown.path.name.removesuffix(".md"),
+                shown.language,
+                shown.title,
+                shown.source_digest,
             )
+            for shown in offered
+        ]
         on_screen = self.window.isVisible() and not self.window.isMinimized()
         display = DisplayState.ON if on_screen else DisplayState.OFF_UNEXPECTEDLY
         if self.closing is not None and self.closing.closed:
@@ -575,6 +663,10 @@ class KioskController(QObject):
                 "not given in the article"
             )
             lines.append(f"Next review due: {next_review}")
+            library = self.session.library
+            if library is not None and len(library.articles) > 1:
+                lines.append(f"Offering: {_library_summary(library)}")
+            lines += self._overdue_lines()
             waiting = self.session.waiting_article
             if waiting is not None:
                 lines.append(
@@ -586,6 +678,8 @@ class KioskController(QObject):
         if self._log_file:
             lines.append(f"Log file: {self._log_file}")
         problems = [p for p in (self._crash_problem, self._content_problem) if p]
+        if self.session.updating_reason == ALL_OVERDUE:
+            problems.append(ALL_OVERDUE)
         if not self._pin_hash():
             problems.append(words.no_pin_problem(self._set_pin_command))
         if self.staff_lock.save_problem:
@@ -594,6 +688,26 @@ class KioskController(QObject):
             )
         problems += [f"Config: {problem}" for problem in self._config_problems]
         self.window.staff_screen.set_status("\n".join(lines), problems)
+
+    def _overdue_lines(self) -> list[str]:
+        """Each article past its review date, and whether patients still see it."""
+        from kiosk.library import overdue_articles
+
+        if self._library_read is None:
+            return []
+        hidden = self._settings.overdue_articles == "hide"
+        lines = []
+        for article, due in overdue_articles(self._library_read, dt.date.today()):
+            fate = (
+                'hidden from patients (overdue_articles = "hide")'
+                if hidden
+                else 'still shown to patients (overdue_articles = "show")'
+            )
+            lines.append(
+                f"Review overdue since {due.isoformat()}: '{article.title}' "
+                f"({article.path.name}), {fate}. Have it reviewed and update next_review."
+            )
+        return lines
 
     def handle_exception(
         self,
@@ -752,3 +866,13 @@ def run_kiosk(
         stopped_by = f", {process.stopped_by}" if process.stopped_by else ""
     log.info("The kiosk stopped (status %d%s)", status, stopped_by)
     return status
+
+
+def _library_summary(library: Library) -> str:
+    """ "3 leaflets in English and Español: 'A', 'B', 'C'" for the log and the staff screen."""
+    count = len(library.leaflets)
+    titles = ", ".join(f"'{leaflet.first.title}'" for leaflet in library.leaflets[:12])
+    if count > 12:
+        titles += f" and {count - 12} more"
+    languages = " and ".join(library.languages)
+    return f"{count} leaflet{'s' if count != 1 else ''} in {languages}: {titles}"

@@ -11,14 +11,18 @@ characters that turn text around, which are taken out) is an Article's `notes`, 
 `kiosk check` and the staff screen list as warnings. What it cannot show is a ContentError.
 
 The Markdown is rendered inert: raw HTML is escaped and shown as text, links keep only their
-words, images keep only their description. Nothing in an article can load a resource or open
-a link.
+words. A picture on a line of its own (`![description](file.png)`) is a PICTURE block when
+kiosk.pictures accepts its file (a PNG or JPEG inside the content folder, within the limits:
+only its header is read here); any other picture keeps only its description, "[Picture: ...]",
+and staff get a note saying why. Nothing in an article can load a resource from elsewhere or
+open a link.
 """
 
 from __future__ import annotations
 
 import bisect
 import copy
+import dataclasses
 import errno
 import hashlib
 import html
@@ -27,7 +31,7 @@ import pwd
 import re
 import stat
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -38,6 +42,8 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
+
+from kiosk.pictures import MAX_PICTURES, Picture, PictureError, find_picture
 
 ARTICLE_SUFFIX = ".md"
 # An article is a few pages of text; anything larger is a mistake (a picture or a document
@@ -164,6 +170,8 @@ class BlockKind(Enum):
     # A table, shown as a list of its rows, each cell on a line of its own after its column's
     # heading (Block.rows has the cells themselves).
     TABLE = "table"
+    # A picture on a line of its own, with its description as its caption (Block.picture).
+    PICTURE = "picture"
 
 
 _KIND_BY_TAG = {
@@ -186,12 +194,15 @@ class Block:
     """One top-level block of a section: its kind, its inert HTML and its plain text.
 
     A code block's text keeps its lines; other blocks' text is one line. A table's `rows` are
-    its cells' inert HTML, the heading row first (its `html` is the table as stacked rows)."""
+    its cells' inert HTML, the heading row first (its `html` is the table as stacked rows).
+    A picture's `text` is its description (the caption, read aloud) and its `html` the text
+    shown should its file fail to decode: "[Picture: description]"."""
 
     kind: BlockKind
     html: str
     text: str
     rows: tuple[tuple[str, ...], ...] = ()
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +211,9 @@ class Section:
 
     title: str
     blocks: tuple[Block, ...]
+    # The title is the kiosk's own word (the introduction's, "About this information"), shown
+    # in the patient's language rather than as written here.
+    kiosk_title: bool = False
 
     @property
     def html(self) -> str:
@@ -241,16 +255,27 @@ class Article:
 
     @property
     def slides(self) -> tuple[Section, ...]:
-        """Everything a patient pages through: the sections, then "About this information"."""
-        return (*self.sections, about_section(self))
+        """Everything a patient pages through: the sections, then "About this information";
+        the kiosk's own titles in the interface's language (see kiosk.words)."""
+        from kiosk import words  # the screens' process only: reading an article needs no Qt
+
+        sections = tuple(
+            dataclasses.replace(section, title=words.introduction_title())
+            if section.kiosk_title
+            else section
+            for section in self.sections
+        )
+        return (*sections, about_section(self, words.about_words()))
 
 
-def about_section(article: Article) -> Section:
-    """Review details from the front matter, as written there. Absent ones are left out."""
+def about_section(article: Article, about_words: AboutWords | None = None) -> Section:
+    """Review details from the front matter, as written there, under the labels of
+    `about_words` (default: English). Absent ones are left out."""
+    labels = about_words or AboutWords()
     rows = (
-        ("last_reviewed", "Last reviewed"),
-        ("next_review", "Next review due"),
-        ("reviewed_by", "Reviewed by"),
+        ("last_reviewed", labels.last_reviewed),
+        ("next_review", labels.next_review),
+        ("reviewed_by", labels.reviewed_by),
     )
     blocks = []
     for key, label in rows:
@@ -266,16 +291,26 @@ def about_section(article: Article) -> Section:
             )
     sources = [source for source in article.metadata.get("sources", ()) if source.strip()]
     if sources:
-        blocks.append(Block(BlockKind.HEADING, "<h3>Sources</h3>", "Sources"))
+        heading = labels.sources
+        blocks.append(Block(BlockKind.HEADING, f"<h3>{html.escape(heading)}</h3>", heading))
         items = "".join(f"<li>{html.escape(source)}</li>" for source in sources)
         blocks.append(Block(BlockKind.LIST, f"<ul>{items}</ul>", "\n".join(sources)))
     if not blocks:
-        blocks.append(
-            Block(
-                BlockKind.PARAGRAPH, f"<p>{html.escape(NO_REVIEW_DETAILS)}</p>", NO_REVIEW_DETAILS
-            )
-        )
-    return Section(title=ABOUT_TITLE, blocks=tuple(blocks))
+        none = labels.none_given
+        blocks.append(Block(BlockKind.PARAGRAPH, f"<p>{html.escape(none)}</p>", none))
+    return Section(title=labels.title, blocks=tuple(blocks), kiosk_title=True)
+
+
+@dataclass(frozen=True)
+class AboutWords:
+    """The words of "About this information", English by default (kiosk.words translates)."""
+
+    title: str = ABOUT_TITLE
+    last_reviewed: str = "Last reviewed"
+    next_review: str = "Next review due"
+    reviewed_by: str = "Reviewed by"
+    sources: str = "Sources"
+    none_given: str = NO_REVIEW_DETAILS
 
 
 def is_ignored_name(name: str) -> bool:
@@ -528,10 +563,24 @@ def parse_article(data: bytes, path: Path) -> Article:
         language=language,
         sections=sections,
         metadata=metadata,
-        source_digest=hashlib.sha256(data).hexdigest(),
+        source_digest=_digest(data, sections),
         # In the file's order, as staff go through it.
         notes=tuple(sorted((*notes, *section_notes), key=lambda note: note.line or 0)),
     )
+
+
+def _digest(data: bytes, sections: Sequence[Section]) -> str:
+    """What tells this version of the article from another: its bytes, and each picture's file
+    size and time (a picture replaced beside an unchanged article is a change to show)."""
+    digest = hashlib.sha256(data)
+    for section in sections:
+        for block in section.blocks:
+            if block.picture is not None:
+                picture = block.picture
+                digest.update(
+                    f"\0{picture.path}:{picture.file_bytes}:{picture.modified_ns}".encode()
+                )
+    return digest.hexdigest()
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -959,20 +1008,30 @@ def _too_deep(path: Path, number: int) -> ContentError:
 
 
 class _InertBlocks(Treeprocessor):
-    """Runs last: makes links and images inert, tables stacked rows, then records each
-    top-level block."""
+    """Runs last: sets pictures apart from the text around them, makes links inert and every
+    other picture its description, tables stacked rows, then records each top-level block
+    (a picture set apart is an "img" block, for kiosk.pictures to look at)."""
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
         self.blocks: list[_RawBlock] = []
+        self.images: list[_Image] = []  # every picture written, in the article's order
 
     def run(self, root: ElementTree.Element) -> None:
+        self.images = []
+        for number, image in enumerate(root.iter("img")):
+            image.set(_IMAGE_NUMBER, str(number))
+            self.images.append(_Image(image.get("src") or "", (image.get("alt") or "").strip()))
+        _set_pictures_apart(root)
         tables = []
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
                 if child.tag == "a":
                     child.tag = "span"
                     child.attrib.clear()
+                elif child.tag == "img" and parent is root:
+                    number = int(child.get(_IMAGE_NUMBER, "0"))
+                    self.images[number] = dataclasses.replace(self.images[number], alone=True)
                 elif child.tag == "img":
                     parent.remove(child)
                     parent.insert(index, _image_replacement(child))
@@ -989,6 +1048,18 @@ class _InertBlocks(Treeprocessor):
             parent.remove(table)
         self.blocks = []
         for element in root:
+            if element.tag == "img":
+                placeholder = ElementTree.Element("p")
+                placeholder.append(_image_replacement(element))
+                self.blocks.append(
+                    _RawBlock(
+                        "img",
+                        self._html(placeholder),
+                        (element.get("alt") or "").strip(),
+                        image=int(element.get(_IMAGE_NUMBER, "0")),
+                    )
+                )
+                continue
             serialized = self._html(element)
             # A fenced code block reaches the tree as a paragraph holding a placeholder.
             tag = "pre" if serialized.startswith("<pre") else element.tag
@@ -1015,6 +1086,56 @@ class _RawBlock:
     html: str
     text: str
     rows: tuple[tuple[str, ...], ...] = ()
+    image: int | None = None  # a picture set apart: its number in _InertBlocks.images
+
+
+@dataclass(frozen=True)
+class _Image:
+    """A picture as written: its file, its description, and whether it stood apart from
+    lists, quotes, tables and headings (so that it can be shown as a picture)."""
+
+    source: str
+    alt: str
+    alone: bool = False
+
+
+# Each picture's number in _InertBlocks.images, carried on its element while the tree is
+# rearranged (never serialized: pictures become text or blocks of their own).
+_IMAGE_NUMBER = "data-kiosk-picture"
+
+
+def _set_pictures_apart(root: ElementTree.Element) -> None:
+    """Each paragraph that holds pictures becomes its text before, between and after them, and
+    the pictures themselves, as top-level blocks in that order. Pictures in lists, quotes,
+    tables, headings and links stay where they are (and become their description)."""
+    for position in range(len(root) - 1, -1, -1):
+        paragraph = root[position]
+        if paragraph.tag != "p" or paragraph.find("img") is None:
+            continue
+        pieces = []
+        text = ElementTree.Element("p")
+        text.text = paragraph.text
+        for child in list(paragraph):
+            if child.tag != "img":
+                text.append(child)
+                continue
+            if _has_words(text):
+                pieces.append(text)
+            text = ElementTree.Element("p")
+            text.text, child.tail = child.tail, None
+            pieces.append(child)
+        if _has_words(text):
+            pieces.append(text)
+        root.remove(paragraph)
+        for offset, piece in enumerate(pieces):
+            root.insert(position + offset, piece)
+
+
+def _has_words(paragraph: ElementTree.Element) -> bool:
+    """Whether a paragraph holds more than spaces and line breaks."""
+    return bool((paragraph.text or "").strip()) or any(
+        child.tag != "br" or (child.tail or "").strip() for child in paragraph
+    )
 
 
 def _image_replacement(image: ElementTree.Element) -> ElementTree.Element:
@@ -1136,12 +1257,113 @@ def _inert_markdown() -> markdown.Markdown:
     return md
 
 
-def _markdown_blocks(body: str) -> list[_RawBlock]:
+def _markdown_blocks(body: str) -> tuple[list[_RawBlock], list[_Image]]:
+    """The body's top-level blocks, and every picture written in it, in order."""
     md = _inert_markdown()
     collector = _InertBlocks(md)
     md.treeprocessors.register(collector, "kiosk_inert_blocks", -10)
     md.convert(body)
-    return collector.blocks
+    return collector.blocks, collector.images
+
+
+class _Pictures:
+    """An article's pictures looked at (kiosk.pictures.find_picture: inside the content
+    folder, PNG or JPEG, within the limits), and the notes that tell staff about those the
+    kiosk shows as their description only."""
+
+    def __init__(self, images: list[_Image], body: _MarkdownSource, path: Path) -> None:
+        self.images = images
+        self.folder = path.parent
+        self.notes: list[ContentNote] = []
+        self._lines = _ImageLines(body)
+        self._looked_at = 0
+
+    def block(self, raw: _RawBlock) -> Block | None:
+        """The block for a picture set apart: a picture, or its description as text (None
+        when it has none)."""
+        assert raw.image is not None
+        image = self.images[raw.image]
+        picture = self._look_at(raw.image, "")
+        if picture is None:
+            if not raw.text:
+                return None
+            return Block(BlockKind.PARAGRAPH, raw.html, _plain_text(raw.html))
+        if not image.alt:
+            self._note(
+                raw.image,
+                f"The picture '{image.source}' has no description. Write one between its "
+                f"square brackets, as in ![The knee after the operation]({image.source}): it "
+                "is shown under the picture and read aloud, for patients who cannot see it well.",
+            )
+        return Block(BlockKind.PICTURE, raw.html, image.alt, picture=picture)
+
+    def note_the_others(self) -> None:
+        """Notes on the pictures inside lists, quotes, tables, headings and links, which are
+        shown as their description whatever their file is."""
+        for number, image in enumerate(self.images):
+            if not image.alone:
+                self._look_at(
+                    number,
+                    f"The picture '{image.source}' is inside a list, quote, table, heading or "
+                    "link, where the kiosk shows only its description. Put it on a line of its "
+                    "own, with an empty line above and below it.",
+                )
+
+    def _look_at(self, number: int, where_shown: str) -> Picture | None:
+        """The picture numbered `number`, if the kiosk may show it; else None, and a note.
+        `where_shown`: the note for a picture that is fine but in the wrong place."""
+        image = self.images[number]
+        self._looked_at += 1
+        if self._looked_at > MAX_PICTURES:
+            if self._looked_at == MAX_PICTURES + 1:
+                self._note(
+                    number,
+                    f"The article has more than {MAX_PICTURES} pictures; the kiosk shows only "
+                    f"the description of '{image.source}' and of those after it. Split the "
+                    "article, or leave some pictures out.",
+                )
+            return None
+        try:
+            picture = find_picture(image.source, self.folder, image.alt)
+        except PictureError as refusal:
+            self._note(number, str(refusal))
+            return None
+        if where_shown:
+            self._note(number, where_shown)
+            return None
+        return picture
+
+    def _note(self, number: int, message: str) -> None:
+        self.notes.append(ContentNote(message, line=self._lines.line_of(number, self.images)))
+
+
+class _ImageLines:
+    """Which line of the file each picture is written on: the next line, after the one of the
+    picture before with the same file name, that holds that file name."""
+
+    def __init__(self, body: _MarkdownSource) -> None:
+        self._body = body
+        self._found: list[int | None] = []
+        # Per file name: the line index looked at, and how many of its pictures are taken.
+        self._where: dict[str, tuple[int, int]] = {}
+
+    def line_of(self, number: int, images: list[_Image]) -> int | None:
+        while len(self._found) <= number:
+            self._found.append(self._next(images[len(self._found)].source))
+        return self._found[number]
+
+    def _next(self, source: str) -> int | None:
+        if not source:
+            return None
+        lines = self._body.lines
+        index, taken = self._where.get(source, (0, 0))
+        while index < len(lines):
+            if taken < lines[index].count(source):
+                self._where[source] = (index, taken + 1)
+                return self._body.line_numbers[index]
+            index, taken = index + 1, 0
+        self._where[source] = (index, 0)
+        return None
 
 
 @dataclass
@@ -1152,16 +1374,17 @@ class _SectionDraft:
 
     @property
     def empty(self) -> bool:
-        return not any(block.text for block in self.blocks)
+        return not any(block.text or block.picture for block in self.blocks)
 
 
 def _read_sections(
     body: _MarkdownSource, path: Path, written_title: str
 ) -> tuple[tuple[Section, ...], str, list[ContentNote]]:
     """The article's sections, the title its first `# ` heading gives when `written_title` is
-    empty (that heading is then no section of its own), and notes on sections left out."""
+    empty (that heading is then no section of its own), and notes on sections left out and
+    on pictures shown as their description only."""
     try:
-        raw_blocks = _markdown_blocks(body.text)
+        raw_blocks, images = _markdown_blocks(body.text)
     except RecursionError as error:
         raise ContentError(
             path,
@@ -1176,6 +1399,7 @@ def _read_sections(
     drafts = [_SectionDraft(INTRODUCTION_TITLE, None)]
     heading_title = ""
     heading_count = 0
+    pictures = _Pictures(images, body, path)
     for index, block in enumerate(raw_blocks):
         if block.tag in _SECTION_TAGS:
             line = heading_lines[heading_count] if heading_lines else None
@@ -1189,6 +1413,11 @@ def _read_sections(
                 heading_title = words  # the article's title, not a section
                 continue
             drafts.append(_SectionDraft(words or INTRODUCTION_TITLE, line))
+            continue
+        if block.image is not None:
+            picture = pictures.block(block)
+            if picture is not None:
+                drafts[-1].blocks.append(picture)
             continue
         kind = _KIND_BY_TAG.get(block.tag, BlockKind.PARAGRAPH)
         if kind is BlockKind.HEADING:
@@ -1223,8 +1452,12 @@ def _read_sections(
         )
         for draft in left_out
     ]
-    sections = tuple(Section(title=draft.title, blocks=tuple(draft.blocks)) for draft in kept)
-    return sections, heading_title, notes
+    pictures.note_the_others()
+    sections = tuple(
+        Section(title=draft.title, blocks=tuple(draft.blocks), kiosk_title=draft.line is None)
+        for draft in kept
+    )
+    return sections, heading_title, [*notes, *pictures.notes]
 
 
 def _is_title_heading(words: str, written_title: str, heading_title: str, index: int) -> bool:

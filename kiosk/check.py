@@ -1,7 +1,8 @@
 """`kiosk check`: content and config checked the way the kiosk would load them, said for staff.
 
 Errors (exit 1): what would stop the kiosk showing an article or using a setting. Warnings:
-what staff should fix but the kiosk can live with (review details, hard reading, pictures).
+what staff should fix but the kiosk can live with (review details, hard reading, pictures, a
+take-home address the end screen cannot make a QR code for).
 The staff screen lists the same warnings for the article it shows (`staff_warnings`, read off
 the GUI thread by `WarningsReader`). Pages are counted as the kiosk cuts them: with the
 bundled font, at the configured screen size.
@@ -25,12 +26,13 @@ from kiosk.article import (
     ABOUT_TITLE,
     Article,
     ContentError,
-    article_files,
-    find_article_file,
     read_article_bytes,
 )
 from kiosk.config import LoadedConfig, Settings
-from kiosk.content_loader import TIME_LIMIT_S, load_in_child
+from kiosk.content_loader import TIME_LIMIT_S
+from kiosk.library import library_warnings
+from kiosk.library_loader import load_library_in_child
+from kiosk.take_home import URL_KEY, take_home_url, url_problem, written_url
 
 if TYPE_CHECKING:
     from kiosk.theme import Theme
@@ -39,7 +41,6 @@ log = logging.getLogger(__name__)
 
 REVIEW_KEYS = ("last_reviewed", "next_review", "reviewed_by", "sources")
 MAX_READING_GRADE = 8.0
-_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 
 
 @dataclass
@@ -56,13 +57,14 @@ class Finding:
 class ArticleReport:
     path: str
     title: str = ""
-    shown_by_kiosk: bool = False
+    language: str = ""
     sections: int = 0
     pages: list[int] = field(default_factory=list)
     screen_size: str = ""
     font: str = ""  # the font the pages were measured with: the kiosk's
     sized_for: str = ""  # the panel and viewing distance the pages were measured for
     reading_grade: float | None = None
+    take_home_url: str = ""  # what the end screen's QR code opens ("" for no code)
 
 
 @dataclass
@@ -71,6 +73,8 @@ class CheckReport:
     content: str
     # The physical sizes the kiosk will use on the configured panel, in words.
     panel_sizes: str = ""
+    # The leaflets in the order the menu offers them, each with its languages.
+    menu: list[str] = field(default_factory=list)
     articles: list[ArticleReport] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
@@ -97,12 +101,17 @@ class CheckReport:
         lines = [f"Config file: {self.config_file}", f"Content: {self.content}"]
         if self.panel_sizes:
             lines.append(f"Sizes on the panel: {self.panel_sizes}")
+        if len(self.menu) > 1:
+            lines.append(f"Start screen: a menu of {len(self.menu)} leaflets, in this order:")
+            lines += [f"  {number}. {entry}" for number, entry in enumerate(self.menu, 1)]
+        elif self.menu:
+            lines.append(f"Start screen: {self.menu[0]}")
         lines.append("")
         for article in self.articles:
-            shown = " (this is the one the kiosk shows)" if article.shown_by_kiosk else ""
-            lines.append(f"Article: {article.path}{shown}")
+            lines.append(f"Article: {article.path}")
             if article.title:
                 lines.append(f"  Title: {article.title}")
+                lines.append(f"  Language: {article.language}")
                 pages = ", ".join(str(count) for count in article.pages)
                 lines.append(
                     f"  {article.sections} sections and '{ABOUT_TITLE}'; pages at "
@@ -112,6 +121,11 @@ class CheckReport:
                 lines.append(f"  Sized for: {article.sized_for}")
             if article.reading_grade is not None:
                 lines.append(f"  Reading grade (Flesch-Kincaid): {article.reading_grade:.1f}")
+            if article.take_home_url:
+                lines.append(
+                    "  Take it home: patients can scan a QR code on the end screen to read "
+                    f"this at {article.take_home_url}"
+                )
             lines.append("")
         for finding in self.findings:
             lines.append(str(finding))
@@ -145,21 +159,25 @@ def run_check(
                 str(problem).removeprefix(f"{problem.source}: "),
             )
         )
-    try:
-        files = _article_files(content)
-    except ContentError as error:
-        report.findings.append(Finding("error", error.where, f"{error.problem} {error.fix}"))
-        return report
     fonts_loaded = _load_fonts()
     report.findings.extend(_font_warnings(fonts_loaded))
     report.panel_sizes, short_of_the_eye = _panel_sizes(kiosk_theme(settings))
     report.findings.extend(short_of_the_eye)
-    for index, path in enumerate(files):
-        article_report = ArticleReport(
-            path=str(path), shown_by_kiosk=index == 0, screen_size=_kiosk_size(settings)
-        )
+    read = load_library_in_child(content, time_limit=time_limit)
+    if read.library is None and not read.results and read.error is not None:
+        error = read.error
+        report.findings.append(Finding("error", error.where, f"{error.problem} {error.fix}"))
+        return report
+    # The language each file is offered in (its name's tag counts: kiosk.library).
+    offered_in = {
+        article.path: article.language
+        for article in (read.library.articles if read.library is not None else [])
+    }
+    for loaded in read.results:
+        path = loaded.article.path if loaded.article is not None else None
+        where = path or (loaded.error.path if loaded.error is not None else content)
+        article_report = ArticleReport(path=str(where), screen_size=_kiosk_size(settings))
         report.articles.append(article_report)
-        loaded = load_in_child(path, time_limit=time_limit)
         if loaded.error is not None:
             refusal = loaded.error
             report.findings.append(
@@ -169,9 +187,53 @@ def run_check(
         article = loaded.article
         assert article is not None  # nothing was known, so the file is never "unchanged"
         _describe(article, article_report, settings, fonts_loaded)
-        report.findings.extend(article_warnings(article, today, path=path))
+        article_report.language = offered_in.get(article.path, article.language)
+        report.findings.extend(article_warnings(article, today, path=article.path))
+        report.findings.extend(_tofu_warnings(article))
         article_report.reading_grade = _reading_grade(article)
+        article_report.take_home_url = take_home_url(article) or ""
+    if read.library is not None:
+        library = read.library
+        report.menu = [
+            f"{leaflet.first.title} ({', '.join(leaflet.languages)})"
+            for leaflet in library.leaflets
+        ]
+        report.findings.extend(
+            Finding("warning", str(path), words) for path, words in library_warnings(library)
+        )
+        if library.problems:
+            report.findings.append(
+                Finding(
+                    "warning",
+                    str(content),
+                    "While any file above has an error, a running kiosk keeps showing the "
+                    "content as it was before that file changed (at start: the other "
+                    "articles).",
+                )
+            )
+    elif read.error is not None and not read.results:
+        error = read.error
+        report.findings.append(Finding("error", error.where, f"{error.problem} {error.fix}"))
     return report
+
+
+def _tofu_warnings(article: Article) -> list[Finding]:
+    """Characters no installed font draws: patients would see empty boxes."""
+    from kiosk.glyphs import missing_characters
+
+    text = "\n".join(
+        [article.title, article.summary, *(f"{s.title}\n{s.text}" for s in article.sections)]
+    )
+    return [
+        Finding(
+            "warning",
+            str(article.path),
+            f"No installed font can draw {missing.describe()}: patients would see empty boxes "
+            f"there. Install the fonts that draw them (sudo apt-get install {missing.package}) "
+            "and restart the kiosk, or write the text without them.",
+        )
+        for missing in missing_characters(text)
+    ]
 
 
 def article_warnings(
@@ -180,8 +242,8 @@ def article_warnings(
     """What `kiosk check` warns about in one article, which the kiosk shows all the same:
     what the reading left out (empty sections, direction controls), review details, summary,
     pictures, reading grade. `path` names the file in the findings
-    (default: the article's own). Reads the file again (for its pictures' lines) and takes
-    most of a second the first time (textstat's dictionary): not on the GUI thread."""
+    (default: the article's own). Takes most of a second the first time (textstat's
+    dictionary): not on the GUI thread."""
     path = path or article.path
     findings = _warnings(article, path, today or dt.date.today())
     grade = _reading_grade(article)
@@ -255,13 +317,6 @@ class WarningsReader(QObject):
     def _on_found(self, request: int, found: list[str]) -> None:
         if request == self._request:
             self.ready.emit(found)
-
-
-def _article_files(content: Path) -> list[Path]:
-    """The article files the kiosk chooses from, the one it shows first. Raises ContentError,
-    with the kiosk's words, when there is none or the content cannot be looked at."""
-    shown = find_article_file(content)
-    return [content] if shown == content else article_files(content)
 
 
 def _load_fonts() -> bool:
@@ -415,44 +470,40 @@ def _warnings(article: Article, path: Path, today: dt.date) -> list[Finding]:
                         "warning",
                         str(path),
                         f"The review was due on {due.isoformat()}: have the article checked and "
-                        "update next_review.",
+                        "update next_review. Until then patients still see it, unless "
+                        'overdue_articles = "hide" takes it away from them.',
                     )
                 )
-    findings.extend(_picture_warnings(path))
+    findings.extend(_take_home_warnings(article, path))
     return findings
 
 
-def _picture_warnings(path: Path) -> list[Finding]:
-    findings = []
-    folder = path.parent.resolve()
+def _take_home_warnings(article: Article, path: Path) -> list[Finding]:
+    url = written_url(article)
+    problem = url_problem(url) if url else None
+    if problem is None:
+        return []
+    shown = url if len(url) <= 80 else url[:77] + "..."
+    return [
+        Finding(
+            "warning",
+            _front_matter_line(path, URL_KEY),
+            f"The {URL_KEY} '{shown}' {problem} Until then the end screen shows no QR code.",
+        )
+    ]
+
+
+def _front_matter_line(path: Path, key: str) -> str:
+    """`path`, with the line number of its front matter's `key:` line where one is found."""
     try:
         text = read_article_bytes(path).decode("utf-8-sig", errors="replace")
     except ContentError:
-        return []  # changed since it was checked; the next check sees it
+        return str(path)  # changed since it was checked; the next check sees it
+    setting = re.compile(rf"^[ ]{{0,3}}{re.escape(key)}\s*:", re.IGNORECASE)
     for number, line in enumerate(text.splitlines(), start=1):
-        for target in _IMAGE.findall(line):
-            where = f"{path}, line {number}"
-            if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target):
-                findings.append(
-                    Finding(
-                        "warning",
-                        where,
-                        f"The picture '{target[:60]}' is not a file in the content folder; the "
-                        "kiosk never loads anything from elsewhere and shows only its description.",
-                    )
-                )
-                continue
-            picture = (folder / target).resolve()
-            if not picture.is_relative_to(folder) or not picture.is_file():
-                findings.append(
-                    Finding(
-                        "warning",
-                        where,
-                        f"The picture '{target}' is missing from the content folder; the kiosk "
-                        "shows only its description.",
-                    )
-                )
-    return findings
+        if setting.match(line):
+            return f"{path}, line {number}"
+    return str(path)
 
 
 def _reading_grade(article: Article) -> float | None:

@@ -29,7 +29,7 @@ from kiosk.config import (
 )
 
 if TYPE_CHECKING:
-    from kiosk.article import Article
+    from kiosk.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     preview = commands.add_parser(
         "preview",
         help="Render every screen to numbered PNG files, without a display.",
-        description="Render the start screen, every reading page, the end screen and the idle "
-        "warning to numbered PNG files in DIR, without showing a window, and print their paths.",
+        description="Render the menu (when the content holds more than one leaflet), then for "
+        "every article in every language: its start screen, every reading page, the end screen "
+        "and the idle warning, to numbered PNG files in DIR, without showing a window, and print "
+        "their paths.",
     )
     _add_common_options(preview)
     preview.add_argument(
@@ -101,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         type=Path,
         metavar="PATH",
-        help="Article file or folder to check (default: the one the kiosk shows).",
+        help="Content folder or article file to check (default: the one the kiosk shows).",
     )
     check.add_argument("--config", type=Path, metavar="FILE", help="Config file to check.")
     check.add_argument("--json", action="store_true", help="Print the report as JSON.")
@@ -309,8 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.configure_logging(settings.log_level)
         for problem in loaded.problems:
             log.warning("Config: %s", problem)
-        article = _load_or_report(content_path(args, settings))
-        if article is None:
+        library = _library_or_report(content_path(args, settings))
+        if library is None:
             return EXIT_PROBLEM
         from kiosk import preview
 
@@ -319,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         try:
             shots = preview.render_previews(
-                article,
+                library,
                 settings,
                 args.out,
                 QSize(*size),
@@ -362,15 +364,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
 
-def _load_or_report(path: Path) -> Article | None:
-    # Imported here: the kiosk itself reads articles in a child process (kiosk.content_loader).
-    from kiosk.article import ContentError, load_article
+def _library_or_report(path: Path) -> Library | None:
+    """The content as the kiosk reads it (each file in a child process, with its time limit);
+    a file it refuses is named on standard error, and the rest are shown."""
+    from kiosk.library_loader import load_library_in_child
 
-    try:
-        return load_article(path)
-    except ContentError as error:
-        print(f"kiosk: the article cannot be shown.\n{error}", file=sys.stderr)
-        return None
+    read = load_library_in_child(path)
+    problems = list(read.library.problems) if read.library is not None else []
+    if read.error is not None and read.library is None:
+        problems.insert(0, read.error)
+    for problem in problems:
+        print(f"kiosk: this article cannot be shown.\n{problem}", file=sys.stderr)
+    return read.library
 
 
 def _check(args: argparse.Namespace, loaded: LoadedConfig) -> int:

@@ -74,10 +74,18 @@ class Settings:
 
     content: str = _setting(
         "",
-        "The article to show: a Markdown file, or a folder whose first .md file (by name) is "
-        "shown. Empty: the article bundled with the kiosk.",
+        "The articles to offer: a folder of Markdown files (and folders of them one level "
+        "down), or one Markdown file. With more than one article the start screen is a menu "
+        "of them. Empty: the content bundled with the kiosk.",
         allowed="Allowed: the path of a file or folder, in quotes.",
         on_command_line=False,
+    )
+    overdue_articles: str = _setting(
+        "show",
+        "An article whose next_review date has passed: 'show' keeps offering it to patients "
+        "(staff see the date on the staff screen and in 'kiosk check'); 'hide' takes it away "
+        "from patients until its next_review is updated.",
+        choices=("show", "hide"),
     )
     idle_timeout: float = _setting(
         90,

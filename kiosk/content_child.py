@@ -28,6 +28,7 @@ import math
 import pickle
 import resource
 import signal
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -115,7 +116,7 @@ def library_main(argv: Sequence[str]) -> int:
     else:
         path = Path(rest[0])
         try:
-            files = library_files(path) if path.is_dir() else [path]
+            files = library_files(path) if _is_folder(path) else [path]
         except ContentError as error:
             # No files, and the folder's own error as the result of reading the folder.
             write_frame(out, json.dumps([]).encode())
@@ -139,6 +140,16 @@ def library_main(argv: Sequence[str]) -> int:
             result = _parse(data, file, hint, time_limit)
         write_frame(out, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return 0
+
+
+def _is_folder(path: Path) -> bool:
+    """Raises ContentError when `path` cannot be looked at."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        # find_article_file says why (a closed folder on the way, say) in staff's words.
+        find_article_file(path)
+        raise
 
 
 def write_frame(out: BinaryIO, payload: bytes) -> None:

@@ -14,6 +14,7 @@ This module imports nothing from Qt: the child process that reads the content
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -126,6 +127,7 @@ class Library:
 
     leaflets: tuple[Leaflet, ...]
     problems: tuple[ContentError, ...] = ()
+    folder: Path | None = None  # the content folder it was read from, if a folder
 
     @property
     def languages(self) -> list[str]:
@@ -186,7 +188,7 @@ def build_library(
             key = name
         grouped.setdefault(key, []).append(article)
     leaflets = [_leaflet(key, versions, default_language) for key, versions in grouped.items()]
-    return Library(tuple(_menu_order(leaflets)), tuple(problems))
+    return Library(tuple(_menu_order(leaflets)), tuple(problems), folder)
 
 
 def _leaflet(key: str, versions: list[Article], default_language: str) -> Leaflet:
@@ -260,3 +262,36 @@ def library_warnings(library: Library) -> list[tuple[Path, str]]:
 def _example_name(path: Path, language: str) -> str:
     name, _ = name_language(path)
     return f"{name}.{language}{ARTICLE_SUFFIX}"
+
+
+def review_due(article: Article) -> dt.date | None:
+    """The date in the article's `next_review`, if it gives one that reads as a date."""
+    written = _single(article, "next_review")
+    try:
+        return dt.date.fromisoformat(written) if written else None
+    except ValueError:
+        return None
+
+
+def overdue_articles(library: Library, today: dt.date) -> list[tuple[Article, dt.date]]:
+    """The articles whose review date has passed, with that date, in menu order."""
+    overdue = []
+    for article in library.articles:
+        due = review_due(article)
+        if due is not None and due < today:
+            overdue.append((article, due))
+    return overdue
+
+
+def without_overdue(library: Library, today: dt.date, default_language: str) -> Library | None:
+    """The library without the articles past their review date; None when that leaves
+    nothing to offer."""
+    overdue = {article.path for article, _ in overdue_articles(library, today)}
+    if not overdue:
+        return library
+    kept = [article for article in library.articles if article.path not in overdue]
+    if not kept:
+        return None
+    return build_library(
+        kept, library.problems, folder=library.folder, default_language=default_language
+    )

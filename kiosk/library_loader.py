@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal, Slot
 
-from kiosk.content_loader import CHILD_COMMAND, TIME_LIMIT_S, LoadResult, result_from_output
+from kiosk import content_loader
+from kiosk.content_loader import TIME_LIMIT_S, LoadResult, result_from_output
 
 if TYPE_CHECKING:
     from kiosk.article import ContentError
@@ -197,7 +198,8 @@ class LibraryLoader(QObject):
     ) -> None:
         super().__init__(parent)
         self._time_limit = time_limit
-        self._command = list(command) if command is not None else list(CHILD_COMMAND)
+        # None: content_loader.CHILD_COMMAND, read when each child starts (as ContentLoader).
+        self._command = list(command) if command is not None else None
         self._default_language = default_language
         self._process: QProcess | None = None
         self._reading: _Reading | None = None
@@ -223,7 +225,7 @@ class LibraryLoader(QObject):
     def _start_child(self) -> None:
         reading = self._reading
         assert reading is not None
-        program, *base = self._command
+        program, *base = self._command or content_loader.CHILD_COMMAND
         reading.new_child()
         process = QProcess(self)
         process.setProgram(program)
@@ -318,7 +320,7 @@ def load_library_in_child(
     import subprocess
 
     reading = _Reading(path, time_limit)
-    base = list(command or CHILD_COMMAND)
+    base = list(command or content_loader.CHILD_COMMAND)
     while True:
         reading.new_child()
         try:

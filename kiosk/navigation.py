@@ -14,6 +14,7 @@ from enum import Enum
 class Screen(Enum):
     """The patient-facing screens."""
 
+    MENU = "menu"  # the library's leaflets, when it has more than one
     START = "start"
     READING = "reading"
     END = "end"
@@ -58,6 +59,7 @@ class Position:
 
 START = Position()
 END = Position(Screen.END)
+MENU = Position(Screen.MENU)
 
 
 def transition(position: Position, intent: Intent, page_counts: Sequence[int]) -> Position:

@@ -8,6 +8,9 @@ never runs under the footer, and text is never shrunk to fit.
 Every place between two lines is a possible page end. A section is cut all at once, at the
 places that cost least together (`_Charge`), each of these rules outweighing all after it:
 
+0. A picture and its caption are never split where they fit on a page together (as
+   kiosk.text_layout makes them, but on pages of a few lines); where not, the caption is kept
+   whole as a list item's paragraph is.
 1. Rules kept hardest (`_Keep`): a heading is never the last thing on a page, nor left there
    with one line of its text; a list item's paragraph or a line of code that fits on a page
    is never split, nor a list item of several paragraphs or a code block that fits on one; a
@@ -36,6 +39,9 @@ if every line of running text with a sentence end inside it could end there, and
 first page end that falls inside such a line; kiosk.text_layout ends that line after the
 sentence (a forced line break where a space was), measures again and asks again, until no
 page gains. A line ended early still counts as one line of its page.
+
+A picture is one line as tall as the picture; where rules 2 and 3 count lines, it counts as
+the lines of text it stands in for (`Line.weight`), so a page that a picture fills is full.
 """
 
 from __future__ import annotations
@@ -65,6 +71,7 @@ class TextKind(Enum):
     HEADING = "heading"
     LIST_ITEM = "list item"  # and each further paragraph of the same item
     CODE = "code"  # one line of code (however many lines it wraps to)
+    PICTURE = "picture"  # a picture (one line, as tall as it is) or its caption's lines
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,8 @@ class Line:
     `ends_sentence`: a sentence ends with this line (so does the text of its block: the last
     line of a paragraph or list item counts, as does the end of a line of code).
     `sentence_ends_within`: a sentence ends inside this line, before its last words, where the
-    line could be ended early (see `line_to_end_early`)."""
+    line could be ended early (see `line_to_end_early`).
+    `weight`: how many lines of text it counts as on a page (a picture's height in lines)."""
 
     block: int
     line: int
@@ -82,15 +90,16 @@ class Line:
     bottom: float
     ends_sentence: bool = False
     sentence_ends_within: bool = False
+    weight: int = 1
 
 
 @dataclass(frozen=True)
 class MeasuredBlock:
     """One text block's lines, top to bottom, and what the block is.
 
-    `group`: the blocks of one list item (its paragraphs) or of one code block (its lines of
-    code) share a number, which no other block has. `list_number`: the items of one list
-    (nested ones included) share it.
+    `group`: the blocks of one list item (its paragraphs), of one code block (its lines of
+    code) or of one picture (the picture and its caption) share a number, which no other block
+    has. `list_number`: the items of one list (nested ones included) share it.
     """
 
     kind: TextKind
@@ -141,30 +150,32 @@ class _Keep(IntEnum):
     GROUP = 4  # a list item of several paragraphs, or a code block, that fits on a page
     ITEM = 5  # a list item's paragraph, or a line of code, that fits on a page
     HEADING = 6  # a heading left as the last thing on a page (or split, or left with one line)
+    PICTURE = 7  # a picture parted from its caption, or its caption split
 
 
 class _Charge(IntEnum):
     """What a cut is charged for, from the weightiest (the module's docstring, in its order):
     each charge outweighs any number of those after it."""
 
-    HEADING = 0
-    ITEM = 1
-    GROUP = 2
-    SHORT_LIST = 3
-    LEAD_IN = 4
-    SHORT_PAGE = 5  # each line a page holds fewer than three
-    LATER_LACKS = 6  # each line a page after the first holds fewer than its floor
-    FIRST_LACKS = 7  # the same, on the page under the section's heading
-    LAST_LACKS = 8  # each line a last page holds fewer than five, where it could hold them
-    PARAGRAPH = 9  # a paragraph that fits on a page split
-    LONE_LINE = 10
-    MID_SENTENCE = 11
-    PAGE = 12
+    PICTURE = 0
+    HEADING = 1
+    ITEM = 2
+    GROUP = 3
+    SHORT_LIST = 4
+    LEAD_IN = 5
+    SHORT_PAGE = 6  # each line a page holds fewer than three
+    LATER_LACKS = 7  # each line a page after the first holds fewer than its floor
+    FIRST_LACKS = 8  # the same, on the page under the section's heading
+    LAST_LACKS = 9  # each line a last page holds fewer than five, where it could hold them
+    PARAGRAPH = 10  # a paragraph that fits on a page split
+    LONE_LINE = 11
+    MID_SENTENCE = 12
+    PAGE = 13
 
 
 # A cut's cost is one number, each charge counted in bits of its own: no count reaches 2**32
-# (a count is at most a page's lines for every line of the section), so no sum of lesser
-# charges reaches the next.
+# (a count is at most a page's lines, pictures weighed, for every line of the section), so no
+# sum of lesser charges reaches the next.
 _CHARGE_BITS = 32
 _KEEP_CHARGES = {
     _Keep.PARAGRAPH: _Charge.PARAGRAPH,
@@ -173,6 +184,7 @@ _KEEP_CHARGES = {
     _Keep.GROUP: _Charge.GROUP,
     _Keep.ITEM: _Charge.ITEM,
     _Keep.HEADING: _Charge.HEADING,
+    _Keep.PICTURE: _Charge.PICTURE,
 }
 
 
@@ -203,11 +215,19 @@ class _Section:
         # A block without lines has nothing to place (and no extent to measure).
         blocks = [block for block in blocks if block.lines]
         self.lines = [line for block in blocks for line in block.lines]
+        # weights[n]: the weight of the lines before line n (see `weight`).
+        self.weights = [0]
+        for line in self.lines:
+            self.weights.append(self.weights[-1] + line.weight)
         self.places = _places(blocks, self.later)
         self.fits = [
             _last_fitting(self.lines, start, self.first if start == 0 else self.later)
             for start in range(len(self.lines))
         ]
+
+    def weight(self, first: int, last: int) -> int:
+        """How many lines of text lines `first` to `last` count as."""
+        return self.weights[last + 1] - self.weights[first]
 
     def can_end_early(self, index: int) -> bool:
         """Whether line `index` of running text holds a sentence end it could be ended at."""
@@ -236,7 +256,7 @@ class _Section:
         def last_page(start: int, before: int | None) -> int:
             """The section's last page, from line `start`, after a page of `before` lines
             (None: the section's only page)."""
-            lines = count - start
+            lines = self.weight(start, count - 1)
             cost = page + _charge(_Charge.SHORT_PAGE, _short(lines))
             if before is not None and before + lines >= 2 * FULL_PAGE_LINES:
                 cost += _charge(_Charge.LAST_LACKS, max(0, FULL_PAGE_LINES - lines))
@@ -250,14 +270,16 @@ class _Section:
             if start == 0:
                 lacks = _Charge.FIRST_LACKS
             fitting = self.fits[start]
-            floor = _floor(fitting - start + 1)
+            floor = _floor(self.weight(start, fitting))
             # The page before the last gives up lines for the last to hold five, keeping five.
-            before_last = min(floor, max(FULL_PAGE_LINES, count - start - FULL_PAGE_LINES))
+            before_last = min(
+                floor, max(FULL_PAGE_LINES, self.weight(start, count - 1) - FULL_PAGE_LINES)
+            )
             chosen: tuple[int, int, bool] | None = None
             # Later ends first, and a last page before more pages: of cuts that cost the same,
             # the one whose pages are fullest first is kept.
             for end in range(min(fitting, count - 2), start - 1, -1):
-                lines = end - start + 1
+                lines = self.weight(start, end)
                 this = ends[end] + page + _charge(_Charge.SHORT_PAGE, _short(lines))
                 if self.fits[end + 1] == count - 1:
                     cost = this + _charge(lacks, max(0, before_last - lines))
@@ -336,6 +358,8 @@ def _places(blocks: Sequence[MeasuredBlock], later: float) -> list[_Place]:
         keep = _Keep.NOTHING
         if block.is_heading:
             keep = _Keep.HEADING
+        elif block.kind is TextKind.PICTURE and block.group in kept_groups:
+            keep = _Keep.PICTURE
         elif block.height <= later + _EPSILON:
             keep = _Keep.PARAGRAPH if block.kind is TextKind.PARAGRAPH else _Keep.ITEM
             # Splitting a list's lead-in parts most of it from the list.
@@ -370,7 +394,8 @@ def _place_after(
     if block.is_heading:
         return _Place(_Keep.HEADING)
     if block.group is not None and block.group == following.group:
-        return _Place(_Keep.GROUP if block.group in kept_groups else _Keep.NOTHING)
+        kept = _Keep.PICTURE if block.kind is TextKind.PICTURE else _Keep.GROUP
+        return _Place(kept if block.group in kept_groups else _Keep.NOTHING)
     if number in kept_lists and kept_lists[number] == kept_lists.get(number + 1):
         return _Place(_Keep.SHORT_LIST)
     if _leads_in(block, following):

@@ -1,5 +1,6 @@
-"""Rendering without a display: every screen of an article to numbered PNG files
-(`kiosk preview`), and the choice of Qt's offscreen platform for such runs (also `kiosk check`).
+"""Rendering without a display: every screen of the content to numbered PNG files (`kiosk
+preview`): the menu when there is one, then every article in every language it is written in;
+and the choice of Qt's offscreen platform for such runs (also `kiosk check`).
 
 The files show what the panel shows: with a `rotation`, the kiosk turned on a screen of the
 size asked for (a 1920x1080 panel at 90 gives 1920x1080 files holding a portrait kiosk). Any
@@ -10,6 +11,7 @@ them on the reading screen.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -20,6 +22,7 @@ from kiosk.app import application
 from kiosk.article import Article
 from kiosk.clock import QtClock
 from kiosk.config import Settings
+from kiosk.library import Library
 from kiosk.navigation import Position, Screen
 from kiosk.session import KioskSession
 from kiosk.theme import TextSize
@@ -56,7 +59,7 @@ def parse_text_size(value: str) -> TextSize:
 
 
 def render_previews(
-    article: Article,
+    content: Article | Library,
     settings: Settings,
     out_dir: Path,
     size: QSize,
@@ -67,14 +70,19 @@ def render_previews(
     """Render every screen to numbered PNG files without showing a window. `size` is the
     screen's, as the computer sees it (before `settings.rotation` turns the kiosk).
     `text_size` (a TextSize, or what `parse_text_size` reads; default Standard) and
-    `high_contrast` are the patient's choices, made before the first file."""
+    `high_contrast` are the patient's choices, made before the first file. A library gives
+    its menu (if it has one), then each leaflet's screens in each of its languages, the
+    interface's words in that language too; each file's name starts with the article's."""
     chosen_size = parse_text_size(text_size) if isinstance(text_size, str) else text_size
     app = application()
     out_dir.mkdir(parents=True, exist_ok=True)
     clock = QtClock()
-    session = KioskSession(article, settings, clock)
+    library = content if isinstance(content, Library) else None
+    session = KioskSession(content if isinstance(content, Article) else None, settings, clock)
     window = KioskWindow(session, settings, clock)
     window.reading_screen.slide.animations = False
+    if library is not None:
+        session.set_library(library)
     shown: QWidget = window
     if settings.rotation:
         shown = RotatedView(window, settings.rotation, size)
@@ -85,13 +93,6 @@ def render_previews(
     session.read_aloud.probe()
     _choose(session, chosen_size, high_contrast)
     app.processEvents()
-    counts = session.page_counts
-    shots: list[tuple[str, Position]] = [("start", navigation.START)]
-    for section, pages in enumerate(counts):
-        for page in range(pages):
-            name = f"section{section + 1}-page{page + 1}"
-            shots.append((name, Position(Screen.READING, section, page)))
-    shots.append(("end", navigation.END))
     written: list[Path] = []
 
     def save(name: str) -> None:
@@ -101,17 +102,48 @@ def render_previews(
             raise OSError(f"could not write {path}")
         written.append(path)
 
-    for name, position in shots:
-        session.go_to(position)
-        save(name)
-    session.go_to(Position(Screen.READING, 0, 0))
-    window.idle_overlay.start(round(settings.idle_warning))
-    save("idle-warning")
-    window.idle_overlay.hide()
+    if library is None or len(library.articles) == 1:
+        _render_article(session, window, settings, save, prefix="")
+    else:
+        first_language = session.language
+        if session.has_menu:
+            session.go_to(navigation.MENU)
+            save("menu")
+        for index, leaflet in enumerate(library.leaflets):
+            for language, article in leaflet.versions.items():
+                session.choose_language(language)
+                session.choose_leaflet(index)
+                name = article.path.name.removesuffix(".md")
+                _render_article(session, window, settings, save, prefix=f"{name}-")
+        session.choose_language(first_language)
     shown.close()
     shown.deleteLater()
     session.read_aloud.shutdown()
     return written
+
+
+def _render_article(
+    session: KioskSession,
+    window: KioskWindow,
+    settings: Settings,
+    save: Callable[[str], None],
+    prefix: str,
+) -> None:
+    """The start screen, every page, the end screen and the idle warning of the article shown."""
+    shots: list[tuple[str, Position]] = [("start", navigation.START)]
+    for section, pages in enumerate(session.page_counts):
+        for page in range(pages):
+            shots.append(
+                (f"section{section + 1}-page{page + 1}", Position(Screen.READING, section, page))
+            )
+    shots.append(("end", navigation.END))
+    for name, position in shots:
+        session.go_to(position)
+        save(prefix + name)
+    session.go_to(Position(Screen.READING, 0, 0))
+    window.idle_overlay.start(round(settings.idle_warning))
+    save(prefix + "idle-warning")
+    window.idle_overlay.hide()
 
 
 class TextSizeNotOfferedError(ValueError):

@@ -46,6 +46,7 @@ from kiosk.article import Article
 from kiosk.clock import Alarm, Clock
 from kiosk.config import Settings
 from kiosk.idle import IdleWatcher
+from kiosk.library import DEFAULT_LANGUAGE, Leaflet, Library
 from kiosk.navigation import Action, Intent, Position, Screen
 from kiosk.speech import ReadAloud, Speed, Volume
 from kiosk.text_layout import ArticleLayout
@@ -102,6 +103,8 @@ class KioskSession(QObject):
     speaking_changed = Signal(bool)  # Read aloud started or stopped
     highlight_changed = Signal(object)  # (start, end) of the body text being read, or None
     resume_changed = Signal()  # the offer to carry on where the patient was came or went
+    library_changed = Signal()  # the leaflets offered changed (the menu shows them)
+    language_changed = Signal(str)  # the patient chose another language (a tag: "es")
 
     def __init__(
         self,
@@ -119,6 +122,11 @@ class KioskSession(QObject):
         self._article = article
         self._first_reading = first_reading and article is None
         self._waiting: Article | None = None
+        # Every leaflet offered (None until the whole content has been read), and a newer
+        # library that waits, like a new article, until nobody is reading.
+        self._library: Library | None = None
+        self._waiting_library: Library | None = None
+        self._language = DEFAULT_LANGUAGE
         self._updating_reason = ""
         self._staff_present = False
         self._position = navigation.START
@@ -156,12 +164,49 @@ class KioskSession(QObject):
 
     @property
     def waiting_article(self) -> Article | None:
-        """A new article that waits for the reader to go back to the start screen."""
-        return self._waiting
+        """A new article that waits for the reader to go back to the start screen (in a
+        waiting library, the new version of the leaflet shown, else its first leaflet)."""
+        library = self._waiting_library
+        if library is None or self._waiting is not None:
+            return self._waiting
+        leaflet = _leaflet_of(library, self._article) if self._article else None
+        waiting = (leaflet or library.leaflets[0]).version(self._language)
+        return None if self._article and _same_article(waiting, self._article) else waiting
 
     @property
     def layout(self) -> ArticleLayout | None:
         return self._layout
+
+    @property
+    def library(self) -> Library | None:
+        return self._library
+
+    @property
+    def language(self) -> str:
+        """The language the patient reads in: the interface's words and the leaflets'."""
+        return self._language
+
+    @property
+    def has_menu(self) -> bool:
+        """More than one leaflet: the front screen is the menu of leaflets."""
+        return self._library is not None and len(self._library.leaflets) > 1
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages a patient may choose here: on the menu every language of the
+        library, on an article's screens the languages of its leaflet."""
+        if self._library is None:
+            return []
+        if self._position.screen is not Screen.MENU and self._article is not None:
+            leaflet = self._library.leaflet_of(self._article)
+            if leaflet is not None:
+                return leaflet.languages
+        return self._library.languages
+
+    @property
+    def front(self) -> Position:
+        """Where a patient begins: the menu, or with one leaflet its start screen."""
+        return navigation.MENU if self.has_menu else navigation.START
 
     @property
     def theme(self) -> Theme:
@@ -217,7 +262,9 @@ class KioskSession(QObject):
             self._waiting = article
             log.info("New content waits until the start screen shows")
 
-    def _install(self, article: Article) -> None:
+    def _install(self, article: Article, position: Position | None = navigation.START) -> None:
+        """Show `article`, then `position` (its start screen by default; None: the caller
+        moves)."""
         self._first_reading = False
         self._forget_resume()
         self._waiting = None
@@ -228,7 +275,92 @@ class KioskSession(QObject):
         log.info("Showing '%s' (%s pages a section)", article.title, list(self.page_counts))
         self.article_changed.emit()
         self.layout_changed.emit()
-        self._move_to(navigation.START, 0)
+        if position is not None:
+            self._move_to(position, 0)
+
+    def set_library(self, library: Library) -> None:
+        """Offer a new library: now if nobody is reading, else when the front screen returns.
+        The article shown stays (and its reader's place) when the library still has it."""
+        shown = self._article
+        leaflet = _leaflet_of(library, shown) if shown is not None else None
+        unchanged = (
+            shown is not None
+            and leaflet is not None
+            and self._waiting is None
+            and _same_article(leaflet.version(self._language), shown)
+        )
+        if (
+            unchanged
+            or shown is None
+            or self._staff_present
+            or self._position.screen in (Screen.MENU, Screen.START)
+        ):
+            self._install_library(library)
+        else:
+            self._waiting_library = library
+            log.info("New content waits until the start screen shows")
+
+    def _install_library(self, library: Library) -> None:
+        self._waiting_library = None
+        if self._language not in library.languages:
+            self._language = library.languages[0] if library.languages else DEFAULT_LANGUAGE
+        shown = self._article
+        leaflet = _leaflet_of(library, shown) if shown is not None else None
+        if leaflet is None:
+            leaflet = library.leaflets[0]
+        article = leaflet.version(self._language)
+        first = self._library is None
+        self._library = library
+        self.library_changed.emit()
+        if shown is not None and _same_article(shown, article) and self._waiting is None:
+            # The same bytes: the first frame's article, or a reader's, carries on undisturbed;
+            # the menu takes over the front once there is one.
+            self._article = article
+            screen = self._position.screen
+            busy = screen in (Screen.READING, Screen.END) or (screen is Screen.START and not first)
+            self._move_to(self._position if busy else self.front, 0)
+            return
+        self._install(article, self.front)
+
+    def choose_leaflet(self, index: int) -> None:
+        """A tile on the menu: that leaflet's start screen, in the patient's language."""
+        if self._library is None or not 0 <= index < len(self._library.leaflets):
+            return
+        article = self._library.leaflets[index].version(self._language)
+        if self._article is not None and _same_article(self._article, article):
+            self._move_to(navigation.START, 0)
+            return
+        self._install(article, navigation.START)
+
+    def choose_language(self, language: str) -> None:
+        """The patient chose a language: every interface word and the article follow it,
+        and a reader stays in the same part when the translation has the same parts."""
+        if language == self._language:
+            return
+        self._language = language
+        log.info("Language chosen: %s", language)
+        self.language_changed.emit(language)
+        self.library_changed.emit()
+        article = self._article
+        leaflet = self._library.leaflet_of(article) if self._library and article else None
+        if leaflet is None or article is None:
+            return
+        translation = leaflet.version(language)
+        if _same_article(translation, article):
+            return
+        left = self._position
+        pages_in_part = self.page_counts[left.section] if left.screen is Screen.READING else 0
+        if left.screen is not Screen.READING:
+            self._install(translation, left)
+        elif len(article.slides) != len(translation.slides):
+            # Parts that do not match cannot keep the place: the translation's start screen.
+            self._install(translation, navigation.START)
+        else:
+            # The same part, at the same share of it: pages differ in length between languages.
+            self._install(translation, None)
+            pages_now = self.page_counts[left.section]
+            page = min(left.page * pages_now // max(pages_in_part, 1), pages_now - 1)
+            self._move_to(Position(Screen.READING, left.section, page), 0)
 
     def show_updating(self, reason: str) -> None:
         """The calm "being updated" page for patients, whatever else is loaded."""
@@ -259,7 +391,14 @@ class KioskSession(QObject):
         """Do what a patient asked for."""
         old = self._position
         article = self._article
+        if old.screen is Screen.MENU:
+            return  # the menu pages itself, and its tiles choose a leaflet
         new = navigation.transition(old, intent, self.page_counts)
+        if self.has_menu and (
+            intent.action is Action.HOME
+            or (old.screen is Screen.START and intent.action is Action.BACK)
+        ):
+            new = navigation.MENU
         direction = 0
         if old.screen is Screen.READING and new.screen is Screen.READING:
             if intent.action is Action.NEXT:
@@ -270,7 +409,7 @@ class KioskSession(QObject):
         if (
             intent.action is Action.HOME
             and old.screen is Screen.READING
-            and self._position.screen is Screen.START
+            and self._position.screen in (Screen.START, Screen.MENU)
             and self._article is article  # not if Home let waiting content in
         ):
             self._offer_resume(old)
@@ -280,15 +419,23 @@ class KioskSession(QObject):
         self._move_to(position, 0)
 
     def _move_to(self, position: Position, direction: int) -> None:
+        front = position.screen in (Screen.MENU, Screen.START)
+        if front and self._waiting_library is not None:
+            self._install_library(self._waiting_library)  # shows the front screen itself
+            return
         if position.screen is Screen.START and self._waiting is not None:
             self._install(self._waiting)  # shows the start screen itself
             return
+        if position.screen is Screen.MENU and not self.has_menu:
+            position = navigation.START
         if self.showing_updating:
             position = navigation.START
         position = navigation.clamp(position, self.page_counts)
         if position != self._position:
             self._stop_speaking()
-            self._forget_resume()
+            # From the menu to the leaflet left with Home: the offer to carry on still stands.
+            if not (self._position.screen is Screen.MENU and position.screen is Screen.START):
+                self._forget_resume()
         self._position = position
         self._arm_idle()
         self.position_changed.emit(position, direction)
@@ -299,7 +446,7 @@ class KioskSession(QObject):
         idle.hold(self.read_aloud.speaking)
         if self._staff_present or self.showing_updating:
             idle.disarm()
-        elif self._position.screen is not Screen.START:
+        elif self._position.screen not in (Screen.START, Screen.MENU):
             idle.arm(self.quiet_spell(), warn=True)
         elif self.choices_are_fresh and not self._start_screen_away:
             # Nothing to undo: nothing waits to run, however long the screen stays untouched.
@@ -328,7 +475,14 @@ class KioskSession(QObject):
             and not self.read_aloud.speaking
             and self._speech_volume is Volume.NORMAL
             and self._speech_speed is Speed.NORMAL
+            and self._language == self._front_language
         )
+
+    @property
+    def _front_language(self) -> str:
+        """The language the next patient is greeted in: the library's first."""
+        languages = self._library.languages if self._library is not None else []
+        return languages[0] if languages else self._language
 
     def _fresh_theme(self) -> Theme:
         return dataclasses.replace(self._theme, text_size=TextSize.STANDARD, high_contrast=False)
@@ -351,7 +505,9 @@ class KioskSession(QObject):
             self._speech_speed = Speed.NORMAL
             self._apply_speech_choices()
             self.speech_choices_changed.emit()
-        self._move_to(navigation.START, 0)
+        if self._language != self._front_language:
+            self.choose_language(self._front_language)
+        self._move_to(self.front, 0)
 
     # Carrying on where the patient was
 
@@ -594,3 +750,16 @@ class KioskSession(QObject):
         self.speaking_changed.emit(False)
         # The quiet spell starts when the voice stops, not when the page was turned.
         self.idle.hold(False)
+
+
+def _same_article(one: Article, other: Article) -> bool:
+    """The same file with the same bytes: nothing a patient sees would change."""
+    return one.path == other.path and one.source_digest == other.source_digest
+
+
+def _leaflet_of(library: Library, article: Article) -> Leaflet | None:
+    """The library's leaflet holding the article's file (the same file, perhaps edited)."""
+    for leaflet in library.leaflets:
+        if any(version.path == article.path for version in leaflet.versions.values()):
+            return leaflet
+    return None

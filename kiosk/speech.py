@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QLocale,
     QObject,
     QProcess,
     QTextBoundaryFinder,
@@ -323,8 +324,14 @@ class ReadAloud(QObject):
         self._sentence_timeout = sentence_timeout
         self._language = ""
         self._probed = False
-        self._available = False
+        self._available = False  # an engine that works (the language aside)
         self.unavailable_reason = ""
+        # The engine's languages, once its worker has said (None: not known yet), and the
+        # languages it was asked for and had no voice for: Read aloud is not offered in them
+        # (an English voice reading Arabic words would help nobody).
+        self._engine_languages: set[QLocale.Language] | None = None
+        self._voiceless: set[str] = set()
+        self._offered = False  # what availability_changed said last
 
         self._text = ""
         self._queue: collections.deque[tuple[int, int]] = collections.deque()
@@ -356,8 +363,27 @@ class ReadAloud(QObject):
 
     @property
     def available(self) -> bool:
-        """Whether Read aloud is offered now."""
-        return self._available
+        """Whether Read aloud is offered now: an engine works and has a voice for the
+        language (as far as is known: the engine's voices are listed when it first starts)."""
+        return self._available and self._speaks(self._language)
+
+    def _speaks(self, language: str) -> bool:
+        if not language:
+            return True
+        if language in self._voiceless:
+            return False
+        if self._engine_languages is None:
+            return True
+        return QLocale(language.replace("_", "-")).language() in self._engine_languages
+
+    def _say_availability(self) -> None:
+        """Tell the window whether to offer Read aloud, when that changed."""
+        offered = self.available
+        if offered != self._offered:
+            self._offered = offered
+            if not offered and self._speaking:
+                self.stop()
+            self.availability_changed.emit(offered)
 
     @property
     def speaking(self) -> bool:
@@ -390,7 +416,8 @@ class ReadAloud(QObject):
                 log.info("Read aloud is not offered: %s", reason)
             else:
                 self._available = True
-        self.availability_changed.emit(self._available)
+        self._offered = self.available
+        self.availability_changed.emit(self._offered)
 
     def _why_not_offered(self) -> str:
         try:
@@ -417,6 +444,7 @@ class ReadAloud(QObject):
         self._language = language
         if self._awaiting is None:
             self._sync_language()
+        self._say_availability()
 
     def set_rate(self, rate: float) -> None:
         """Speak at `rate` (-1..1): at once where the engine can, else from the next sentence
@@ -435,7 +463,7 @@ class ReadAloud(QObject):
         self.stop()
         if not self._probed:
             self.probe()
-        if not self._available:
+        if not self.available:
             return
         found = sentences(text)
         if not found:
@@ -545,11 +573,12 @@ class ReadAloud(QObject):
         elif kind == "locale":
             self._voice_locale = str(event.get("locale", ""))
             if not event.get("found"):
+                language = str(event.get("language", ""))
                 log.info(
-                    "No voice for the language '%s'; speaking with %s",
-                    event.get("language"),
-                    self._voice_locale,
+                    "No voice for the language '%s': Read aloud is not offered in it", language
                 )
+                self._voiceless.add(language)
+                self._say_availability()
             self.voice_changed.emit(self._voice_locale)
         elif kind == "error":
             message = str(event.get("message", "no reason given"))
@@ -574,6 +603,10 @@ class ReadAloud(QObject):
             self._voice_locale,
         )
         self.voice_changed.emit(self._voice_locale)
+        locales = event.get("locales")
+        if isinstance(locales, list):
+            self._engine_languages = {QLocale(str(name)).language() for name in locales}
+        self._say_availability()
         self._sync_language()
         self._sync_rate_volume()
         if self._speaking and self._awaiting is None:
@@ -616,5 +649,6 @@ class ReadAloud(QObject):
             self._speaking = False
             self._queue.clear()
             self.stopped.emit()
-        if was_available:
+        if was_available and self._offered:
+            self._offered = False
             self.availability_changed.emit(False)

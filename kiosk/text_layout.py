@@ -9,6 +9,15 @@ A section's heading leaves its first page room for a line of text: on a small pa
 text it is drawn smaller (never below the text's size) or cut after a whole word, so nothing
 runs under the footer. Later pages repeat the title on one line, growing with the text.
 
+A picture (kiosk.article's PICTURE block) is an empty text block exactly as tall as the picture
+(its one line, which kiosk.page_painter draws the picture over), then its caption, centred, in
+the body font. It is decoded (kiosk.picture_decoder) at the size it is shown at: as wide as the
+column at most, and short enough to fit on one page with its caption (on the section's first
+page when nothing comes before it, else on a later page, which has more room), never more than
+twice its own size. Where the caption would leave the picture less than half a page (a small
+panel at large text), the picture has the page and the caption starts the next. A picture
+that cannot be decoded is shown as its description, as text.
+
 Every line wraps inside the column, code included: Qt lays `<pre>` out as lines that never
 break, so those blocks are made to wrap (keeping their spaces, like CSS `white-space:
 pre-wrap`), and a word longer than the column breaks anywhere rather than run past it.
@@ -25,12 +34,15 @@ and the page a reader is on still agree), and the section is measured again and 
 from __future__ import annotations
 
 import functools
+import html
+import math
 import re
 from collections.abc import Collection
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFontMetricsF,
+    QImage,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
@@ -44,6 +56,7 @@ from kiosk import words
 from kiosk.article import Article, BlockKind, Section
 from kiosk.inert import InertDocument
 from kiosk.pages import Line, MeasuredBlock, Page, TextKind, line_to_end_early, paginate
+from kiosk.picture_decoder import decode_picture
 from kiosk.speech import sentences
 from kiosk.theme import LINE_HEIGHT, Theme, load_bundled_fonts
 
@@ -55,6 +68,13 @@ _ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 _TRAILING = " :;,.-\N{EN DASH}\N{EM DASH}"
 # Set on the text blocks of a code block, which Qt made unbreakable and this module makes wrap.
 _CODE_PROPERTY = QTextFormat.Property.UserProperty + 1
+# Set on a picture's empty text block (the room it is drawn in) and on its caption's.
+_PICTURE_PROPERTY = QTextFormat.Property.UserProperty + 2
+_CAPTION_PROPERTY = QTextFormat.Property.UserProperty + 3
+# A picture's caption takes no more of its page than leaves the picture this share of it.
+_LEAST_PICTURE_SHARE = 0.5
+# What a picture's text block holds until it is emptied (Qt leaves an empty paragraph out).
+_PICTURE_MARK = "\u200b"
 # The first tag of a section's block that Qt turns into a text block of its own: it carries the
 # block's number (as the text block's user state) into the document. A list's first item, not the
 # list, becomes the first text block.
@@ -70,7 +90,6 @@ class SectionLayout:
         self._theme = theme
         self._right_to_left = right_to_left
         self._continued_heading: QTextDocument | None = None
-        self.body = _body_document(section, theme, right_to_left)
         column_height = theme.column_rect.height()
         self._column_height = float(column_height)
         # Later pages of a section repeat its title on one line, smaller than the heading (it
@@ -83,6 +102,9 @@ class SectionLayout:
         first, later = (
             max(column_height - top, float(theme.line_height_px)) for top in self._body_tops
         )
+        # The pictures by the number of the text block they are drawn over.
+        self.pictures: dict[int, QImage] = {}
+        self.body = _body_document(section, theme, right_to_left, (first, later), self.pictures)
         self.pages: tuple[Page, ...] = _pages(self.body, first, later)
 
     @property
@@ -117,6 +139,18 @@ class SectionLayout:
         end_line = end_block.layout().lineAt(last.line)
         end = end_block.position() + end_line.textStart() + end_line.textLength()
         return start, end
+
+    def pictures_on(self, page_index: int) -> list[tuple[QRectF, QImage]]:
+        """The pictures on a page, each with where it is drawn in the body's coordinates
+        (centred in the column, at the top of its text block)."""
+        found = []
+        for number in self.pages[page_index].blocks:
+            image = self.pictures.get(number)
+            if image is not None:
+                top = self.body.findBlockByNumber(number).layout().position().y()
+                left = (self.body.textWidth() - image.width()) / 2
+                found.append((QRectF(QPointF(left, top), image.size().toSizeF()), image))
+        return found
 
     def page_at(self, position: int) -> int:
         """The page showing the character at `position` of the body."""
@@ -193,12 +227,14 @@ def measure(
     """Every text block that has lines, with its lines' extents, top to bottom, and what it is.
 
     The paragraphs of one list item share a group, as do the lines of one code block (a text
-    block each); the items of one list, nested ones included, share a list number. Where one
-    list or code block ends and the next begins comes from the numbers `_body_document` marks
-    the section's blocks with. `refused`: (block, position) of sentence ends that no line is to
-    be ended early at.
+    block each) and a picture with its caption; the items of one list, nested ones included,
+    share a list number. A picture is one line as tall as it is, weighing as many lines of
+    text as fit in its height. Where one list or code block ends and the next begins comes
+    from the numbers `_body_document` marks the section's blocks with. `refused`: (block,
+    position) of sentence ends that no line is to be ended early at.
     """
     document.size()  # lays the document out; until then its blocks have no lines
+    pitch = round(document.defaultFont().pixelSize() * LINE_HEIGHT)
     measured: list[MeasuredBlock] = []
     source = -1  # which of the section's blocks a text block comes from
     groups = 0
@@ -212,11 +248,14 @@ def measure(
             # A list item's further paragraph is part of the item, as far as paging goes.
             kind = above[1]
             group = above[2]
-        elif kind in (TextKind.CODE, TextKind.LIST_ITEM):
+        elif kind in (TextKind.CODE, TextKind.LIST_ITEM, TextKind.PICTURE):
             groups += 1
             group = groups
         list_number = source if kind is TextKind.LIST_ITEM else None
-        lines = _lines(block, kind, refused)
+        if block.blockFormat().boolProperty(_PICTURE_PROPERTY):
+            lines: tuple[Line, ...] = (_picture_line(block, pitch),)
+        else:
+            lines = _lines(block, kind, refused)
         if lines:
             measured.append(MeasuredBlock(kind, lines, group, list_number))
         above = (source, kind, group)
@@ -226,6 +265,8 @@ def measure(
 
 def _kind(block: QTextBlock) -> TextKind:
     block_format = block.blockFormat()
+    if block_format.boolProperty(_PICTURE_PROPERTY) or block_format.boolProperty(_CAPTION_PROPERTY):
+        return TextKind.PICTURE
     if block_format.headingLevel() > 0:
         return TextKind.HEADING
     if block_format.boolProperty(_CODE_PROPERTY):
@@ -239,8 +280,8 @@ def _continues(block: QTextBlock, kind: TextKind, above: TextKind) -> bool:
     """Whether a text block goes on with the group of the one above it (from the same block of
     the section): the next line of a code block, or a further paragraph of a list item
     (indented, and not itself an item)."""
-    if kind is TextKind.CODE:
-        return above is TextKind.CODE
+    if kind in (TextKind.CODE, TextKind.PICTURE):
+        return above is kind
     return (
         kind is TextKind.PARAGRAPH
         and above is TextKind.LIST_ITEM
@@ -270,6 +311,16 @@ def _lines(
         bottom = top + max(line.height(), fixed)
         lines.append(Line(number, line_number, top, bottom, end in ends, within))
     return tuple(lines)
+
+
+def _picture_line(block: QTextBlock, pitch: int) -> Line:
+    """A picture's one line: from the top of its text block, exactly as tall as the picture
+    (Qt puts the empty line's own text at the bottom of that room), weighing the lines of text
+    that fit in that height."""
+    top = block.layout().position().y()
+    height = block.blockFormat().lineHeight()
+    weight = max(1, math.floor(height / max(pitch, 1)))
+    return Line(block.blockNumber(), 0, top, top + height, True, False, weight)
 
 
 def _line_span(text: str, index: list[int], line: QTextLine) -> tuple[int, int]:
@@ -344,20 +395,42 @@ def _python_indices(text: str) -> list[int]:
     return index
 
 
-def _marked_html(section: Section) -> str:
-    """The section's HTML, its blocks numbered for `measure` (see _FIRST_TAG)."""
+def _marked_html(section: Section, shown: Collection[int] = ()) -> str:
+    """The section's HTML, its blocks numbered for `measure` (see _FIRST_TAG). The blocks
+    `shown` are pictures: a text block to hold the picture, then its caption."""
     parts = []
     for number, block in enumerate(section.blocks):
-        html = block.html
+        block_html = block.html
         if block.kind is BlockKind.CODE:
             # The newline that ends the code's last line would become an empty line of its own.
-            html = html.replace("\n</code></pre>", "</code></pre>")
-        parts.append(_FIRST_TAG.sub(rf'<\1 style="-qt-user-state: {number}"', html, count=1))
+            block_html = block_html.replace("\n</code></pre>", "</code></pre>")
+        if number in shown:
+            block_html = f'<p align="center">{_PICTURE_MARK}</p>'
+            if block.text:
+                block_html += f'<p align="center">{html.escape(block.text)}</p>'
+        parts.append(_FIRST_TAG.sub(rf'<\1 style="-qt-user-state: {number}"', block_html, count=1))
     return "\n".join(parts)
 
 
-def _body_document(section: Section, theme: Theme, right_to_left: bool) -> QTextDocument:
+def _body_document(
+    section: Section,
+    theme: Theme,
+    right_to_left: bool,
+    rooms: tuple[float, float],
+    pictures: dict[int, QImage],
+) -> QTextDocument:
+    """A section's body laid out in the column. `rooms`: the room for text on the section's
+    first page and on a later one; `pictures` gets the pictures shown, by text block."""
     document = _new_document(theme, right_to_left)
+    _style_body(document, theme)
+    shown = _decoded_pictures(section, theme, right_to_left, rooms)
+    document.setHtml(_marked_html(section, shown))
+    _set_block_formats(document, LINE_HEIGHT)
+    _make_room_for_pictures(document, section, shown, theme, pictures)
+    return document
+
+
+def _style_body(document: QTextDocument, theme: Theme) -> None:
     document.setDefaultFont(theme.font(theme.body_px))
     gap = theme.paragraph_gap_px
     sub_heading = round(theme.body_px * 1.2)
@@ -371,9 +444,89 @@ def _body_document(section: Section, theme: Theme, right_to_left: bool) -> QText
         f"pre {{ font-size: {theme.body_px}px; }}"
     )
     document.setIndentWidth(theme.body_px * 1.2)
-    document.setHtml(_marked_html(section))
+
+
+def _caption_gap(theme: Theme) -> int:
+    """Between a picture and its caption: less than between paragraphs, as the two belong
+    together."""
+    return theme.paragraph_gap_px // 2
+
+
+def _decoded_pictures(
+    section: Section, theme: Theme, right_to_left: bool, rooms: tuple[float, float]
+) -> dict[int, QImage]:
+    """The section's pictures that decode, by block number, each at the size it is shown at:
+    the column's width at most, and no taller than fits on a page with its caption (the first
+    page's room for a picture that starts the section: nothing can go before it)."""
+    decoded = {}
+    for number, block in enumerate(section.blocks):
+        if block.picture is None:
+            continue
+        page = rooms[0] if number == 0 else rooms[1]
+        room = page
+        if block.text:
+            room -= _caption_gap(theme) + _caption_extent(block.text, theme, right_to_left)
+        if room < page * _LEAST_PICTURE_SHARE:
+            # A page of a few lines (a small panel, large text) and a caption of a few: a
+            # picture squeezed beside its caption would be a stamp. It has the page, and its
+            # caption starts the next one.
+            room = page
+        image = decode_picture(block.picture, theme.column_width, math.floor(room))
+        if image is not None:
+            decoded[number] = image
+    return decoded
+
+
+def _caption_extent(caption: str, theme: Theme, right_to_left: bool) -> float:
+    """How far below its text block's top a caption's last line ends, as `measure` measures it."""
+    document = _new_document(theme, right_to_left)
+    _style_body(document, theme)
+    document.setHtml(f'<p align="center">{html.escape(caption)}</p>')
     _set_block_formats(document, LINE_HEIGHT)
-    return document
+    (block,) = measure(document)
+    return block.lines[-1].bottom - document.begin().layout().position().y()
+
+
+def _make_room_for_pictures(
+    document: QTextDocument,
+    section: Section,
+    shown: dict[int, QImage],
+    theme: Theme,
+    pictures: dict[int, QImage],
+) -> None:
+    """Empty the text block of each picture shown and make it exactly as tall as the picture;
+    mark it and its caption as a picture's; and record the picture by its text block."""
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        number = block.userState()
+        image = shown.get(number)
+        if image is not None and block.text() == _PICTURE_MARK:
+            cursor.setPosition(block.position())
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.removeSelectedText()
+            block_format = QTextBlockFormat(block.blockFormat())
+            # The least height, as the text is put at its bottom: a fixed height would put it
+            # near the top and push the line's top down.
+            block_format.setLineHeight(
+                image.height(), QTextBlockFormat.LineHeightTypes.MinimumHeight.value
+            )
+            block_format.setProperty(_PICTURE_PROPERTY, True)
+            captioned = bool(section.blocks[number].text)
+            block_format.setBottomMargin(
+                _caption_gap(theme) if captioned else theme.paragraph_gap_px
+            )
+            cursor.setBlockFormat(block_format)
+            pictures[block.blockNumber()] = image
+            caption = block.next()
+            if captioned and caption.isValid():
+                caption_format = QTextBlockFormat(caption.blockFormat())
+                caption_format.setProperty(_CAPTION_PROPERTY, True)
+                cursor.setPosition(caption.position())
+                cursor.setBlockFormat(caption_format)
+        block = block.next()
 
 
 def continued_title_px(theme: Theme) -> int:

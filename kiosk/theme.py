@@ -1352,6 +1352,14 @@ BURN_IN_STEP_S = 180.0
 # No step while a finger is down or for this long after the last touch: what a patient reads
 # or reaches for stays where it is.
 BURN_IN_HOLD_S = 15.0
+# A shift changes only the pixels on an edge: inside an even area (the background, a button's
+# face, a thick stroke) a pixel keeps its colour however the content moves. So every other
+# step every channel of every pixel the screen shows moves this many levels of 255, all at
+# once: no eye sees a level, and every contrast stays within a hair of what it was. It is the
+# channel's value XOR this (a power of two, so each value moves by exactly this much: up from
+# an even value, down from an odd one, so pure black and pure white move too), by one fill over
+# the whole screen (kiosk.ui.drift.BurnInVeil) that costs no more than a plain fill.
+BURN_IN_TINT_LEVEL = 1
 
 
 def burn_in_span(theme: Theme) -> int:
@@ -1359,3 +1367,125 @@ def burn_in_span(theme: Theme) -> int:
     panel: BURN_IN_SPAN_PX at its scale, an even number, so that the content can sit in the
     middle of its square."""
     return 2 * theme.px(BURN_IN_SPAN_PX / 2)
+
+
+def burn_in_tinted(colour: str) -> str:
+    """'#rrggbb' as the start screen shows it in a tinted step: each channel XOR
+    BURN_IN_TINT_LEVEL."""
+    channels = (int(colour[index : index + 2], 16) ^ BURN_IN_TINT_LEVEL for index in (1, 3, 5))
+    return "#" + "".join(f"{channel:02x}" for channel in channels)
+
+
+# Take it home
+#
+# The end screen's QR code for an article's `url` (kiosk.ui.qr_code, kiosk.take_home). It is
+# read by a phone's camera, not by the eye: whatever the palette, black modules on white (a
+# camera needs dark on light, and high contrast keeps it so), a quiet zone of 4 white modules
+# around them, and each module a whole number of pixels, so that no edge is blurred.
+TAKE_HOME_DARK = "#000000"
+TAKE_HOME_LIGHT = "#ffffff"
+# The code's side, quiet zone included, where the screen has room: at 1080p on 21.5" about
+# 65 mm, which a phone reads from well beyond arm's length.
+TAKE_HOME_CODE_PX = 260
+# The code's modules (quiet zone left out) are never narrower than this: a phone held at a
+# seated patient's arm's length (about 30 cm from the panel) still reads it. A screen with no
+# room for that leaves the code out rather than show one no phone can read.
+TAKE_HOME_LEAST_MM = 25.0
+# The same where the panel's size is not known: 25 mm on the 21.5" reference panel.
+TAKE_HOME_LEAST_PX = 100
+# The caption beside or under the code ("Scan with your phone's camera ...") is at most this
+# wide: three short lines beside the code rather than one long one across the screen.
+TAKE_HOME_CAPTION_PX = 560
+
+
+@dataclass(frozen=True)
+class TakeHomeSizes:
+    """The end screen's QR code and caption, in pixels on one panel (`take_home_sizes`)."""
+
+    code: int  # the code's side, quiet zone included, where there is room
+    least_symbol: int  # the least width of its modules' square (quiet zone left out)
+    caption_width: int  # the widest the caption gets
+    caption_gap: int  # between the code and its caption
+
+
+def take_home_sizes(theme: Theme) -> TakeHomeSizes:
+    """The QR code's sizes on `theme`'s panel: from the panel, never grown with the patient's
+    text (the code is for a camera; only its caption is words)."""
+    if theme.pixels_per_mm:
+        least = theme.physical_px(TAKE_HOME_LEAST_MM)
+    else:
+        least = theme.px(TAKE_HOME_LEAST_PX)
+    return TakeHomeSizes(
+        code=theme.px(TAKE_HOME_CODE_PX),
+        least_symbol=least,
+        caption_width=theme.px(TAKE_HOME_CAPTION_PX),
+        caption_gap=theme.compact_gap if theme.compact else theme.gap,
+    )
+
+
+# Menu
+#
+# The front screen of a library (kiosk.ui.menu_screen): a tile for each leaflet, its title and
+# summary, grouped under topic headings and paged. The tiles share the panel's width equally,
+# as few columns as keep each tile narrower than MENU_TILE_MOST_PX (a summary's lines short
+# enough to read) and as many as keep it wider than MENU_TILE_LEAST_PX (a title's lines long
+# enough for its words): whichever of those shows the leaflets on the fewest pages.
+MENU_TILE_LEAST_PX = 480
+MENU_TILE_MOST_PX = 900
+# A summary shows at most this many lines on a tile (fewer on a compact canvas), cut after a
+# word with "..." where it has more: enough to tell leaflets apart, and more tiles to a page.
+MENU_SUMMARY_LINES = 3
+MENU_COMPACT_SUMMARY_LINES = 2
+# A page of the menu shows this many tiles at the least where the panel has room: the menu
+# leaves out its heading, topics' headings and choices before it shows fewer, and its words and
+# tiles grow with the patient's text size only as far as that (or as many as it shows at
+# Standard size, if fewer). More paging than that costs a reader more than it gives.
+MENU_TILES_A_PAGE = 2
+
+
+@dataclass(frozen=True)
+class MenuSizes:
+    """The menu's sizes in pixels, at one theme's scale and zoom (`menu_sizes`)."""
+
+    side_margin: int  # left and right of everything
+    top_margin: int  # above the heading's row
+    bottom_margin: int  # below the tiles, or the page arrows
+    gap: int  # between neighbouring buttons and tiles (4 mm at the least)
+    block_gap: int  # between the rows of choices at the top and the tiles
+    heading_px: int  # "Choose what to read", bold
+    topic_px: int  # a topic's heading over its tiles, bold
+    topic_gap: int  # between a topic's heading and its tiles
+    title_px: int  # a tile's title, bold
+    summary_px: int  # a tile's summary
+    summary_gap: int  # between a tile's title and its summary
+    tile_padding: int  # between a tile's sides and its words
+    tile_vertical_padding: int  # between a tile's top and bottom and its words
+    summary_lines: int  # the most lines a summary shows
+    tile_least_width: int
+    tile_most_width: int
+
+
+def menu_sizes(theme: Theme) -> MenuSizes:
+    """The menu's sizes on `theme`'s panel: the start screen's margins and gaps, a tile's words
+    at the start screen's sizes (a compact canvas's title at the words' size), all grown with
+    `theme`'s zoom."""
+    px = theme.px
+    compact = theme.compact
+    return MenuSizes(
+        side_margin=theme.compact_side_margin if compact else theme.side_margin,
+        top_margin=theme.compact_margin if compact else theme.margin,
+        bottom_margin=theme.compact_margin if compact else theme.start_bottom_margin,
+        gap=theme.compact_gap if compact else theme.gap,
+        block_gap=theme.compact_gap if compact else theme.block_gap,
+        heading_px=theme.ui_body_px if compact else px(HEADING_PX),
+        topic_px=theme.small_px if compact else theme.ui_body_px,
+        topic_gap=theme.compact_label_gap if compact else theme.sections_label_gap,
+        title_px=theme.ui_body_px if compact else px(BODY_PX + 4),
+        summary_px=theme.small_px,
+        summary_gap=px(4) if compact else px(8),
+        tile_padding=px(16) if compact else theme.button_padding,
+        tile_vertical_padding=px(12) if compact else px(24),
+        summary_lines=MENU_COMPACT_SUMMARY_LINES if compact else MENU_SUMMARY_LINES,
+        tile_least_width=px(MENU_TILE_LEAST_PX),
+        tile_most_width=px(MENU_TILE_MOST_PX),
+    )

@@ -1,4 +1,5 @@
-"""Loading the kiosk's translations (assets/translations/kiosk_<language>.ts) at start.
+"""Loading the kiosk's translations (assets/translations/kiosk_<language>.ts) at start, and
+changing them when a patient chooses another language (use_language).
 
 The .ts files are the committed source, written by `pyside6-lupdate` from kiosk.words and
 filled in by hand or in Qt Linguist. Qt loads only compiled .qm files, so the .ts is compiled
@@ -26,6 +27,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk import paths
+from kiosk.words import TRANSLATOR_NAME_PREFIX
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,7 @@ def install_translations(
 ) -> QTranslator | None:
     """Compile (if need be) and install the translation for `language`; None if it could not
     be loaded, after one warning. Installing a language twice is harmless: the first stays."""
-    name = f"kiosk-translator-{language}"
+    name = f"{TRANSLATOR_NAME_PREFIX}{language}"
     existing = app.findChild(QTranslator, name)
     if isinstance(existing, QTranslator):
         return existing
@@ -138,3 +140,36 @@ def lrelease() -> Path:
     if found is None:
         raise FileNotFoundError("no lrelease found (it comes with PySide6)")
     return Path(found)
+
+
+def interface_language(tag: str) -> str | None:
+    """The kiosk's translation for a language tag ("es-MX" -> "es", "zh" or "zh-Hans" ->
+    "zh_CN", "en-GB" -> "en"), or None when it has none (its words then stay English)."""
+    folder = paths.assets_dir() / "translations"
+    available = {source.stem.removeprefix("kiosk_") for source in folder.glob("kiosk_*.ts")}
+    language, _, region = tag.replace("_", "-").partition("-")
+    candidates = [f"{language}_{region}" if region else language, language]
+    if language == "zh":
+        candidates.append("zh_CN")  # Simplified Chinese: the written form most patients read
+    return next((candidate for candidate in candidates if candidate in available), None)
+
+
+def use_language(app: QCoreApplication, tag: str) -> bool:
+    """Make `tag` the language of every interface word: its translation installed, any other
+    patient language's removed (English's stays beneath: it gives the singular of counted
+    texts). Qt then sends every widget a LanguageChange event. Whether the words are
+    translated (False: English words, for a language the kiosk has no translation for)."""
+    wanted = interface_language(tag) or "en"
+    for translator in app.findChildren(QTranslator):
+        name = translator.objectName()
+        if not name.startswith(TRANSLATOR_NAME_PREFIX) or name in (
+            f"{TRANSLATOR_NAME_PREFIX}en",
+            TRANSLATOR_NAME_PREFIX + wanted,
+        ):
+            continue
+        app.removeTranslator(translator)
+        translator.setParent(None)  # not found by install_translations while it waits to go
+        translator.deleteLater()
+    if wanted == "en":
+        return interface_language(tag) is not None
+    return install_translations(app, wanted) is not None

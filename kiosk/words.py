@@ -27,6 +27,7 @@ from kiosk import navigation
 from kiosk.navigation import Position
 
 if TYPE_CHECKING:
+    from kiosk.article import AboutWords
     from kiosk.speech import Speed, Volume
 
 _PLACE = re.compile(r"%([1-9])")
@@ -159,6 +160,38 @@ def continued_title(title: str) -> str:
     """A section's title on its later pages; `title` may be shortened to fit one line."""
     #: %1 is the section's title (from the article, not translated).
     return _fill(QCoreApplication.translate("kiosk", "%1 (continued)"), title)
+
+
+def default_disclaimer() -> str:
+    """The notice under the start and end screens, unless the clinic wrote its own."""
+    return QCoreApplication.translate(
+        "kiosk", "General information, not medical advice. Please ask your care team."
+    )
+
+
+def introduction_title() -> str:
+    """The title of an article's text before its first heading."""
+    return QCoreApplication.translate("kiosk", "Introduction")
+
+
+def about_words() -> AboutWords:
+    """The words of an article's last page, "About this information"."""
+    from kiosk.article import AboutWords
+
+    translate = QCoreApplication.translate
+    return AboutWords(
+        title=translate("kiosk", "About this information"),
+        last_reviewed=translate("kiosk", "Last reviewed"),
+        next_review=translate("kiosk", "Next review due"),
+        reviewed_by=translate("kiosk", "Reviewed by"),
+        #: The heading over the list of sources an article's facts come from.
+        sources=translate("kiosk", "Sources"),
+        none_given=translate(
+            "kiosk",
+            "This article does not say when it was reviewed or where its information comes "
+            "from. Please ask your care team about anything in it.",
+        ),
+    )
 
 
 def menu_button() -> str:
@@ -554,6 +587,18 @@ def parts_button() -> str:
     return QCoreApplication.translate("kiosk", "Parts")
 
 
+def all_leaflets_button() -> str:
+    """At the top of a leaflet's start screen, where the kiosk has a menu of leaflets: back to
+    the menu, to choose another leaflet."""
+    return QCoreApplication.translate("kiosk", "All leaflets")
+
+
+def all_leaflets_short_button() -> str:
+    """ "All leaflets" where a small screen has no room for it beside the languages."""
+    #: Keep it short: it shares a row with the language buttons on a 7-inch screen.
+    return QCoreApplication.translate("kiosk", "Leaflets")
+
+
 def parts_shown(first: int, last: int, total: int) -> str:
     """Which of the article's parts the start screen's list shows now."""
     if first == last:
@@ -706,3 +751,57 @@ def stops_biggest_drop(before: int, after: int) -> str:
         "kiosk", "More readers stop between part %1 and part %2 than anywhere else."
     )
     return _fill(text, before, after)
+
+
+# Take it home
+
+
+def take_home_caption() -> str:
+    """Beside the QR code on the end screen, which opens the article's web page on a phone."""
+    return QCoreApplication.translate("kiosk", "Scan with your phone's camera to read this at home")
+
+
+# Menu (the front screen of a library of leaflets)
+
+
+def menu_heading() -> str:
+    """Above the menu's tiles, one for each leaflet: tapping one opens it."""
+    return QCoreApplication.translate("kiosk", "Choose what to read")
+
+
+def other_leaflets_heading() -> str:
+    """The menu's heading over the leaflets staff gave no topic, after the topics' headings."""
+    return QCoreApplication.translate("kiosk", "Other leaflets")
+
+
+def previous_page_button() -> str:
+    """Under the menu's tiles when they take more than one page: the page before."""
+    return QCoreApplication.translate("kiosk", "Previous page")
+
+
+def next_page_button() -> str:
+    """Under the menu's tiles: the page after."""
+    return QCoreApplication.translate("kiosk", "Next page")
+
+
+def previous_page_short_button() -> str:
+    """ "Previous page" where a small screen has no room for it on one line."""
+    return QCoreApplication.translate("kiosk", "Previous", "page")
+
+
+def next_page_short_button() -> str:
+    """ "Next page" where a small screen has no room for it on one line."""
+    return QCoreApplication.translate("kiosk", "Next", "page")
+
+
+def menu_page(page: int, count: int) -> str:
+    """Between the menu's page arrows: which page of tiles is shown."""
+    #: %1 is the page's number, %2 how many pages there are.
+    return _fill(QCoreApplication.translate("kiosk", "Page %1 of %2"), page, count)
+
+
+def languages_spoken(name: str) -> str:
+    """The accessible name of the menu's language button on a small screen, which shows the
+    language chosen and opens the others."""
+    #: %1 is the language chosen, in its own name ("English", "Español").
+    return _fill(QCoreApplication.translate("kiosk", "Language: %1"), name)

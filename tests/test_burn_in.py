@@ -5,27 +5,41 @@ On the reference panel (21.5", 1920x1080) and a 7" 800x480 one: everything the s
 moves together a pixel every few minutes (the arrangement intact: no gap changes, nothing over
 anything else), never more than about a millimetre from where it is laid out, never off the
 screen or into the staff corner, never while a finger is down or just after a touch; over a
-night every edge of the words and buttons has moved off its pixels. Nothing wakes up while the
-screen is hidden. The kiosk's clock is a ManualClock: hours pass in no time.
+night every edge of the words and buttons has moved off its pixels. Every other step, all its
+colours (background, buttons, words) are a level of 255 off, together: no eye sees it, the
+contrast stays what the theme promises, and so not one pixel of the screen, not even inside a
+large even area, keeps its colour all night, in normal or high contrast. Nothing wakes up
+while the screen is hidden. The kiosk's clock is a ManualClock: hours pass in no time.
 """
 
 from __future__ import annotations
 
 import itertools
+from array import array
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Settings
 from kiosk.session import RESUME_OFFER_S
-from kiosk.theme import BURN_IN_HOLD_S, BURN_IN_SPAN_PX, BURN_IN_STEP_S
-from kiosk.ui.drift import drift_path, room_for
+from kiosk.theme import (
+    BURN_IN_HOLD_S,
+    BURN_IN_SPAN_PX,
+    BURN_IN_STEP_S,
+    HIGH_CONTRAST,
+    NORMAL,
+    Palette,
+    Theme,
+    burn_in_tinted,
+    contrast_ratio,
+)
+from kiosk.ui.drift import BurnInVeil, drift_path, room_for
 from kiosk.ui.widgets import BigButton
 
-from .helpers import ManualClock, centre_in, click
+from .helpers import ManualClock, centre_in, click, touch_tap
 from .test_small_start_end import assert_well_laid_out
 
 PANELS = {
@@ -56,7 +70,9 @@ def clock() -> WakeUpClock:
     return WakeUpClock()
 
 
-def open_start(make_window, clock: ManualClock, panel: str, idle_timeout: int = 90):
+def open_start(
+    make_window, clock: ManualClock, panel: str, idle_timeout: int = 90, *, high_contrast=False
+):
     size, diagonal = PANELS[panel]
     settings = Settings(
         animations=False,
@@ -65,9 +81,10 @@ def open_start(make_window, clock: ManualClock, panel: str, idle_timeout: int = 
         idle_timeout=idle_timeout,
     )
     window = make_window(size, settings=settings, clock=clock)
-    # (Until the window hands the start screen its clock itself.)
-    window.start_screen.set_clock(clock)
     assert window.current_screen() is window.start_screen
+    if high_contrast:
+        # As the patient's High contrast button does (not on a 7" panel's start screen).
+        window.session.toggle_contrast()
     return window
 
 
@@ -76,7 +93,8 @@ def placed(window, screen: QWidget) -> dict[str, QRect]:
     words, where it is in the window."""
     shown = {}
     for widget in screen.findChildren(QWidget):
-        if widget.isVisible() and widget.width() > 0:
+        # (The tint is no thing seen: it changes the colours of all the rest.)
+        if widget.isVisible() and widget.width() > 0 and not isinstance(widget, BurnInVeil):
             name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
             key = f"{type(widget).__name__}:{name}"
             assert key not in shown, f"two widgets called {key!r}"
@@ -163,16 +181,17 @@ def _grey(window) -> tuple[int, int, bytes]:
 def test_over_a_night_every_edge_drawn_leaves_its_pixels(make_window, clock, panel):
     """Every pixel on an edge of what the screen draws (one that differs from a neighbour:
     the words' strokes, the buttons' outlines and words) shows something else at some time in
-    the night. (Inside a large even area, a button's fill or the background, a pixel stays as
-    it is: it wears evenly, with its neighbours.) Grey levels: every colour pair the screen
-    draws differs in lightness (3:1 contrast at the least)."""
+    the night, by the drift alone: seen only at the steps whose colours are not tinted.
+    (Inside a large even area, a button's fill or the background, the drift leaves a pixel as
+    it is: the tint changes those, below.) Grey levels: every colour pair the screen draws
+    differs in lightness (3:1 contrast at the least)."""
     window = open_start(make_window, clock, panel)
     line, height, first = _grey(window)
     size = len(first)
     home = int.from_bytes(first, "big")
     changed = 0
-    for _ in range(NIGHT_S // int(STEP)):
-        clock.advance(STEP)
+    for _ in range(NIGHT_S // int(2 * STEP)):
+        clock.advance(2 * STEP)  # a tinted step, and an untinted one
         changed |= int.from_bytes(_grey(window)[2], "big") ^ home
     full = (1 << (8 * size)) - 1
     edges = 0
@@ -192,6 +211,193 @@ def test_over_a_night_every_edge_drawn_leaves_its_pixels(make_window, clock, pan
     ]
     where = [(index % line, index // line) for index in stuck[:5]]
     assert not stuck, f"{len(stuck)} edge pixels never changed, first at {where} ({height} rows)"
+
+
+# (High contrast, idle timeout, how long the screen shows so): normal contrast all night; a
+# patient's high contrast for as long as the start screen keeps it untouched (idle_timeout at
+# its longest, an hour).
+CONTRASTS = {"normal contrast": (False, 90, NIGHT_S), "high contrast": (True, 3600, 3600)}
+
+
+def open_start_in(make_window, clock: ManualClock, panel: str, contrast: str):
+    """The start screen in `contrast`, and how many drift steps it shows so."""
+    high_contrast, idle_timeout, seconds = CONTRASTS[contrast]
+    window = open_start(make_window, clock, panel, idle_timeout, high_contrast=high_contrast)
+    assert window.session.theme.high_contrast is high_contrast
+    return window, int((seconds - 1) // STEP)
+
+
+def _rgb32(screen: QWidget) -> bytes:
+    """What `screen` shows now, four bytes a pixel (no padding at the ends of rows)."""
+    image = screen.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert image.bytesPerLine() == 4 * image.width()
+    return bytes(image.constBits())
+
+
+def _still_pixels(screen: QWidget, clock: ManualClock, steps: int) -> tuple[int, int]:
+    """(How many pixels of `screen` never showed anything but their first colour, the first
+    of them) over `steps` drift steps; stops at the first step after which none is left.
+    Every step's picture is XORed with the first and ORed into `changed`: a pixel still 0 in
+    it has not changed yet."""
+    first = _rgb32(screen)
+    home = int.from_bytes(first, "little")
+    changed = 0
+    still = array("I", bytes(len(first)))
+    for _ in range(steps):
+        clock.advance(STEP)
+        changed |= int.from_bytes(_rgb32(screen), "little") ^ home
+        still = array("I", changed.to_bytes(len(first), "little"))
+        if 0 not in still:
+            return 0, -1
+    return still.count(0), still.index(0)
+
+
+@pytest.mark.parametrize("contrast", CONTRASTS)
+@pytest.mark.parametrize("panel", PANELS)
+def test_over_a_night_not_one_pixel_keeps_its_colour(make_window, clock, panel, contrast):
+    """The start screen drawn at every step of eight hours (of the hour high contrast may
+    stay): every pixel, inside the background, a button's face and a letter's stroke as well as
+    on their edges, shows another colour at some time."""
+    window, steps = open_start_in(make_window, clock, panel, contrast)
+    screen = window.start_screen
+    still, first = _still_pixels(screen, clock, steps)
+    assert window.session.theme.high_contrast is CONTRASTS[contrast][0]
+    where = (first % screen.width(), first // screen.width())
+    assert still == 0, f"{still} pixels kept their colour all night, the first at {where}"
+
+
+def test_the_list_of_parts_on_a_small_panel_leaves_no_pixel_still_either(make_window, clock):
+    """The list of parts in the whole of a 7" panel, for the hour it may stay open."""
+    window = open_start(make_window, clock, "7in-800x480", idle_timeout=3600)
+    screen = window.start_screen
+    click(screen.parts_button)
+    assert screen.showing_parts
+    still, first = _still_pixels(screen, clock, 3600 // int(STEP) - 1)
+    assert screen.showing_parts
+    where = (first % screen.width(), first // screen.width())
+    assert still == 0, f"{still} pixels kept their colour, the first at {where}"
+
+
+def _probes(screen: QWidget, theme: Theme) -> list[tuple[str, QWidget, QPoint, str]]:
+    """(what, widget, a point in it, the theme's colour there) for the background, a primary
+    and a secondary button's face, and the title's words: points inside even areas, where a
+    pixel shows that colour alone."""
+    palette = theme.palette
+    start = screen.start_button
+    border = theme.border_width
+    secondary = next(
+        button
+        for button in screen.findChildren(BigButton)
+        if button.isVisible() and button.isEnabled() and button.colours()[0] == palette.button_face
+    )
+    probes = [
+        (
+            "the background",
+            screen,
+            QPoint(screen.width() - 1, screen.height() - 1),
+            palette.background,
+        ),
+        ("a primary button's face", start, QPoint(3 * border, start.height() // 2), palette.accent),
+        (
+            "a secondary button's face",
+            secondary,
+            QPoint(3 * border, secondary.height() // 2),
+            palette.button_face,
+        ),
+    ]
+    title = screen.title_label
+    picture = screen.grab().toImage()
+    text = QColor(palette.text).rgb()
+
+    def inside_a_stroke(point: QPoint) -> bool:
+        at = title.mapTo(screen, point)
+        return all(
+            picture.pixel(at.x() + dx, at.y() + dy) == text
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+        )
+
+    strokes = [
+        QPoint(x, y)
+        for y in range(1, title.height() - 1, 2)
+        for x in range(1, title.width() - 1, 2)
+        if inside_a_stroke(QPoint(x, y))
+    ]
+    assert len(strokes) > 50, "the title's words are drawn in the text colour"
+    probes.extend(("the title's words", title, point, palette.text) for point in strokes[::7])
+    return probes
+
+
+def _levels_tinted(colour: str) -> list[int]:
+    """How many levels of 255 the tint moves each of `colour`'s channels."""
+    tinted = burn_in_tinted(colour)
+    return [abs(int(colour[i : i + 2], 16) - int(tinted[i : i + 2], 16)) for i in (1, 3, 5)]
+
+
+@pytest.mark.parametrize("contrast", CONTRASTS)
+@pytest.mark.parametrize("panel", PANELS)
+def test_the_colours_move_a_level_at_the_most_and_all_together(make_window, clock, panel, contrast):
+    """At every step of a night (of the hour high contrast may stay): the background, the
+    buttons' faces and the words each show the theme's colour, or at every other step that
+    colour a level of 255 away on each channel (no eye sees a level), all of them at the same
+    steps: the look and the contrast stay."""
+    window, steps = open_start_in(make_window, clock, panel, contrast)
+    screen = window.start_screen
+    probes = _probes(screen, window.session.theme)
+    tinted_steps = []
+    for step in range(steps + 1):
+        if step:
+            clock.advance(STEP)
+        # Only where the probes are (the whole screen 160 times is slow), as the screen shows
+        # it, the tint included: each probed widget's place, and the background's one pixel.
+        pictures = {
+            widget: screen.grab(QRect(widget.mapTo(screen, QPoint(0, 0)), widget.size())).toImage()
+            for widget in {widget for _, widget, _, _ in probes if widget is not screen}
+        }
+        seen = set()
+        for what, widget, point, colour in probes:
+            if widget is screen:
+                pixel = screen.grab(QRect(point, QSize(1, 1))).toImage().pixel(0, 0)
+            else:
+                pixel = pictures[widget].pixel(point)
+            drawn = QColor(pixel).name()
+            assert drawn in (colour, burn_in_tinted(colour)), f"{what}: {drawn} at step {step}"
+            seen.add(drawn == colour)
+        assert len(seen) == 1, f"at step {step} some colours are tinted and some are not"
+        if not seen.pop():
+            tinted_steps.append(step)
+    assert tinted_steps == list(range(1, steps + 1, 2)), "every other step"
+    for what, _, _, colour in probes:
+        moved = _levels_tinted(colour)
+        assert all(1 <= level <= 2 for level in moved), f"{what}: {colour} moved {moved}"
+
+
+@pytest.mark.parametrize("palette", [NORMAL, HIGH_CONTRAST], ids=["normal", "high contrast"])
+def test_tinted_colours_keep_the_contrast_the_theme_promises(palette: Palette):
+    """Every colour pair, both tinted: text still 7:1 or more, everything else 3:1, and no ratio
+    more than 3 % off the untinted one. Every colour moves a level on each channel, pure black
+    and pure white too (the way they can)."""
+    for pairs, least in ((palette.text_pairs(), 7.0), (palette.non_text_pairs(), 3.0)):
+        for what, foreground, background in pairs:
+            ratio = contrast_ratio(foreground, background)
+            tinted = contrast_ratio(burn_in_tinted(foreground), burn_in_tinted(background))
+            assert tinted >= least, f"{what}: {tinted:.2f}:1 tinted"
+            assert abs(tinted - ratio) <= 0.03 * ratio, f"{what}: {ratio:.2f} -> {tinted:.2f}"
+    for name, colour in vars(palette).items():
+        if isinstance(colour, str):
+            assert _levels_tinted(colour) == [1, 1, 1], f"{name} {colour} moved more or less"
+
+
+def test_a_tap_goes_through_the_tint(make_window, clock, touchscreen):
+    """In a tinted step, "Tap to start" takes a finger as ever."""
+    window = open_start(make_window, clock, "21.5in-1920x1080")
+    screen = window.start_screen
+    background = window.session.theme.palette.background
+    clock.advance(STEP)
+    corner = screen.grab().toImage().pixel(screen.width() - 1, screen.height() - 1)
+    assert QColor(corner).name() == burn_in_tinted(background), "a tinted step"
+    touch_tap(window, touchscreen, centre_in(window, screen.start_button))
+    assert window.current_screen() is window.reading_screen
 
 
 def test_a_touch_holds_the_drift_until_the_finger_has_gone_a_while(make_window, clock, touchscreen):
@@ -248,7 +454,8 @@ def test_nothing_wakes_while_the_start_screen_is_hidden(make_window, clock):
 
 
 def test_a_step_is_one_repaint_and_then_stillness(make_window, clock, qtbot):
-    """No animation: one step repaints the screen once, and nothing is painted after it."""
+    """No animation: one step (its move and its colours) repaints the screen once, and
+    nothing is painted after it."""
     window = open_start(make_window, clock, "21.5in-1920x1080")
     screen = window.start_screen
     paints = []
@@ -262,12 +469,13 @@ def test_a_step_is_one_repaint_and_then_stillness(make_window, clock, qtbot):
     counter = PaintCounter(screen)
     screen.installEventFilter(counter)
     QApplication.processEvents()
-    paints.clear()
-    clock.advance(STEP)
-    qtbot.waitUntil(lambda: len(paints) >= 1)
-    for _ in range(20):
-        QApplication.processEvents()
-    assert len(paints) == 1
+    for _ in range(2):  # a step with the colours tinted, and one without
+        paints.clear()
+        clock.advance(STEP)
+        qtbot.waitUntil(lambda: len(paints) >= 1)
+        for _ in range(20):
+            QApplication.processEvents()
+        assert len(paints) == 1
 
 
 def test_carry_on_reading_at_the_staff_corner_keeps_clear_of_it_while_drifting(make_window, clock):

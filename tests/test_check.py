@@ -66,7 +66,7 @@ def test_a_broken_article_is_an_error_with_its_line(tmp_path, capsys):
     (tmp_path / "b.md").write_text("---\ntitle: Bad\n", encoding="utf-8")
     code, out = run(capsys, str(tmp_path))
     assert code == 1
-    assert "a.md (this is the one the kiosk shows)" in out
+    assert "Start screen: Good (en)" in out, "the menu lists only what patients can see"
     assert f"ERROR: {tmp_path / 'b.md'}, line 1: The front matter starts" in out
     assert "Problems found: 1 errors" in out
 
@@ -95,3 +95,45 @@ def test_what_the_reading_left_out_is_a_warning_with_its_line(qapp, tmp_path, ca
     # The staff screen lists the same, naming the file without its folder.
     shown = staff_warnings(load_article(path), dt.date(2026, 1, 1))
     assert any(line.startswith("a.md, line 6: The section 'Before'") for line in shown)
+
+
+def leaflet(folder, name: str, title: str, body: str = "Some plain words.") -> None:
+    (folder / name).write_text(
+        f"---\ntitle: {title}\nsummary: About {title}.\n---\n\n{body}\n", encoding="utf-8"
+    )
+
+
+def test_a_library_is_checked_whole_with_its_menu_and_missing_translations(tmp_path, capsys):
+    leaflet(tmp_path, "consent.md", "Consent")
+    leaflet(tmp_path, "consent.es.md", "Consentimiento")
+    (tmp_path / "more").mkdir()
+    leaflet(tmp_path / "more", "sleep.md", "Sleep")
+    code, out = run(capsys, str(tmp_path))
+    assert code == 0
+    assert "Start screen: a menu of 2 leaflets, in this order:" in out
+    assert "1. Consent (en, es)" in out
+    assert "2. Sleep (en)" in out
+    assert "Title: Consentimiento" in out
+    assert "Language: es" in out
+    assert "'Sleep' is not in es, which other articles are" in out
+    assert "Add sleep.es.md when a translation is ready" in out
+
+
+def test_a_broken_file_in_a_library_is_an_error_and_says_what_the_kiosk_keeps(tmp_path, capsys):
+    leaflet(tmp_path, "a.md", "Good")
+    leaflet(tmp_path, "b.md", "Also good")
+    (tmp_path / "c.md").write_text("---\ntitle: Bad\n", encoding="utf-8")
+    code, out = run(capsys, str(tmp_path))
+    assert code == 1
+    assert "Start screen: a menu of 2 leaflets" in out
+    assert "keeps showing the content as it was before that file changed" in out
+
+
+def test_characters_no_font_draws_are_named_with_the_package_to_install(tmp_path, capsys):
+    # Santali in Ol Chiki script: no font of a plain desktop install draws it.
+    leaflet(tmp_path, "santali.md", "Santali", body="ᱥᱟᱱᱛᱟᱲᱤ words.")
+    code, out = run(capsys, str(tmp_path))
+    assert code == 0
+    assert "No installed font can draw ᱥ (U+1C65 OL CHIKI LETTER IS)" in out
+    assert "patients would see empty boxes" in out
+    assert "sudo apt-get install fonts-noto-core" in out

@@ -24,6 +24,7 @@ def test_the_printed_defaults_are_a_complete_valid_config(capsys):
     values = tomllib.loads(text)
     assert set(values) == {
         "content",
+        "overdue_articles",
         "idle_timeout",
         "idle_warning",
         "reading_speed_wpm",

@@ -261,7 +261,7 @@ def test_slow_markdown_never_keeps_the_screen_waiting(name, start, tmp_path, qtb
     ticker = QTimer(interval=20)
     ticker.timeout.connect(tick)
     ticker.start()
-    with qtbot.waitSignal(controller.watcher.article_failed, timeout=10_000):
+    with qtbot.waitSignal(controller.watcher.library_failed, timeout=10_000):
         write_slow(content, name)
     ticker.stop()
     # The design's limit (measured: 20 ms, the ticker's own interval). Parsing on the GUI
@@ -423,7 +423,7 @@ report["start"] = screens(controller)
 if args.get("close_while_running"):
     closing = Path(args["close_while_running"])
     failures = []
-    controller.watcher.article_failed.connect(failures.append)
+    controller.watcher.library_failed.connect(failures.append)
     closing.chmod(0)
     report["closed"] = closed(closing)
     report["noticed"] = wait_until(lambda: failures and settled())
@@ -603,7 +603,8 @@ def test_hidden_and_temporary_files_never_push_the_article_aside(start, tmp_path
     assert "cannot be shown" not in staff_problems(controller)
     code, out = check_output(capsys, content)
     assert code == 0
-    assert f"Article: {content / 'article.md'} (this is the one the kiosk shows)" in out
+    assert f"Article: {content / 'article.md'}" in out
+    assert "Start screen: The real one (en)" in out
     assert out.count("Article: ") == 1
 
 
@@ -628,13 +629,13 @@ def test_an_article_file_whose_folder_is_replaced_by_renames_shows_the_new_one(
     assert patients_see(controller) == "First"
     fresh = tmp_path / "content.new"
     write_article(fresh, "Replaced")
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         content.rename(tmp_path / "content.old")
         fresh.rename(content)
     assert patients_see(controller) == "Replaced"
     assert staff_problems(controller) == words.no_problems()
     # And the new folder is watched in its turn.
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         write_article(content, "Edited again")
     assert patients_see(controller) == "Edited again"
 

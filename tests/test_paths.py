@@ -54,4 +54,5 @@ def test_main_py_from_another_folder_shows_the_checkouts_article(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"Article: {BUNDLED} (this is the one the kiosk shows)" in result.stdout
+    assert f"Article: {BUNDLED}" in result.stdout
+    assert "Start screen: Ketamine as a treatment for chronic pain" in result.stdout

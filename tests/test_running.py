@@ -67,7 +67,7 @@ def title_on_screen(controller) -> str:
 def test_an_edit_shows_on_the_start_screen(start, content, qtbot):
     controller = start(content)
     assert title_on_screen(controller) == "First"
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         write_article(content, "Second")
     assert title_on_screen(controller) == "Second"
 
@@ -83,7 +83,7 @@ def test_the_staff_screen_names_the_article_patients_see(start, content, qtbot):
     controller = start(content)
     window = controller.window
     click(window.start_screen.start_button)
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         write_article(content, "Second")
     status = window.staff_screen.status_label.text()
     assert "Showing: First" in status
@@ -98,7 +98,7 @@ def test_a_reader_is_never_interrupted(start, content, qtbot):
     controller = start(content)
     window = controller.window
     click(window.start_screen.start_button)
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         write_article(content, "Second")
     assert window.session.position == reading(0, 0)
     assert window.session.article.title == "First"
@@ -109,7 +109,7 @@ def test_a_reader_is_never_interrupted(start, content, qtbot):
 
 def test_broken_new_content_keeps_the_last_good_and_tells_staff(start, content, qtbot):
     controller = start(content)
-    with qtbot.waitSignal(controller.watcher.article_failed, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_failed, timeout=5000):
         (content / "article.md").write_text(
             "---\ntitle: Broken\nno colon here\n---\nText\n", encoding="utf-8"
         )
@@ -118,19 +118,19 @@ def test_broken_new_content_keeps_the_last_good_and_tells_staff(start, content, 
     problems = controller.window.staff_screen.problems_label.text()
     assert "New content was not applied" in problems
     assert "article.md, line 3" in problems
-    assert "keeps showing 'First'" in problems
+    assert "as it was before this change" in problems
 
 
 def test_a_folder_replaced_by_renames_is_picked_up(start, content, tmp_path, qtbot):
     controller = start(content)
     fresh = tmp_path / "content.new"
     write_article(fresh, "Replaced")
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         content.rename(tmp_path / "content.old")
         fresh.rename(content)
     assert title_on_screen(controller) == "Replaced"
     # And the new folder is watched in its turn.
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         write_article(content, "Edited again")
     assert title_on_screen(controller) == "Edited again"
 
@@ -145,7 +145,7 @@ def test_no_valid_content_at_start_shows_a_calm_page_then_the_article(start, tmp
     assert window.updating_screen.heading_label.text() == words.updating_heading()
     assert "The article cannot be shown" in window.staff_screen.problems_label.text()
     assert "empty" in window.staff_screen.problems_label.text()
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         write_article(folder, "Fixed")
     assert window.current_screen() is window.start_screen
     assert title_on_screen(controller) == "Fixed"
@@ -157,7 +157,7 @@ def test_reload_content_on_the_staff_screen_shows_the_new_article(start, content
     window.stack.setCurrentWidget(window.staff_screen)  # as after the right PIN
     write_article(content, "Reloaded")
     # The article is read in a child process: it shows once read, a moment later.
-    with qtbot.waitSignal(controller.watcher.article_loaded, timeout=5000):
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=5000):
         controller.reload_now()
     assert "Showing: Reloaded" in window.staff_screen.status_label.text()
     click(window.staff_screen.back_button)

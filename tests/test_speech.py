@@ -320,13 +320,23 @@ def test_the_voice_follows_the_articles_language(make_reader, qtbot, caplog):
         reader.set_language("en-US")
     assert changed.args == ["en_US"]
     assert reader.voice_locale == "en_US"
+    # No Swahili voice: Read aloud is not offered for a Swahili article (an English voice
+    # reading Swahili words would help nobody), and comes back for an English one.
+    offered: list[bool] = []
+    reader.availability_changed.connect(offered.append)
     with (
         caplog.at_level(logging.INFO, logger="kiosk.speech"),
-        qtbot.waitSignal(reader.voice_changed, timeout=5000) as changed,
+        qtbot.waitSignal(reader.voice_changed, timeout=5000),
     ):
         reader.set_language("sw")
-    assert changed.args == ["en_US"]
-    assert "No voice for the language 'sw'; speaking with en_US" in caplog.text
+    assert not reader.available
+    assert offered == [False]
+    assert "No voice for the language 'sw': Read aloud is not offered in it" in caplog.text
+    reader.speak("Habari.")
+    assert not reader.speaking
+    reader.set_language("en")
+    assert reader.available
+    assert offered == [False, True]
 
 
 def test_a_new_rate_and_volume_reach_the_mock_engine_while_it_speaks(make_reader, qtbot, caplog):

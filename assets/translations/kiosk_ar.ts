@@ -88,12 +88,47 @@
         <translation>%1 (تابع)</translation>
     </message>
     <message>
+        <source>General information, not medical advice. Please ask your care team.</source>
+        <translation>معلومات عامة، وليست نصيحة طبية. اسأل فريق رعايتك.</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>مقدمة</translation>
+    </message>
+    <message>
+        <source>About this information</source>
+        <translation>عن هذه المعلومات</translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation>آخر مراجعة</translation>
+    </message>
+    <message>
+        <source>Next review due</source>
+        <translation>موعد المراجعة القادمة</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>راجعه</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <extracomment>The heading over the list of sources an article&apos;s facts come from.</extracomment>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>This article does not say when it was reviewed or where its information comes from. Please ask your care team about anything in it.</source>
+        <translation>لا يذكر هذا النص متى رُوجع ولا من أين جاءت معلوماته. اسأل فريق رعايتك عن أي شيء فيه.</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>القائمة</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.</extracomment>
+        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.
+----------
+%1 is the page&apos;s number, %2 how many pages there are.</extracomment>
         <translation>الصفحة %1 من %2</translation>
     </message>
     <message>
@@ -396,6 +431,15 @@
         <translation>الأجزاء</translation>
     </message>
     <message>
+        <source>All leaflets</source>
+        <translation>كل النشرات</translation>
+    </message>
+    <message>
+        <source>Leaflets</source>
+        <extracomment>Keep it short: it shares a row with the language buttons on a 7-inch screen.</extracomment>
+        <translation>النشرات</translation>
+    </message>
+    <message>
         <source>Part %1 of %2</source>
         <extracomment>%1 is the part&apos;s number, %2 how many parts there are.</extracomment>
         <translation>الجزء %1 من %2</translation>
@@ -504,6 +548,41 @@
         <source>More readers stop between part %1 and part %2 than anywhere else.</source>
         <extracomment>%1 and %2 are the numbers of two parts that follow each other.</extracomment>
         <translation>يتوقف القراء بين الجزء %1 والجزء %2 أكثر من أي موضع آخر.</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera to read this at home</source>
+        <translation>امسح الرمز بكاميرا هاتفك لتقرأ هذا في البيت</translation>
+    </message>
+    <message>
+        <source>Choose what to read</source>
+        <translation>اختر ما تريد قراءته</translation>
+    </message>
+    <message>
+        <source>Other leaflets</source>
+        <translation>نشرات أخرى</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>الصفحة السابقة</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>الصفحة التالية</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <comment>page</comment>
+        <translation>السابقة</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <comment>page</comment>
+        <translation>التالية</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <extracomment>%1 is the language chosen, in its own name (&quot;English&quot;, &quot;Español&quot;).</extracomment>
+        <translation>اللغة: %1</translation>
     </message>
 </context>
 </TS>

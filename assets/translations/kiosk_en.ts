@@ -84,12 +84,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>General information, not medical advice. Please ask your care team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About this information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <extracomment>The heading over the list of sources an article&apos;s facts come from.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This article does not say when it was reviewed or where its information comes from. Please ask your care team about anything in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.</extracomment>
+        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.
+----------
+%1 is the page&apos;s number, %2 how many pages there are.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -378,6 +413,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All leaflets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaflets</source>
+        <extracomment>Keep it short: it shares a row with the language buttons on a 7-inch screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Part %1 of %2</source>
         <extracomment>%1 is the part&apos;s number, %2 how many parts there are.</extracomment>
         <translation type="unfinished"></translation>
@@ -473,6 +517,41 @@
     <message>
         <source>More readers stop between part %1 and part %2 than anywhere else.</source>
         <extracomment>%1 and %2 are the numbers of two parts that follow each other.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera to read this at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other leaflets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <comment>page</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <comment>page</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <extracomment>%1 is the language chosen, in its own name (&quot;English&quot;, &quot;Español&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -84,12 +84,47 @@
         <translation>%1 (continuación)</translation>
     </message>
     <message>
+        <source>General information, not medical advice. Please ask your care team.</source>
+        <translation>Información general, no es un consejo médico. Pregunte a su equipo de atención.</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introducción</translation>
+    </message>
+    <message>
+        <source>About this information</source>
+        <translation>Sobre esta información</translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation>Última revisión</translation>
+    </message>
+    <message>
+        <source>Next review due</source>
+        <translation>Próxima revisión</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>Revisado por</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <extracomment>The heading over the list of sources an article&apos;s facts come from.</extracomment>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>This article does not say when it was reviewed or where its information comes from. Please ask your care team about anything in it.</source>
+        <translation>Este texto no dice cuándo se revisó ni de dónde viene su información. Pregunte a su equipo de atención sobre cualquier duda.</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>Menú</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.</extracomment>
+        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.
+----------
+%1 is the page&apos;s number, %2 how many pages there are.</extracomment>
         <translation>Página %1 de %2</translation>
     </message>
     <message>
@@ -380,6 +415,15 @@
         <translation>Partes</translation>
     </message>
     <message>
+        <source>All leaflets</source>
+        <translation>Todos los folletos</translation>
+    </message>
+    <message>
+        <source>Leaflets</source>
+        <extracomment>Keep it short: it shares a row with the language buttons on a 7-inch screen.</extracomment>
+        <translation>Folletos</translation>
+    </message>
+    <message>
         <source>Part %1 of %2</source>
         <extracomment>%1 is the part&apos;s number, %2 how many parts there are.</extracomment>
         <translation>Parte %1 de %2</translation>
@@ -476,6 +520,41 @@
         <source>More readers stop between part %1 and part %2 than anywhere else.</source>
         <extracomment>%1 and %2 are the numbers of two parts that follow each other.</extracomment>
         <translation>Donde más lectores dejan de leer es entre la parte %1 y la parte %2.</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera to read this at home</source>
+        <translation>Escanee con la cámara de su teléfono para leerlo en casa</translation>
+    </message>
+    <message>
+        <source>Choose what to read</source>
+        <translation>Elija qué leer</translation>
+    </message>
+    <message>
+        <source>Other leaflets</source>
+        <translation>Otros folletos</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <comment>page</comment>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <comment>page</comment>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <extracomment>%1 is the language chosen, in its own name (&quot;English&quot;, &quot;Español&quot;).</extracomment>
+        <translation>Idioma: %1</translation>
     </message>
 </context>
 </TS>

@@ -83,12 +83,47 @@
         <translation>%1（续）</translation>
     </message>
     <message>
+        <source>General information, not medical advice. Please ask your care team.</source>
+        <translation>一般信息，不是医疗建议。请咨询您的医护团队。</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>About this information</source>
+        <translation>关于这些信息</translation>
+    </message>
+    <message>
+        <source>Last reviewed</source>
+        <translation>最近审核</translation>
+    </message>
+    <message>
+        <source>Next review due</source>
+        <translation>下次审核</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <extracomment>The heading over the list of sources an article&apos;s facts come from.</extracomment>
+        <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>This article does not say when it was reviewed or where its information comes from. Please ask your care team about anything in it.</source>
+        <translation>本文没有说明何时审核过，也没有说明信息来自哪里。如有疑问，请询问您的医护团队。</translation>
+    </message>
+    <message>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.</extracomment>
+        <extracomment>The short form of &quot;Part %1 of %2 · Page %3 of %4&quot; on a small panel.
+----------
+%1 is the page&apos;s number, %2 how many pages there are.</extracomment>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
@@ -376,6 +411,15 @@
         <translation>目录</translation>
     </message>
     <message>
+        <source>All leaflets</source>
+        <translation>全部资料</translation>
+    </message>
+    <message>
+        <source>Leaflets</source>
+        <extracomment>Keep it short: it shares a row with the language buttons on a 7-inch screen.</extracomment>
+        <translation>资料</translation>
+    </message>
+    <message>
         <source>Part %1 of %2</source>
         <extracomment>%1 is the part&apos;s number, %2 how many parts there are.</extracomment>
         <translation>第 %1 部分，共 %2 部分</translation>
@@ -469,6 +513,41 @@
         <source>More readers stop between part %1 and part %2 than anywhere else.</source>
         <extracomment>%1 and %2 are the numbers of two parts that follow each other.</extracomment>
         <translation>在第 %1 部分和第 %2 部分之间停下的读者最多。</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera to read this at home</source>
+        <translation>用手机相机扫一扫，回家再看</translation>
+    </message>
+    <message>
+        <source>Choose what to read</source>
+        <translation>请选择要阅读的内容</translation>
+    </message>
+    <message>
+        <source>Other leaflets</source>
+        <translation>其他资料</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <comment>page</comment>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <comment>page</comment>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <extracomment>%1 is the language chosen, in its own name (&quot;English&quot;, &quot;Español&quot;).</extracomment>
+        <translation>语言：%1</translation>
     </message>
 </context>
 </TS>

@@ -162,7 +162,7 @@ class CleaningScreen(QWidget):
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
-        self.setAccessibleDescription(self.message)
+        self._show_words()
         self._schedule_tick()
 
     def stop(self) -> None:
@@ -190,7 +190,7 @@ class CleaningScreen(QWidget):
     def _tick(self) -> None:
         remaining = self._deadline - self._clock.now()
         self._seconds_left = max(0, math.ceil(remaining - _TIMER_SLACK_S))
-        self.setAccessibleDescription(self.message)
+        self._show_words()
         self.update()
         self._schedule_tick()
 
@@ -285,6 +285,15 @@ class CleaningScreen(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._layout = None
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._layout = None  # other words take other room
+            self._show_words()
+            self.update()
+
+    def _show_words(self) -> None:
+        """The words are painted as they are in the interface's language; a screen reader
+        gets them all, as the countdown goes and when the language changes."""
+        self.setAccessibleDescription(self.message)
 
     def _fonts(self, heading_px: int) -> tuple[QFont, QFont]:
         theme = self._theme

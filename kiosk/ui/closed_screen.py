@@ -138,6 +138,13 @@ class ClosedScreen(QWidget):
         self._alarm = None
         self.go_dark()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self._shown_words:
+            # The words shown, in the interface's language now (they stay as long as before).
+            self._shown_words = self._notice()
+            self.update()
+
     def event(self, event: QEvent) -> bool:
         kind = event.type()
         if kind in _PRESSES:

@@ -1,5 +1,5 @@
-"""Burn-in care: the start screen's content drifts a pixel at a time, so nothing it draws stays
-on the same pixels for hours.
+"""Burn-in care: the start screen's content drifts a pixel at a time, and its colours move a
+level every other step, so no pixel it shows keeps its colour for hours.
 
 A kiosk shows its start screen most of its life, all night where the clinic leaves it on, and
 a panel keeps a ghost of whatever stays put for months. So `BurnInDrift` moves the whole
@@ -19,6 +19,18 @@ square's width instead of burning in sharp, and no reader sees a step.
 - Only while the screen shows: one wake-up a step (`Clock.call_later`) and one move of the
   screen's widgets, so one repaint; nothing pending and nothing watching input while hidden.
 
+A shift changes only the pixels on an edge; a pixel inside an even area (the background, a
+button's face, a thick stroke) keeps its colour however the content moves. So every other step
+is `tinted`: a `BurnInVeil` over the whole screen moves every channel of every pixel it shows
+BURN_IN_TINT_LEVEL levels (the channel XOR that), by one fill in a raster operation as cheap as
+a plain fill. Every colour moves by that one level, so the look and every contrast stay
+(kiosk.theme `burn_in_tinted`), and it works on whatever the screen's widgets draw (words
+smoothed at their edges included), however they take their colours, with no widget told
+anything. It is shown or hidden in the same step as the move, so the step is still one
+repaint; hidden, it costs nothing; it lets every touch through. A screen adopts the whole care
+with a drift (its content placed at `offset` from where it is laid out, following `moved`), a
+veil, `BurnInVeil(drift, screen)`, and the drift started and stopped as it shows and hides.
+
 Touches are noticed by a passive application event filter, installed only while the screen
 shows: it records when, and never consumes or changes an event, so the input router's decisions
 (kiosk.ui.input_router) do not depend on the order of the two.
@@ -30,10 +42,12 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
 
 from kiosk.clock import Alarm, Clock, QtClock
-from kiosk.theme import BURN_IN_HOLD_S, BURN_IN_STEP_S
+from kiosk.theme import BURN_IN_HOLD_S, BURN_IN_STEP_S, BURN_IN_TINT_LEVEL
 
 log = logging.getLogger(__name__)
 
@@ -135,10 +149,12 @@ def _step_towards(offset: QPoint, target: QPoint) -> QPoint:
 
 
 class BurnInDrift(QObject):
-    """Where the start screen's content is now (`offset`), and the one wake-up a step that
-    moves it on while the screen shows (see the module docstring)."""
+    """Where the start screen's content is now (`offset`), whether its colours are `tinted`,
+    and the one wake-up a step that moves it on while the screen shows (see the module
+    docstring)."""
 
     moved = Signal()  # `offset` changed: the screen puts its content there
+    tint_changed = Signal()  # `tinted` changed: a BurnInVeil shows or hides
 
     def __init__(self, room: Callable[[], Room], span: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +164,7 @@ class BurnInDrift(QObject):
         self._path = drift_path(span + 1)
         self._point = 0  # where on the path the content is heading
         self._offset = QPoint(0, 0)
+        self._tinted = False
         self._alarm: Alarm | None = None
         self._running = False
         self._finger_down = False
@@ -157,6 +174,11 @@ class BurnInDrift(QObject):
     def offset(self) -> QPoint:
         """How far the content is moved from where it is laid out, in pixels."""
         return QPoint(self._offset)
+
+    @property
+    def tinted(self) -> bool:
+        """Whether the screen's colours are a level off now (every other step)."""
+        return self._tinted
 
     def set_clock(self, clock: Clock) -> None:
         """Time and wake-ups from `clock` from now on (the window's, so tests move time)."""
@@ -237,6 +259,9 @@ class BurnInDrift(QObject):
             self._wake_in(held)
             return
         self._move_on()
+        # At every step, moved or not (a screen with no room to drift): the even areas too.
+        self._tinted = not self._tinted
+        self.tint_changed.emit()
         self._wake_in(BURN_IN_STEP_S)
 
     def _move_on(self) -> None:
@@ -259,3 +284,40 @@ class BurnInDrift(QObject):
             _axis_offset(x, span, room.low.x(), room.high.x()),
             _axis_offset(y, span, room.low.y(), room.high.y()),
         )
+
+
+class BurnInVeil(QWidget):
+    """Over everything `screen` draws while `drift` is tinted: every channel of every pixel
+    XOR BURN_IN_TINT_LEVEL, which moves it that many levels of 255. Hidden otherwise. Lets
+    every touch and click through to what is under it; always the screen's topmost child,
+    whatever the screen adds after it, and the screen's size."""
+
+    def __init__(self, drift: BurnInDrift, screen: QWidget) -> None:
+        super().__init__(screen)
+        self._drift = drift
+        self._screen = screen
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setGeometry(screen.rect())
+        self.setVisible(drift.tinted)
+        screen.installEventFilter(self)
+        drift.tint_changed.connect(self._follow_tint)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._screen:
+            if event.type() == QEvent.Type.Resize:
+                self.setGeometry(self._screen.rect())
+            elif event.type() == QEvent.Type.ChildAdded:
+                self.raise_()  # over the new child too
+        return False
+
+    @Slot()
+    def _follow_tint(self) -> None:
+        self.setVisible(self._drift.tinted)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        # Bitwise, so as cheap as a plain fill, and exact: every value moves by the level.
+        painter.setCompositionMode(QPainter.CompositionMode.RasterOp_SourceXorDestination)
+        level = BURN_IN_TINT_LEVEL
+        painter.fillRect(event.rect(), QColor(level, level, level))

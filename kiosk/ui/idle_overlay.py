@@ -86,12 +86,17 @@ class IdleOverlay(QWidget):
             self.setGeometry(parent.rect())
         self.show()
         self.raise_()
-        self.setAccessibleDescription(self.message)
+        self._show_words()
 
     def set_seconds_left(self, seconds: int) -> None:
         self._seconds_left = seconds
-        self.setAccessibleDescription(self.message)
+        self._show_words()
         self.update()
+
+    def _show_words(self) -> None:
+        """The card's words are painted as they are in the interface's language; a screen
+        reader gets them all, as the countdown goes and when the language changes."""
+        self.setAccessibleDescription(self.message)
 
     def card_rect(self) -> QRect:
         return self.card_layout().card
@@ -110,6 +115,10 @@ class IdleOverlay(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._layout = None
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._layout = None  # other words take other room
+            self._show_words()
+            self.update()
 
     def _words(self, role: str, seconds: int | None = None) -> str:
         if role == "question":

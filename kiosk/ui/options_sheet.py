@@ -13,6 +13,12 @@ roomy padding where that fits and a tight one on a 7" panel; a column beside the
 starts below it, so that no button lies where taps only count towards staff access. A tap
 beside the card lands on the dimmed backdrop, itself a button, so the input router treats it
 as one: a bounce of the tap that opened the sheet does not close it again.
+
+Where the window has no room for all of it (a 7" panel, in words longer than English), Read
+aloud's volume and speed give way to a Sound button, which shows them in the card instead (the
+sound page); where even that page has no room for Read aloud itself, it shows the volume and
+the speed only (Read aloud is on the first page). Its words follow the interface's language
+when that changes, and the card is laid out again for them.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import itertools
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -65,6 +71,20 @@ class _Group:
             width = max(width, caption)
             height += caption_height + theme.sheet_caption_gap
         return QSize(width, height)
+
+
+@dataclass(frozen=True)
+class _Arrangement:
+    """The card laid out: its groups in columns, each column's width, left edge (on the card,
+    as seen) and how far down it starts, the padding, and the card's place."""
+
+    groups: list[_Group]
+    columns: list[list[int]]
+    widths: list[int]
+    lefts: list[int]
+    shifts: list[int]
+    padding: int
+    card: QRect
 
 
 class _Backdrop(QAbstractButton):
@@ -134,34 +154,36 @@ class OptionsSheet(QWidget):
         super().__init__(parent)
         self._theme = theme
         self._contents = SheetContents()
+        self._volume = Volume.NORMAL
+        self._speed = Speed.NORMAL
+        # Showing Read aloud's volume and speed in place of the rest (see the docstring).
+        self._sound_page = False
         self.backdrop = _Backdrop(self)
         self.card = _Card(self)
         card = self.card
-        self.home_button = BigButton(words.home_button(), theme, icon=Icon.HOME, parent=card)
-        self.text_size_label = TextLabel(words.text_size_label(), card)
+        self.home_button = BigButton("", theme, icon=Icon.HOME, parent=card)
+        self.text_size_label = TextLabel(parent=card)
         self.text_size_label.setWordWrap(False)
         self.smaller_text_button = SignButton(False, theme, card)
-        self.smaller_text_button.setAccessibleName(words.smaller_text_spoken())
         self.larger_text_button = SignButton(True, theme, card)
-        self.larger_text_button.setAccessibleName(words.larger_text_spoken())
-        self.contrast_button = self._button(words.high_contrast_button(), checkable=True)
-        self.read_aloud_button = self._button(words.read_aloud_button(), checkable=True)
-        self.volume_label = TextLabel(words.volume_label(Volume.NORMAL), card)
+        self.contrast_button = self._button(checkable=True)
+        self.read_aloud_button = self._button(checkable=True)
+        self.sound_button = self._button()
+        self.volume_label = TextLabel(parent=card)
         self.volume_label.setWordWrap(False)
-        self.quieter_button = self._button(words.quieter_button(), words.quieter_spoken())
-        self.louder_button = self._button(words.louder_button(), words.louder_spoken())
-        self.speed_label = TextLabel(words.speed_label(Speed.NORMAL), card)
+        self.quieter_button = self._button()
+        self.louder_button = self._button()
+        self.speed_label = TextLabel(parent=card)
         self.speed_label.setWordWrap(False)
         for label in (self.text_size_label, self.volume_label, self.speed_label):
             # Leading: from the right in right-to-left text, as the columns are.
             label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-        self.slower_button = self._button(words.slower_button(), words.slower_spoken())
-        self.faster_button = self._button(words.faster_button(), words.faster_spoken())
-        self.close_button = BigButton(
-            words.close_button(), theme, primary=True, compact=True, parent=card
-        )
+        self.slower_button = self._button()
+        self.faster_button = self._button()
+        self.close_button = BigButton("", theme, primary=True, compact=True, parent=card)
         for button in self._all_buttons():
             button.on_card = True
+        self._show_words()
 
         self.backdrop.clicked.connect(self.close_sheet)
         self.close_button.clicked.connect(self.close_sheet)
@@ -174,14 +196,37 @@ class OptionsSheet(QWidget):
         self.louder_button.clicked.connect(self.louder_requested)
         self.slower_button.clicked.connect(self.slower_requested)
         self.faster_button.clicked.connect(self.faster_requested)
+        self.sound_button.clicked.connect(self._show_sound_page)
         self.hide()
 
-    def _button(self, text: str, spoken: str = "", *, checkable: bool = False) -> BigButton:
-        button = BigButton(text, self._theme, compact=True, parent=self.card)
+    def _button(self, *, checkable: bool = False) -> BigButton:
+        button = BigButton("", self._theme, compact=True, parent=self.card)
         button.setCheckable(checkable)
-        if spoken:
-            button.setAccessibleName(spoken)
         return button
+
+    def _show_words(self) -> None:
+        """Every word on the card, in the interface's language: when the sheet is made, and
+        again when the language changes."""
+        self.backdrop.setAccessibleName(words.close_button())
+        self.home_button.set_label(words.home_button())
+        self.text_size_label.setText(words.text_size_label())
+        self.smaller_text_button.setAccessibleName(words.smaller_text_spoken())
+        self.larger_text_button.setAccessibleName(words.larger_text_spoken())
+        self.contrast_button.set_label(words.high_contrast_button())
+        self._show_read_aloud_words()
+        self.sound_button.set_label(words.sound_button(), words.sound_spoken())
+        self.volume_label.setText(words.volume_label(self._volume))
+        self.quieter_button.set_label(words.quieter_button(), words.quieter_spoken())
+        self.louder_button.set_label(words.louder_button(), words.louder_spoken())
+        self.speed_label.setText(words.speed_label(self._speed))
+        self.slower_button.set_label(words.slower_button(), words.slower_spoken())
+        self.faster_button.set_label(words.faster_button(), words.faster_spoken())
+        self.close_button.set_label(words.close_button())
+
+    def _show_read_aloud_words(self) -> None:
+        speaking = self.read_aloud_button.isChecked()
+        text = words.stop_reading_button() if speaking else words.read_aloud_button()
+        self.read_aloud_button.set_label(text)
 
     def _all_buttons(self) -> tuple[BigButton, ...]:
         return (
@@ -190,6 +235,7 @@ class OptionsSheet(QWidget):
             self.larger_text_button,
             self.contrast_button,
             self.read_aloud_button,
+            self.sound_button,
             self.quieter_button,
             self.louder_button,
             self.slower_button,
@@ -222,7 +268,14 @@ class OptionsSheet(QWidget):
         self.home_button.set_compact(theme.compact)
         self._place()
 
+    @property
+    def showing_sound_page(self) -> bool:
+        """Whether the card shows Read aloud's volume and speed in place of the rest."""
+        return self._sound_page
+
     def set_contents(self, contents: SheetContents) -> None:
+        if contents != self._contents:
+            self._sound_page = False
         self._contents = contents
         self._place()
 
@@ -233,9 +286,7 @@ class OptionsSheet(QWidget):
 
     def set_reading_aloud(self, speaking: bool) -> None:
         self.read_aloud_button.setChecked(speaking)
-        text = words.stop_reading_button() if speaking else words.read_aloud_button()
-        self.read_aloud_button.setText(text)
-        self.read_aloud_button.setAccessibleName(text)
+        self._show_read_aloud_words()
 
     def set_speech_choices(
         self,
@@ -249,6 +300,7 @@ class OptionsSheet(QWidget):
     ) -> None:
         """Read aloud's volume and speed as the session has them; a step that goes nowhere
         is faded."""
+        self._volume, self._speed = volume, speed
         self.volume_label.setText(words.volume_label(volume))
         self.speed_label.setText(words.speed_label(speed))
         self.quieter_button.setEnabled(can_quieter)
@@ -269,29 +321,63 @@ class OptionsSheet(QWidget):
     @Slot()
     def close_sheet(self) -> None:
         self.hide()
+        if self._sound_page:
+            self._sound_page = False
+            self._place()
+
+    @Slot()
+    def _show_sound_page(self) -> None:
+        self._sound_page = True
+        self._place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_words()
+            self._place()  # other words, other widths
+
     # Layout
 
-    def _groups(self) -> list[_Group]:
-        """The groups shown, in reading order, Close last."""
+    def _forms(self) -> list[list[_Group]]:
+        """The groups the card may show, from the most to the least (see the docstring)."""
+        contents = self._contents
+        if not contents.speech:
+            return [self._groups(choices=True, reading=True, sound=False, steps=False)]
+        if self._sound_page:
+            return [
+                self._groups(choices=False, reading=True, sound=False, steps=True),
+                self._groups(choices=False, reading=False, sound=False, steps=True),
+            ]
+        whole = self._groups(choices=True, reading=True, sound=False, steps=True)
+        if not (contents.home or contents.text):
+            return [whole, self._groups(choices=False, reading=False, sound=False, steps=True)]
+        return [whole, self._groups(choices=True, reading=True, sound=True, steps=False)]
+
+    def _groups(self, *, choices: bool, reading: bool, sound: bool, steps: bool) -> list[_Group]:
+        """The groups shown, in reading order, Close last: with `choices` Home and the text's
+        (as the contents ask), with `reading` Read aloud, with `sound` the Sound button, with
+        `steps` Read aloud's volume and speed (as far as the contents offer Read aloud)."""
         theme, contents = self._theme, self._contents
         groups = []
-        if contents.home:
+        if choices and contents.home:
             home = self._width(self.home_button, icon=True)
             groups.append(_Group(None, [self.home_button], [home]))
-        if contents.text and contents.text_size:
+        if choices and contents.text and contents.text_size:
             sign = max(SignButton.width_for(theme), theme.bar_button_height)
             signs: list[BigButton] = [self.smaller_text_button, self.larger_text_button]
             groups.append(_Group(self.text_size_label, signs, [sign, sign]))
-        if contents.text:
+        if choices and contents.text:
             groups.append(_Group(None, [self.contrast_button], [self._width(self.contrast_button)]))
-        if contents.speech:
-            reading = self._width(self.read_aloud_button, words.stop_reading_button())
-            groups.append(_Group(None, [self.read_aloud_button], [reading]))
+        if contents.speech and reading:
+            reading_width = self._width(self.read_aloud_button, words.stop_reading_button())
+            groups.append(_Group(None, [self.read_aloud_button], [reading_width]))
+        if contents.speech and sound:
+            groups.append(_Group(None, [self.sound_button], [self._width(self.sound_button)]))
+        if contents.speech and steps:
             for caption, pair in (
                 (self.volume_label, [self.quieter_button, self.louder_button]),
                 (self.speed_label, [self.slower_button, self.faster_button]),
@@ -316,26 +402,64 @@ class OptionsSheet(QWidget):
 
     def _place(self) -> None:
         """Lay the groups out in as few columns as fit, and centre the card (a column beside
-        the staff corner starts below it)."""
+        the staff corner starts below it): the first form that fits, roomy or tight, with
+        the staff corner's room; else the least, as tight as it gets."""
         theme = self._theme
-        groups = self._groups()
+        caption_height = math.ceil(theme.small_px * LABEL_LINE_HEIGHT)
+        button_height = theme.bar_button_height
+        room = self.rect().adjusted(
+            theme.sheet_margin, theme.sheet_margin, -theme.sheet_margin, -theme.sheet_margin
+        )
+        chosen: _Arrangement | None = None
+        for groups in self._forms():
+            sizes = [group.size(theme, caption_height, button_height) for group in groups]
+            for padding in (theme.sheet_padding, theme.sheet_tight_padding):
+                inner = QSize(room.width() - 2 * padding, room.height() - 2 * padding)
+                columns, fits = _columns(sizes, inner, theme.gap, theme.sheet_column_gap)
+                chosen = self._arrange(groups, sizes, columns, padding, caption_height)
+                if fits and chosen.card.height() <= room.height():
+                    break
+            else:
+                continue
+            break
+        assert chosen is not None
+        groups, columns = chosen.groups, chosen.columns
         shown = {button for group in groups for button in group.buttons}
         captions = {group.caption for group in groups if group.caption is not None}
         for button in self._all_buttons():
             button.setVisible(button in shown)
         for label in (self.text_size_label, self.volume_label, self.speed_label):
             label.setVisible(label in captions)
-        caption_height = math.ceil(theme.small_px * LABEL_LINE_HEIGHT)
-        button_height = theme.bar_button_height
-        sizes = [group.size(theme, caption_height, button_height) for group in groups]
-        room = self.rect().adjusted(
-            theme.sheet_margin, theme.sheet_margin, -theme.sheet_margin, -theme.sheet_margin
-        )
-        for padding in (theme.sheet_padding, theme.sheet_tight_padding):
-            inner = QSize(room.width() - 2 * padding, room.height() - 2 * padding)
-            columns, fits = _columns(sizes, inner, theme.gap, theme.sheet_column_gap)
-            if fits:
-                break
+        mirrored = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.backdrop.setGeometry(self.rect())
+        self.card.setGeometry(chosen.card)
+        for column, width, left, shift in zip(
+            columns, chosen.widths, chosen.lefts, chosen.shifts, strict=True
+        ):
+            y = chosen.padding + shift
+            for index in column:
+                group = groups[index]
+                if group.caption is not None:
+                    self._put(group.caption, left, y, width, caption_height)
+                    y += caption_height + theme.sheet_caption_gap
+                places = _share(group.widths, width, theme.gap)
+                for button, (offset, button_width) in zip(group.buttons, places, strict=True):
+                    if mirrored:
+                        offset = width - offset - button_width
+                    self._put(button, left + offset, y, button_width, button_height)
+                y += button_height + theme.gap
+
+    def _arrange(
+        self,
+        groups: list[_Group],
+        sizes: list[QSize],
+        columns: list[list[int]],
+        padding: int,
+        caption_height: int,
+    ) -> _Arrangement:
+        """The card for `groups` in `columns`, centred in the window, each column moved down
+        as far as the staff corner asks."""
+        theme = self._theme
         widths = [max(sizes[index].width() for index in column) for column in columns]
         heights = [
             sum(sizes[index].height() for index in column) + theme.gap * (len(column) - 1)
@@ -358,21 +482,7 @@ class OptionsSheet(QWidget):
                 self._clear_of_staff_corner(groups[column[0]], card, left, padding, caption_height)
                 for column, left in zip(columns, lefts, strict=True)
             ]
-        self.backdrop.setGeometry(self.rect())
-        self.card.setGeometry(card)
-        for column, width, left, shift in zip(columns, widths, lefts, shifts, strict=True):
-            y = padding + shift
-            for index in column:
-                group = groups[index]
-                if group.caption is not None:
-                    self._put(group.caption, left, y, width, caption_height)
-                    y += caption_height + theme.sheet_caption_gap
-                places = _share(group.widths, width, theme.gap)
-                for button, (offset, button_width) in zip(group.buttons, places, strict=True):
-                    if mirrored:
-                        offset = width - offset - button_width
-                    self._put(button, left + offset, y, button_width, button_height)
-                y += button_height + theme.gap
+        return _Arrangement(groups, columns, widths, lefts, shifts, padding, card)
 
     def _clear_of_staff_corner(
         self, first: _Group, card: QRect, left: int, padding: int, caption_height: int

@@ -1,4 +1,5 @@
-"""Drawing one page of a laid-out section: its heading, its lines, and the words read aloud.
+"""Drawing one page of a laid-out section: its heading, its lines, its pictures, and the words
+read aloud.
 
 The layout (kiosk.text_layout) says what is on each page and where; this module only paints it,
 in the colours of the palette it is given, and says which rows of a page the words being read
@@ -61,6 +62,10 @@ def paint_page(
             painter.restore()
             return
     _draw(layout.body, painter, palette.text, clip, selections)
+    # Over the room the layout left for them (their text blocks are empty).
+    for where, image in layout.pictures_on(page_index):
+        if where.intersects(clip):
+            painter.drawImage(where.topLeft(), image)
     painter.restore()
 
 

@@ -5,6 +5,10 @@ The screen shows the positions the window gives it and reports what the patient 
 (next, back, home, the choices). It never decides where to go; the neighbours it shows while a
 finger drags are the ones the window told it. Its slides are painted once and kept as pixmaps
 (kiosk.ui.page_cache), so a frame of a drag or a turn is a copy of pixels, whatever the text.
+
+The bars' words follow the interface's language when that changes (`_show_words`), and the
+bars are measured again for them; the kept pixmaps, which hold the end screen's heading at the
+edge of a drag, are dropped.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ from kiosk.theme import BAR_ZOOM_STEP, TextSize, Theme
 from kiosk.ui.options_sheet import OptionsSheet, SheetContents
 from kiosk.ui.page_cache import PageCache
 from kiosk.ui.page_painter import highlight_rows, paint_page
-from kiosk.ui.widgets import BigButton, Icon, ProgressBar, SignButton, TextLabel
+from kiosk.ui.widgets import BigButton, Icon, PageArrow, ProgressBar, SignButton, TextLabel
 
 log = logging.getLogger(__name__)
 
@@ -468,6 +472,13 @@ class SlideView(QWidget):
         self._band = None
         super().hideEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            # The end screen's words at the edge of a drag are in the pixmaps kept.
+            self._cache.clear()
+            self.update()
+
 
 class _Band(NamedTuple):
     """The current page's rows that hold the sentence read aloud, marked, and what they were
@@ -511,10 +522,13 @@ class _BarWidths(NamedTuple):
 
 class _CompactBar(NamedTuple):
     """How a compact canvas's bars hold their parts: whether Home has room in a bar (else it is
-    in the Menu), and which form of the position line fits."""
+    in the Menu), which form of the position line fits, and whether Back has its word (else,
+    where even the shortest position has no room beside the words of a language longer than
+    English on a 7" panel, its arrow alone; its accessible name keeps the word)."""
 
     home_in_bar: bool
     position_form: Callable[[Position, Sequence[int]], str]
+    back_words: bool = True
 
 
 # The position line's forms, longest first: a compact bar shows the longest that fits.
@@ -537,8 +551,10 @@ class ReadingScreen(QWidget):
     On a compact canvas (Theme.compact) the comfort controls and Read aloud go into that sheet,
     opened by a Menu button. In landscape there is one bar, below the page (Theme.single_bar):
     Home, Menu, Back, where the patient is, and Next, in that order so that Home's neighbour is
-    Menu and Next's the position; where Home has no room (a 7" panel) it is in the Menu. In
-    portrait the header holds Home and Menu, the footer the position above Back and Next."""
+    Menu and Next's the position; where Home has no room (a 7" panel) it is in the Menu, and
+    where even then the shortest position has no room (a 7" panel in words longer than
+    English), Back shows its arrow alone. In portrait the header holds Home and Menu, the
+    footer the position above Back and Next."""
 
     next_requested = Signal()  # Next button, swipe left, right edge tap
     back_requested = Signal()  # Back button, swipe right, left edge tap
@@ -575,31 +591,20 @@ class ReadingScreen(QWidget):
         self.footer = QWidget(self)
         self.footer.setObjectName("footer")
         header, footer = self.header, self.footer
-        self.home_button = BigButton(words.home_button(), controls, icon=Icon.HOME, parent=header)
-        self.menu_button = BigButton(words.menu_button(), controls, compact=True, parent=header)
+        self.home_button = BigButton("", controls, icon=Icon.HOME, parent=header)
+        self.menu_button = BigButton("", controls, compact=True, parent=header)
         self.smaller_text_button = SignButton(False, controls, header)
-        self.smaller_text_button.setAccessibleName(words.smaller_text_spoken())
         self.larger_text_button = SignButton(True, controls, header)
-        self.larger_text_button.setAccessibleName(words.larger_text_spoken())
-        self.text_size_label = TextLabel(words.text_size_label(), header)
+        self.text_size_label = TextLabel(parent=header)
         self.text_size_label.setWordWrap(False)
         self.text_size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.contrast_button = BigButton(
-            words.high_contrast_button(), controls, compact=True, parent=header
-        )
+        self.contrast_button = BigButton("", controls, compact=True, parent=header)
         self.contrast_button.setCheckable(True)
-        self.read_aloud_button = BigButton(
-            words.read_aloud_button(), controls, compact=True, parent=header
-        )
+        self.read_aloud_button = BigButton("", controls, compact=True, parent=header)
         self.read_aloud_button.setCheckable(True)
-        self.sound_button = BigButton(
-            words.sound_button(), controls, compact=True, narrow=True, parent=header
-        )
-        self.sound_button.setAccessibleName(words.sound_spoken())
-        self.back_button = BigButton(words.back_button(), controls, icon=Icon.BACK, parent=footer)
-        self.next_button = BigButton(
-            words.next_button(), controls, primary=True, icon=Icon.NEXT, parent=footer
-        )
+        self.sound_button = BigButton("", controls, compact=True, narrow=True, parent=header)
+        self.back_button = PageArrow("", controls, icon=Icon.BACK, parent=footer)
+        self.next_button = BigButton("", controls, primary=True, icon=Icon.NEXT, parent=footer)
         self._header_column = QVBoxLayout(header)
         self._header_rows = (QHBoxLayout(), QHBoxLayout())
         for row in self._header_rows:
@@ -623,6 +628,7 @@ class ReadingScreen(QWidget):
         column.addWidget(self.footer)
         # Over everything else, hidden until Menu or Sound opens it.
         self.sheet = OptionsSheet(controls, self)
+        self._show_words()
 
         self.home_button.clicked.connect(self.home_requested)
         self.smaller_text_button.clicked.connect(self.smaller_text_requested)
@@ -704,6 +710,7 @@ class ReadingScreen(QWidget):
             self.back_button.setFixedSize(widths.back, height)
             self._place_header(theme, controls)
             self._place_footer(theme, controls, widths)
+        self._show_back_words()
         self._show_visible_parts()
         self.sheet.set_theme(dataclasses.replace(controls, slim=False))
         self.sheet.set_text_choices(
@@ -940,21 +947,29 @@ class ReadingScreen(QWidget):
         end = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
         header_first, _ = self._clear_header(controls)
         if theme.single_bar:
-            buttons = menu + back + plain_next + 3 * gap
+            arrow_back = self._compact_widths(controls, back_words=False)[2]
+            # Home on the bar, then Back's word, give way before the position's numbers.
             fitting = [
-                (with_home, form, width)
-                for with_home in (True, False)
+                (with_home, back_words, form, width)
+                for with_home, back_words in ((True, True), (False, True), (False, False))
                 for form, width in forms
-                if buttons + width + (home + gap if with_home else 0) <= row_width
+                if menu
+                + (back if back_words else arrow_back)
+                + plain_next
+                + 3 * gap
+                + width
+                + (home + gap if with_home else 0)
+                <= row_width
             ]
-            with_home, form, position = (
-                fitting[0] if fitting else (False, POSITION_FORMS[-1], forms[-1][1])
+            with_home, back_words, form, position = (
+                fitting[0] if fitting else (False, False, POSITION_FORMS[-1], forms[-1][1])
             )
             count = 4 if with_home else 3
+            buttons = menu + (back if back_words else arrow_back) + plain_next + 3 * gap
             spare = row_width - buttons - position - (home + gap if with_home else 0)
             self._growth = max(0, min(controls.bar_button_growth, spare // count))
-            home, menu, back, plain_next = self._compact_widths(controls)
-            self._compact_bar = _CompactBar(with_home, form)
+            home, menu, back, plain_next = self._compact_widths(controls, back_words=back_words)
+            self._compact_bar = _CompactBar(with_home, form, back_words)
             column = 0
             if with_home:
                 self.home_button.setParent(self.footer)
@@ -1000,14 +1015,18 @@ class ReadingScreen(QWidget):
         self.back_button.setFixedSize(back, height)
         self._fit_footer(theme, controls, content, side)
 
-    def _compact_widths(self, controls: Theme) -> tuple[int, int, int, int]:
-        """Home, Menu, Back and plain Next on a compact canvas's bars."""
+    def _compact_widths(
+        self, controls: Theme, *, back_words: bool = True
+    ) -> tuple[int, int, int, int]:
+        """Home, Menu, Back (with its word, or its arrow alone) and plain Next on a compact
+        canvas's bars."""
         small = _metrics(controls, controls.small_px, bold=True)
         menu = small.horizontalAdvance(words.menu_button()) + 2 * controls.compact_button_padding
+        arrow = max(controls.touch_target_min, controls.bar_button_height) + self._growth
         return (
             self._button_width(controls, words.home_button()),
             max(menu + 2, controls.touch_target_min) + self._growth,
-            self._button_width(controls, words.back_button()),
+            self._button_width(controls, words.back_button()) if back_words else arrow,
             self._button_width(controls, words.next_button()),
         )
 
@@ -1049,11 +1068,47 @@ class ReadingScreen(QWidget):
 
     def set_reading_aloud(self, speaking: bool) -> None:
         self.read_aloud_button.setChecked(speaking)
-        self.read_aloud_button.setText(
+        self._show_read_aloud_words()
+        self.sheet.set_reading_aloud(speaking)
+
+    def _show_read_aloud_words(self) -> None:
+        speaking = self.read_aloud_button.isChecked()
+        self.read_aloud_button.set_label(
             words.stop_reading_button() if speaking else words.read_aloud_button()
         )
-        self.read_aloud_button.setAccessibleName(self.read_aloud_button.text())
-        self.sheet.set_reading_aloud(speaking)
+
+    def _show_words(self) -> None:
+        """Every word the bars set themselves (not the article's), in the interface's
+        language: when the screen is made, and again when the language changes. Next's and
+        the position's follow the page shown (`show_position`)."""
+        self.home_button.set_label(words.home_button())
+        self.menu_button.set_label(words.menu_button())
+        self.smaller_text_button.setAccessibleName(words.smaller_text_spoken())
+        self.larger_text_button.setAccessibleName(words.larger_text_spoken())
+        self.text_size_label.setText(words.text_size_label())
+        self.contrast_button.set_label(words.high_contrast_button())
+        self._show_read_aloud_words()
+        self.sound_button.set_label(words.sound_button(), words.sound_spoken())
+        self._show_back_words()
+        self._show_next_label()
+        self.position_label.setText(self._position_text(self._current))
+        if is_valid(self._current, self._page_counts):
+            spoken = words.position_line(self._current, self._page_counts)
+            self.position_label.setAccessibleName(spoken)
+
+    def _show_back_words(self) -> None:
+        """Back's word, or on the smallest bar its arrow alone (`_CompactBar`)."""
+        shown = self._compact_bar.back_words or not self._theme.compact
+        self.back_button.set_words(words.back_button() if shown else None)
+        self.back_button.setAccessibleName(words.back_button())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_words()
+            if self._layout is not None:
+                # Other words take other room: the bars are measured again.
+                self.set_theme(self._theme, self._layout)
 
     def set_read_aloud_available(self, available: bool) -> None:
         """Offer Read aloud (and its volume and speed) or not: the window says which."""

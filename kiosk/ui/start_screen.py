@@ -38,6 +38,19 @@ where no summary is shown in the compact arrangement, the title's (the patient h
 the article); that place is always as tall as a two-line button, whatever the part's title
 (cut after a word, with "...", where it would take more).
 
+With a menu of leaflets to go back to, or a leaflet in more than one language, a row across the
+top comes first (`_Band`): "All leaflets" (back to the menu) at its start, and at its end the
+leaflet's languages, each in its own name, the one chosen marked; or where the row has no room
+for a button each, one globe button with the language chosen, which opens them in the place of
+the rest of the screen (the languages view, with Back). The row is never given up: where it is
+short of room, "All leaflets" says "Leaflets", and last the two take a row each; the rest of the
+screen gives way below it as above. In the compact arrangement, before the title gets smaller,
+the row's two buttons may join the other buttons instead of taking a row of their own; and on
+a 7" panel in words longer than English, the room kept for "Carry on reading", then "Choose a
+part", give way to them (the title's words then follow the row closer, 12 px rather than a
+gap between buttons). Its words, as every word the screen sets itself, follow the interface's
+language when it changes (`_show_words`), and the screen is fitted again.
+
 No button lies in the top-left corner, where taps only count towards staff access.
 
 Against burn-in (kiosk.ui.drift), everything the screen draws moves together, a pixel every few
@@ -48,20 +61,22 @@ arrangement shifted, never laid out again, and never off the screen or into the 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTextBoundaryFinder, Signal, Slot
 from PySide6.QtGui import QFontMetrics, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGraphicsOpacityEffect, QSizePolicy, QWidget
 
 from kiosk import words
 from kiosk.article import Article
 from kiosk.clock import Clock
+from kiosk.languages import language_name, language_names
 from kiosk.theme import DISABLED_OPACITY, Theme, burn_in_span
-from kiosk.ui.drift import BurnInDrift, Room, room_for
-from kiosk.ui.widgets import BigButton, Icon, TextLabel
+from kiosk.ui.drift import BurnInDrift, BurnInVeil, Room, room_for
+from kiosk.ui.widgets import BigButton, Icon, LanguagesButton, TextLabel
 
 # The fewest parts a page of the list may show for the screen to grow with the text: fewer,
 # and the patient pages more than the larger words are worth.
@@ -120,19 +135,30 @@ def _button_width(button: BigButton, theme: Theme, *, icon: bool = False) -> int
 
 
 def _cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:
-    """The most words of `text` (one at the least) that `fits` accepts, with an ellipsis
-    after them; `text` itself when it fits whole."""
+    """The most of `text` that `fits` accepts with an ellipsis after it, cut where a line may
+    break (after a word; between two characters of a script written without spaces), one
+    piece at the least; `text` itself when it fits whole."""
     if fits(text):
         return text
-    text_words = text.split()
-    low, high = 1, max(len(text_words) - 1, 1)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    ends: list[int] = []
+    position = finder.toNextBoundary()
+    while 0 < position < len(text):
+        before = text[position - 1]
+        after_word = before.isspace() or unicodedata.east_asian_width(before) in ("W", "F")
+        if after_word and text[:position].strip():
+            ends.append(position)
+        position = finder.toNextBoundary()
+    if not ends:
+        return text
+    low, high = 0, len(ends) - 1
     while low < high:
         middle = (low + high + 1) // 2
-        if fits(" ".join(text_words[:middle]) + _ELLIPSIS):
+        if fits(text[: ends[middle]].rstrip() + _ELLIPSIS):
             low = middle
         else:
             high = middle - 1
-    return " ".join(text_words[:low]) + _ELLIPSIS
+    return text[: ends[low]].rstrip() + _ELLIPSIS
 
 
 class SectionList(QWidget):
@@ -151,13 +177,11 @@ class SectionList(QWidget):
         self._theme = theme
         self._gap = theme.gap
         self._compact = False
-        self.heading_label = TextLabel(words.sections_intro(), self)
+        self.heading_label = TextLabel(parent=self)
         self.page_label = TextLabel("", self)
-        self.previous_button = BigButton(
-            words.previous_parts_button(), theme, icon=Icon.BACK, parent=self
-        )
-        self.more_button = BigButton(words.more_parts_button(), theme, icon=Icon.NEXT, parent=self)
-        self.back_button = BigButton(words.back_button(), theme, icon=Icon.BACK, parent=self)
+        self.previous_button = BigButton("", theme, icon=Icon.BACK, parent=self)
+        self.more_button = BigButton("", theme, icon=Icon.NEXT, parent=self)
+        self.back_button = BigButton("", theme, icon=Icon.BACK, parent=self)
         self.back_button.hide()
         # Measures how tall a button with two lines of words is (never shown).
         self._two_lines = BigButton(_TWO_LINES, theme, parent=self)
@@ -169,10 +193,26 @@ class SectionList(QWidget):
         self._first = 0  # the first part on the page shown
         # Heights of buttons' words at a width, for this theme: arranging asks many times.
         self._heights: dict[tuple[int, int], int] = {}
+        self.show_words()
         self.previous_button.clicked.connect(self.show_previous_page)
         self.more_button.clicked.connect(self.show_next_page)
         self.back_button.clicked.connect(self.back_requested)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def show_words(self) -> None:
+        """The list's own words (not the parts'), in the interface's language; its screen
+        arranges it again after (the words take other room)."""
+        self.heading_label.setText(words.sections_intro())
+        self._nav_wanted(short=False)
+        self.back_button.set_label(words.back_button())
+        self._heights.clear()
+
+    def relabel(self, labels: Sequence[str]) -> None:
+        """New words for the parts' buttons, one for each (the page shown stays)."""
+        for button, text in zip(self.buttons, labels, strict=True):
+            button.set_label(text)
+        self._titles = list(labels)
+        self._heights.clear()
 
     def set_titles(self, labels: Sequence[str]) -> None:
         """One button for each part, with these words, from the first page."""
@@ -377,12 +417,14 @@ class SectionList(QWidget):
     def _nav_wanted(self, *, short: bool) -> tuple[int, int]:
         """Put the long or `short` words on Previous parts and More parts, and say the widths
         they need on one line."""
+        # Called aloud by their long words, whichever they show.
+        previous, more = words.previous_parts_button(), words.more_parts_button()
         if short:
-            self.previous_button.setText(words.previous_parts_short_button())
-            self.more_button.setText(words.more_parts_short_button())
+            self.previous_button.set_label(words.previous_parts_short_button(), previous)
+            self.more_button.set_label(words.more_parts_short_button(), more)
         else:
-            self.previous_button.setText(words.previous_parts_button())
-            self.more_button.setText(words.more_parts_button())
+            self.previous_button.set_label(previous)
+            self.more_button.set_label(more)
         return (
             _button_width(self.previous_button, self._theme, icon=True),
             _button_width(self.more_button, self._theme, icon=True),
@@ -585,6 +627,25 @@ class Arrangement(Enum):
     COMPACT = "compact"
 
 
+class Languages(Enum):
+    """How the row at the top offers the leaflet's languages."""
+
+    NONE = "none"  # one language: nothing to choose
+    ROW = "row"  # a button for each
+    BUTTON = "button"  # one globe button that opens them (the languages view)
+
+
+@dataclass
+class _Band:
+    """The row at the top: "All leaflets" and the languages, in left-to-right coordinates
+    (mirrored as the rest in a right-to-left screen); nothing and no height without either."""
+
+    places: dict[QWidget, QRect] = field(default_factory=dict)
+    height: int = 0
+    languages: Languages = Languages.NONE
+    menu_words: str = ""  # "All leaflets", or where the row is short of room "Leaflets"
+
+
 class TimePlace(Enum):
     """Where the compact arrangement puts the reading time."""
 
@@ -602,6 +663,14 @@ class Structure:
     parts_inline: bool = True  # the list on the screen itself, not behind "Choose a part"
     comfort: bool = True  # A-, "Text size", A+ and High contrast
     cut_title: bool = False  # the title cut after a word where it would take too many lines
+    # "All leaflets" and the languages in a row at the top (else, compact, among the buttons).
+    band_on_top: bool = True
+    # "Choose a part" where the list is not on the screen, and the room kept for "Carry on
+    # reading" (two lines): given up (the latter first) only on a small panel that has "All
+    # leaflets" and the languages to show, in words longer than English (the parts are then
+    # read in turn from "Tap to start"; the offer to carry on is not made).
+    parts_offered: bool = True
+    resume_place: bool = True
 
 
 @dataclass
@@ -621,11 +690,15 @@ class _Plan:
     parts_disclaimer: bool = True
     parts_per_page: int = 0
     gap: int = 0
+    band: _Band = field(default_factory=_Band)
+    # The languages view (the globe button's): the languages and Back, under the row.
+    language_view: dict[QWidget, QRect] = field(default_factory=dict)
 
 
 class _View(Enum):
     FRONT = "front"
     PARTS = "parts"  # the compact arrangement's list of parts, in the whole screen
+    LANGUAGES = "languages"  # the leaflet's languages, under the row at the top
 
 
 class StartScreen(QWidget):
@@ -638,7 +711,10 @@ class StartScreen(QWidget):
     smaller_text_requested = Signal()  # "A-"
     larger_text_requested = Signal()  # "A+"
     contrast_requested = Signal()  # "High contrast": on or off
-    parts_view_changed = Signal(bool)  # the list of parts fills the screen (True) or not
+    language_chosen = Signal(str)  # a language's button, by its tag from set_languages
+    menu_requested = Signal()  # "All leaflets": back to the menu of leaflets
+    # The screen shows the list of parts or the languages (True), or its front again.
+    parts_view_changed = Signal(bool)
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -650,6 +726,11 @@ class StartScreen(QWidget):
         self._resume_title = ""  # the part "Carry on reading" goes back to
         self._resume_offered = False
         self._title_text = ""
+        self._section_titles: list[str] = []  # the article's, as written
+        self._reading_minutes = 0
+        self._languages: list[str] = []  # the leaflet's, as tags
+        self._current_language = ""
+        self._menu_available = False
         self._view = _View.FRONT
         self._plan: _Plan | None = None
         self._sizes_taken: tuple[object, ...] | None = None  # what `_take_sizes` gave last
@@ -660,25 +741,28 @@ class StartScreen(QWidget):
         self._home: dict[QWidget, QRect] = {}
         self._drift = BurnInDrift(self._drift_room, burn_in_span(theme), self)
         self._drift.moved.connect(self._follow_drift)
+        # Every other step, all the screen's colours a level off: over all it draws.
+        self._veil = BurnInVeil(self._drift, self)
         self.title_label = TextLabel(parent=self)
         self.summary_label = TextLabel(parent=self)
         self.resume_button = BigButton("", theme, primary=True, icon=Icon.NEXT, parent=self)
-        self.start_button = BigButton(
-            words.start_button(), theme, primary=True, icon=Icon.NEXT, parent=self
-        )
+        self.start_button = BigButton("", theme, primary=True, icon=Icon.NEXT, parent=self)
         self.reading_time_label = TextLabel(parent=self)
-        self.parts_button = BigButton(words.choose_part_button(), theme, parent=self)
-        self.smaller_button = BigButton(words.smaller_text_button(), theme, parent=self)
-        self.smaller_button.setAccessibleName(words.smaller_text_spoken())
+        self.parts_button = BigButton("", theme, parent=self)
+        self.smaller_button = BigButton("", theme, parent=self)
         self.text_size_label = TextLabel(parent=self)
-        self._show_text_size()
         self.text_size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.larger_button = BigButton(words.larger_text_button(), theme, parent=self)
-        self.larger_button.setAccessibleName(words.larger_text_spoken())
-        self.contrast_button = BigButton(
-            words.high_contrast_button(), theme, compact=True, parent=self
-        )
+        self.larger_button = BigButton("", theme, parent=self)
+        for button in (self.smaller_button, self.larger_button):
+            # "A-" and "A+" read left to right in a right-to-left screen too, as the signs do.
+            button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.contrast_button = BigButton("", theme, compact=True, parent=self)
         self.contrast_button.setCheckable(True)
+        # The row at the top: back to the menu, and the leaflet's languages.
+        self.menu_button = BigButton("", theme, compact=True, icon=Icon.BACK, parent=self)
+        self.languages_button = LanguagesButton(theme, self)
+        self.language_buttons: list[BigButton] = []
+        self.languages_back_button = BigButton("", theme, icon=Icon.BACK, parent=self)
         self._faint: dict[BigButton, QGraphicsOpacityEffect] = {}
         for button in (self.smaller_button, self.larger_button):
             # Drawn faded into the background where there is no smaller or larger size.
@@ -704,8 +788,10 @@ class StartScreen(QWidget):
             self.larger_button,
             self.contrast_button,
         )
-        for widget in (*self._front, self._two_lines):
+        for widget in (*self._front, *self._band_widgets(), self._two_lines):
             widget.hide()
+        self.languages_back_button.hide()
+        self._show_words()
 
         self.start_button.clicked.connect(self.start_requested)
         self.resume_button.clicked.connect(self.resume_requested)
@@ -715,6 +801,9 @@ class StartScreen(QWidget):
         self.contrast_button.clicked.connect(self._on_contrast_clicked)
         self.sections.section_chosen.connect(self.section_chosen)
         self.sections.back_requested.connect(self.show_front)
+        self.menu_button.clicked.connect(self.menu_requested)
+        self.languages_button.clicked.connect(self._on_languages_clicked)
+        self.languages_back_button.clicked.connect(self.show_front)
 
         # The window's size, whatever the words would like (the screens adapt to the window).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -743,6 +832,16 @@ class StartScreen(QWidget):
         return self._view is _View.PARTS
 
     @property
+    def showing_languages(self) -> bool:
+        """Whether the languages view is shown (after the globe button)."""
+        return self._view is _View.LANGUAGES
+
+    @property
+    def languages_offered(self) -> Languages:
+        """How the row at the top offers the languages, as the screen is drawn now."""
+        return self._plan.band.languages if self._plan else Languages.NONE
+
+    @property
     def text_size_percent(self) -> int:
         """The patient's text size, as a percentage of Standard (to the nearest 5)."""
         theme = self._panel_theme
@@ -757,19 +856,52 @@ class StartScreen(QWidget):
         self.title_label.setText(article.title)
         self.title_label.setAccessibleName(article.title)
         self.summary_label.setText(article.summary)
-        self.sections.set_titles(
-            [
-                words.section_button(index + 1, section.title)
-                for index, section in enumerate(article.slides)
-            ]
-        )
+        self._section_titles = [section.title for section in article.slides]
+        self.sections.set_titles(self._section_labels())
         self._view = _View.FRONT
         self._content_changed()
 
     def set_reading_minutes(self, minutes: int) -> None:
         """ "About 8 minutes to read" beside "Tap to start" (nothing for 0)."""
-        self.reading_time_label.setText(words.reading_time(minutes) if minutes > 0 else "")
+        self._reading_minutes = minutes
+        self._show_reading_time()
         self._content_changed()
+
+    def set_languages(self, languages: Sequence[str], current: str) -> None:
+        """The leaflet's languages (tags), each offered in its own name, `current` marked
+        (the patient's: none is marked when the leaflet is not in it); nothing to choose
+        with fewer than two."""
+        tags = list(languages)
+        if tags == self._languages and current == self._current_language:
+            return
+        if tags != self._languages:
+            for button in self.language_buttons:
+                # Out of the screen at once: deleteLater waits for the event loop.
+                button.hide()
+                button.setParent(None)
+                button.deleteLater()
+            self._languages = tags
+            self.language_buttons = []
+            if len(tags) > 1:
+                for tag, name in zip(tags, language_names(tags), strict=True):
+                    button = BigButton(name, self._theme, compact=True, parent=self)
+                    button.setCheckable(True)
+                    button.hide()
+                    button.clicked.connect(lambda _=False, chosen=tag: self._on_language(chosen))
+                    self.language_buttons.append(button)
+        self._current_language = current
+        for tag, button in zip(self._languages, self.language_buttons, strict=False):
+            button.setChecked(tag == current)
+        self._show_language_chosen()
+        if self._view is _View.LANGUAGES and not self.language_buttons:
+            self.show_front()
+        self._content_changed()
+
+    def set_menu_available(self, available: bool) -> None:
+        """Offer "All leaflets", back to the menu of leaflets (a library of more than one)."""
+        if available != self._menu_available:
+            self._menu_available = available
+            self._content_changed()
 
     def set_resume(self, section_title: str | None) -> None:
         """Offer "Carry on reading: <section_title>" in the summary's place (or the title's);
@@ -812,11 +944,74 @@ class StartScreen(QWidget):
 
     @Slot()
     def show_front(self) -> None:
-        """Title, "Tap to start" and the rest: back from the parts view."""
+        """Title, "Tap to start" and the rest: back from the parts view or the languages."""
         if self._view is not _View.FRONT:
             self._view = _View.FRONT
             self._place()
             self.parts_view_changed.emit(False)
+
+    @Slot()
+    def show_languages(self) -> None:
+        """The leaflet's languages in the place of the rest of the screen (the globe
+        button's, where the row at the top has no room for a button each)."""
+        if self._plan is not None and self._plan.band.languages is Languages.BUTTON:
+            self._view = _View.LANGUAGES
+            self._place()
+            self.parts_view_changed.emit(True)
+
+    @Slot()
+    def _on_languages_clicked(self) -> None:
+        if self._view is _View.LANGUAGES:
+            self.show_front()
+        else:
+            self.show_languages()
+
+    def _on_language(self, tag: str) -> None:
+        # As with contrast: the button shows the language chosen once set_languages says so.
+        for other, button in zip(self._languages, self.language_buttons, strict=False):
+            button.setChecked(other == self._current_language)
+        self.show_front()
+        self.language_chosen.emit(tag)
+
+    def _band_widgets(self) -> tuple[BigButton, ...]:
+        return (self.menu_button, self.languages_button, *self.language_buttons)
+
+    # The words
+
+    def _show_words(self) -> None:
+        """Every word the screen sets itself (not the article's, nor the disclaimer), in the
+        interface's language: when it is made, and again when the language changes."""
+        self.start_button.set_label(words.start_button())
+        self.parts_button.set_label(words.choose_part_button())
+        self.smaller_button.set_label(words.smaller_text_button(), words.smaller_text_spoken())
+        self.larger_button.set_label(words.larger_text_button(), words.larger_text_spoken())
+        self.contrast_button.set_label(words.high_contrast_button())
+        self.menu_button.set_label(words.all_leaflets_button())
+        self.languages_back_button.set_label(words.back_button())
+        self._show_text_size()
+        self._show_reading_time()
+        self._show_language_chosen()
+        self.sections.show_words()
+        self.sections.relabel(self._section_labels())
+        if self._resume_offered:
+            self.resume_button.setAccessibleName(words.carry_on_button(self._resume_title))
+
+    def _section_labels(self) -> list[str]:
+        return [
+            words.section_button(index + 1, title)
+            for index, title in enumerate(self._section_titles)
+        ]
+
+    def _show_reading_time(self) -> None:
+        minutes = self._reading_minutes
+        self.reading_time_label.setText(words.reading_time(minutes) if minutes > 0 else "")
+
+    def _show_language_chosen(self) -> None:
+        """The globe button's words: the language chosen, in its own name."""
+        named = dict(zip(self._languages, language_names(self._languages), strict=True))
+        current = self._current_language
+        name = named.get(current) or (language_name(current) if current else "")
+        self.languages_button.set_label(name, words.languages_spoken(name))
 
     def _show_text_size(self) -> None:
         """ "Text size" and under it the size chosen ("125%"), between A- and A+: something
@@ -870,7 +1065,9 @@ class StartScreen(QWidget):
             assert chosen is not None
             self._plan = chosen
             self._apply_colours(themes[low])
-            if chosen.structure.parts_inline:
+            if (self._view is _View.PARTS and chosen.structure.parts_inline) or (
+                self._view is _View.LANGUAGES and chosen.band.languages is not Languages.BUTTON
+            ):
                 self._view = _View.FRONT
             self._place()
             self._fitted = fitted
@@ -882,10 +1079,35 @@ class StartScreen(QWidget):
         titles = range(len(self._panel_theme.screen_title_sizes))
         for index in titles[:2]:
             yield Structure(Arrangement.ROOMY, index)
+        # Where there is a row at the top, it may join the buttons rather than take a row
+        # of its own: before the title gets smaller.
+        band = self._menu_available or len(self.language_buttons) > 1
+        places = (True, False) if band else (True,)
         for parts_inline, comfort in ((True, True), (False, True), (False, False)):
             for index in titles:
-                yield Structure(Arrangement.COMPACT, index, parts_inline, comfort)
-        yield Structure(Arrangement.COMPACT, titles[-1], False, False, cut_title=True)
+                for on_top in places:
+                    yield Structure(
+                        Arrangement.COMPACT, index, parts_inline, comfort, band_on_top=on_top
+                    )
+        for on_top in places:
+            yield Structure(
+                Arrangement.COMPACT, titles[-1], False, False, cut_title=True, band_on_top=on_top
+            )
+        if band:
+            # The room kept for "Carry on reading" (a few seconds after Home), then "Choose a
+            # part", give way to "All leaflets" and the languages.
+            for parts, resume in ((True, False), (False, True), (False, False)):
+                for on_top in places:
+                    yield Structure(
+                        Arrangement.COMPACT,
+                        titles[-1],
+                        False,
+                        False,
+                        cut_title=True,
+                        band_on_top=on_top,
+                        parts_offered=parts,
+                        resume_place=resume,
+                    )
 
     def _choose(self, theme: Theme) -> tuple[Structure, _Plan]:
         """The first structure that fits at Standard size, and its plan; where none does (a
@@ -906,9 +1128,17 @@ class StartScreen(QWidget):
         if width <= 0 or height <= 0:
             return None
         self._take_sizes(theme, structure.arrangement, parts_view=not structure.parts_inline)
-        if structure.arrangement is Arrangement.ROOMY:
-            return self._plan_roomy(structure, force=force)
-        return self._plan_compact(structure, force=force)
+        compact = structure.arrangement is Arrangement.COMPACT
+        band = self._band(compact)
+        if compact:
+            plan = self._plan_compact(structure, band, force=force)
+        else:
+            plan = self._plan_roomy(structure, band, force=force)
+            if plan is not None:
+                plan.band = band
+        if plan is not None and plan.band.languages is Languages.BUTTON:
+            plan.language_view = self._language_view(plan.band, compact=compact)
+        return plan
 
     def _take_sizes(self, theme: Theme, arrangement: Arrangement, *, parts_view: bool) -> None:
         """Give every widget `theme`'s fonts and sizes (colours wait for the one chosen)."""
@@ -933,7 +1163,13 @@ class StartScreen(QWidget):
             label.setFont(theme.font(pixels, bold=bold))
         for button in (self.start_button, self.resume_button, self.parts_button, self._two_lines):
             button.set_theme(buttons)
-        for button in (self.smaller_button, self.larger_button, self.contrast_button):
+        for button in (
+            self.smaller_button,
+            self.larger_button,
+            self.contrast_button,
+            *self._band_widgets(),
+            self.languages_back_button,
+        ):
             button.set_theme(slim)
         gap = theme.compact_gap if compact else theme.gap
         self.sections.set_theme(buttons, gap=gap, compact=compact and parts_view, place=False)
@@ -984,13 +1220,149 @@ class StartScreen(QWidget):
         ]
         return sizes, _longest_word_width(label)
 
+    # The row at the top, and the languages view
+
+    def _band(self, compact: bool) -> _Band:
+        """The row at the top at the sizes taken (see `_measure_band`)."""
+        key = ("band", compact)
+        known = self._measured.get(key)
+        if not isinstance(known, _Band):
+            known = self._measured[key] = self._measure_band(compact)
+        return known
+
+    def _measure_band(self, compact: bool) -> _Band:
+        """ "All leaflets" at the row's start and the languages at its end, the first of these
+        that fits across: a button for each language beside "All leaflets", then beside
+        "Leaflets"; the globe button beside either; else the two on a row each. Clear of the
+        staff corner: the row keeps off its side (its end in a right-to-left screen, which
+        the mirroring puts on the left)."""
+        languages = len(self.language_buttons) > 1
+        if not self._menu_available and not languages:
+            return _Band()
+        theme = self._theme
+        side = theme.compact_side_margin if compact else theme.side_margin
+        top = theme.compact_margin if compact else theme.margin
+        gap = theme.compact_gap if compact else theme.gap
+        corner = self._panel_theme.staff_corner
+        clear = max(side, corner + gap) if top < corner else side
+        if self._right_to_left():
+            start, end = side, self.width() - clear
+        else:
+            start, end = clear, self.width() - side
+        room = max(end - start, 1)
+        long_words = words.all_leaflets_button()
+        menu_forms = [long_words, words.all_leaflets_short_button()] if self._menu_available else []
+        forms = [Languages.ROW, Languages.BUTTON] if languages else [Languages.NONE]
+
+        def menu_size(text: str) -> QSize:
+            self.menu_button.set_label(text, long_words)
+            width = min(self.menu_button.one_line_width(), room)
+            return QSize(width, self._height(self.menu_button, width))
+
+        def language_sizes(form: Languages) -> list[tuple[QWidget, QSize]]:
+            shown: list[BigButton] = []
+            if form is Languages.ROW:
+                shown = list(self.language_buttons)
+            elif form is Languages.BUTTON:
+                shown = [self.languages_button]
+            sized: list[tuple[QWidget, QSize]] = []
+            for button in shown:
+                width = min(button.one_line_width(), room)
+                sized.append((button, QSize(width, self._height(button, width))))
+            return sized
+
+        def across(sized: Sequence[tuple[QWidget, QSize]]) -> int:
+            return sum(size.width() for _, size in sized) + gap * max(len(sized) - 1, 0)
+
+        def rows(*sized_rows: list[tuple[QWidget, QSize]]) -> dict[QWidget, QRect]:
+            """Each row's widgets at the row's end (the first widget of a row that holds
+            "All leaflets" at its start), each row as tall as its tallest."""
+            places: dict[QWidget, QRect] = {}
+            y = top
+            for sized in sized_rows:
+                if not sized:
+                    continue
+                height = max(size.height() for _, size in sized)
+                rest = sized
+                if sized[0][0] is self.menu_button:
+                    size = sized[0][1]
+                    middle = y + (height - size.height()) // 2
+                    places[self.menu_button] = QRect(start, middle, size.width(), size.height())
+                    rest = sized[1:]
+                x = end - across(rest)
+                for widget, size in rest:
+                    middle = y + (height - size.height()) // 2
+                    places[widget] = QRect(x, middle, size.width(), size.height())
+                    x += size.width() + gap
+                y += height + gap
+            return places
+
+        def height_of(places: dict[QWidget, QRect]) -> int:
+            return max(rect.bottom() + 1 for rect in places.values()) - top
+
+        for form in forms:
+            for text in menu_forms or [""]:
+                menu: list[tuple[QWidget, QSize]] = []
+                if text:
+                    menu = [(self.menu_button, menu_size(text))]
+                sized = language_sizes(form)
+                if across(menu) + (gap if menu and sized else 0) + across(sized) <= room:
+                    places = rows([*menu, *sized])
+                    return _Band(places, height_of(places), form, text)
+
+        def fits_alone(text: str) -> bool:
+            self.menu_button.set_label(text, long_words)
+            return self.menu_button.one_line_width() <= room
+
+        # A row each: "All leaflets" as it fits, then the languages as they fit.
+        least = menu_forms[-1] if menu_forms else ""
+        text = next((text for text in menu_forms if fits_alone(text)), least)
+        menu = [(self.menu_button, menu_size(text))] if text else []
+        form = next((form for form in forms if across(language_sizes(form)) <= room), forms[-1])
+        places = rows(menu, language_sizes(form))
+        return _Band(places, height_of(places), form, text)
+
+    def _language_view(self, band: _Band, *, compact: bool) -> dict[QWidget, QRect]:
+        """The languages in the rest of the screen: a grid of buttons as wide as each other,
+        under the row at the top, and Back at the foot, at the start."""
+        theme = self._theme
+        side = theme.compact_side_margin if compact else theme.side_margin
+        gap = theme.compact_gap if compact else theme.gap
+        top = (theme.compact_margin if compact else theme.margin) + band.height + gap
+        if not band.height:
+            # Nothing above: the first row starts below the staff corner.
+            top = max(top, self._panel_theme.staff_corner + gap)
+        bottom = self.height() - (theme.compact_margin if compact else theme.start_bottom_margin)
+        inner = max(self.width() - 2 * side, 1)
+        buttons = self.language_buttons
+        width = min(max(button.one_line_width() for button in buttons), inner)
+        height = max(self._height(button, width) for button in buttons)
+        columns = max(1, min(len(buttons), (inner + gap) // (width + gap)))
+        places: dict[QWidget, QRect] = {}
+        for index, button in enumerate(buttons):
+            row, column = divmod(index, columns)
+            places[button] = QRect(
+                side + column * (width + gap), top + row * (height + gap), width, height
+            )
+        back = self.languages_back_button
+        back_width = min(back.one_line_width(), inner)
+        back_height = self._height(back, back_width)
+        places[back] = QRect(side, bottom - back_height, back_width, back_height)
+        return places
+
+    def _right_to_left(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
     # The roomy arrangement
 
-    def _plan_roomy(self, structure: Structure, *, force: bool) -> _Plan | None:
-        """The introduction beside the list (landscape) or above it (portrait)."""
+    def _plan_roomy(self, structure: Structure, band: _Band, *, force: bool) -> _Plan | None:
+        """The introduction beside the list (landscape) or above it (portrait), under the
+        row at the top."""
         theme, gap = self._theme, self._theme.gap
         width, height = self.width(), self.height()
         side, top = theme.side_margin, theme.margin
+        if band.height:
+            top += band.height + theme.block_gap
         inner_width = width - 2 * side
         inner_height = height - top - theme.start_bottom_margin
         title_px = theme.screen_title_sizes[structure.title_index]
@@ -1099,9 +1471,9 @@ class StartScreen(QWidget):
 
     # The compact arrangement
 
-    def _plan_compact(self, structure: Structure, *, force: bool) -> _Plan | None:
-        """One column (see the module docstring): the first of the ways to hold `structure`,
-        from the most to the least, that fits."""
+    def _plan_compact(self, structure: Structure, band: _Band, *, force: bool) -> _Plan | None:
+        """One column (see the module docstring) under the row at the top: the first of the
+        ways to hold `structure`, from the most to the least, that fits."""
         theme = self._theme
         gaps = (theme.gap, theme.compact_gap) if theme.gap > theme.compact_gap else (theme.gap,)
         parts_words = [words.choose_part_button(), words.parts_button()]
@@ -1118,19 +1490,44 @@ class StartScreen(QWidget):
             False,
             TimePlace.NOWHERE,
         )
+        bands = [band] if structure.band_on_top else self._inline_bands()
         for parts_word in parts_words:
-            for gap in gaps:
-                for summary, time_place in extras:
-                    plan = self._compact_way(structure, gap, parts_word, summary, time_place)
-                    if plan is not None:
-                        return plan
+            for shown in bands:
+                for gap in gaps:
+                    for summary, time_place in extras:
+                        plan = self._compact_way(
+                            structure, shown, gap, parts_word, summary, time_place
+                        )
+                        if plan is not None:
+                            return plan
         if force:
-            return self._compact_way(structure, *last, force=True)
+            return self._compact_way(structure, bands[-1], *last, force=True)
         return None
+
+    def _inline_bands(self) -> list[_Band]:
+        """The row at the top's buttons to go among the others instead (their places hold
+        only their sizes): "All leaflets", else "Leaflets", and the globe button."""
+        long_words = words.all_leaflets_button()
+        menu_forms = [long_words, words.all_leaflets_short_button()]
+        languages = Languages.BUTTON if len(self.language_buttons) > 1 else Languages.NONE
+        bands = []
+        for text in menu_forms if self._menu_available else [""]:
+            places: dict[QWidget, QRect] = {}
+            if text:
+                self.menu_button.set_label(text, long_words)
+                width = self.menu_button.one_line_width()
+                places[self.menu_button] = QRect(0, 0, width, self._height(self.menu_button, width))
+            if languages is Languages.BUTTON:
+                button = self.languages_button
+                width = button.one_line_width()
+                places[button] = QRect(0, 0, width, self._height(button, width))
+            bands.append(_Band(places, 0, languages, text))
+        return bands
 
     def _compact_way(
         self,
         structure: Structure,
+        band: _Band,
         gap: int,
         parts_word: str,
         summary_shown: bool,
@@ -1141,8 +1538,14 @@ class StartScreen(QWidget):
         theme = self._theme
         width, height = self.width(), self.height()
         side, margin = theme.compact_side_margin, theme.compact_margin
+        # Under the row at the top; the parts view has the whole screen (`full_height`). The
+        # title's words follow the row closer than a button may, where no "Carry on reading"
+        # takes their place.
+        below_band = gap if structure.resume_place else theme.compact_label_gap
+        top = margin + (band.height + below_band if band.height else 0)
         inner_width = width - 2 * side
-        inner_height = height - 2 * margin
+        full_height = height - 2 * margin
+        inner_height = height - top - margin
         if inner_width <= 0 or inner_height <= 0:
             return None
         title_px = theme.screen_title_sizes[structure.title_index]
@@ -1168,12 +1571,22 @@ class StartScreen(QWidget):
                 return None
             start_chunk.append((time, QSize(time_width, start_height)))
         chunks = [start_chunk]
-        parts_button = not structure.parts_inline and len(self.sections.buttons) > 1
+        parts_button = (
+            structure.parts_offered
+            and not structure.parts_inline
+            and len(self.sections.buttons) > 1
+        )
         if parts_button:
             self.parts_button.setText(parts_word)
             parts_width = min(_button_width(self.parts_button, self._slim()), inner_width)
             parts_size = QSize(parts_width, self._height(self.parts_button, parts_width))
             chunks.append([(self.parts_button, parts_size)])
+        inline = not structure.band_on_top
+        if inline:
+            # The row at the top's buttons among the others: "All leaflets", the globe.
+            for widget, rect in band.places.items():
+                size = QSize(min(rect.width(), inner_width), rect.height())
+                chunks.append([(widget, size)])
         if structure.comfort:
             sizes, _ = self._comfort_sizes()
             widgets = (self.smaller_button, self.text_size_label, self.larger_button)
@@ -1186,7 +1599,8 @@ class StartScreen(QWidget):
 
         # Above the buttons: the title (or "Carry on reading" over it), the summary, the time.
         resume_over_title = not summary_shown
-        resume = self._height(self._two_lines, inner_width)  # two lines, at any width
+        # Two lines, at any width (none where the structure keeps no room for it).
+        resume = self._height(self._two_lines, inner_width) if structure.resume_place else 0
         summary = self._height(self.summary_label, inner_width) if summary_shown else 0
         time_height = self._height(time, inner_width) if time_place is TimePlace.UNDER_TITLE else 0
         below_title = 0
@@ -1195,7 +1609,7 @@ class StartScreen(QWidget):
         if time_height:
             below_title += theme.compact_label_gap + time_height
         # No button in the staff corner: the first row of buttons starts below it.
-        corner = max(0, self._panel_theme.staff_corner - margin)
+        corner = max(0, self._panel_theme.staff_corner - top)
 
         title_text = self._title_text
         title = self._title_height(title_px, inner_width, title_text)
@@ -1220,7 +1634,7 @@ class StartScreen(QWidget):
         if structure.parts_inline and len(self.sections.buttons) > 1:
             block_top = max(0, corner - above_rows)
             list_top = block_top + block + gap
-            list_rect = QRect(side, margin + list_top, inner_width, body - list_top)
+            list_rect = QRect(side, top + list_top, inner_width, body - list_top)
             parts = self.sections.arrangement(list_rect.width(), list_rect.height())[1]
             fits_height = list_rect.height() > 0
             plan.parts_per_page = parts
@@ -1231,7 +1645,7 @@ class StartScreen(QWidget):
             fits = block_top + block <= body
             if parts_button and (fits or force):
                 plan.parts_per_page, plan.parts_disclaimer = self._parts_view(
-                    inner_width, inner_height, disclaimer + gap if disclaimer else 0
+                    inner_width, full_height, disclaimer + gap if disclaimer else 0
                 )
                 fits = fits and plan.parts_per_page > 0
             else:
@@ -1240,17 +1654,21 @@ class StartScreen(QWidget):
             return None
         plan.summary = summary_shown
         plan.resume_over_title = resume_over_title
+        # Among the buttons, the row's buttons are placed with them (the row takes no room).
+        plan.band = _Band({}, 0, band.languages, band.menu_words) if inline else band
 
         places = plan.places
-        y = margin + block_top
+        y = top + block_top
         places[self.title_label] = QRect(side, y, inner_width, title)
-        if resume_over_title:
+        if resume_over_title and resume:
             places[self.resume_button] = self._clear_of_corner(QRect(side, y, inner_width, resume))
         y += title_area
         if summary_shown:
             y += theme.compact_label_gap
             places[self.summary_label] = QRect(side, y, inner_width, summary)
-            places[self.resume_button] = self._clear_of_corner(QRect(side, y, inner_width, resume))
+            if resume:
+                rect = QRect(side, y, inner_width, resume)
+                places[self.resume_button] = self._clear_of_corner(rect)
             y += max(summary, resume)
         # Placed as it is, in a right-to-left article too: the staff corner does not turn.
         plan.fixed.add(self.resume_button)
@@ -1265,9 +1683,9 @@ class StartScreen(QWidget):
             y += row_height + gap
         if list_rect.isValid():
             places[self.sections] = list_rect
-        plan.parts_rect = QRect(side, margin, inner_width, inner_height)
+        plan.parts_rect = QRect(side, margin, inner_width, full_height)
         if plan.parts_disclaimer and disclaimer:
-            plan.parts_rect.setHeight(inner_height - disclaimer - gap)
+            plan.parts_rect.setHeight(full_height - disclaimer - gap)
         places[self.disclaimer_label] = QRect(
             side, height - margin - disclaimer, inner_width, disclaimer
         )
@@ -1331,15 +1749,22 @@ class StartScreen(QWidget):
         self.title_label.setText(plan.title_text)
         self.parts_button.setText(plan.parts_word or words.choose_part_button())
         self.parts_button.setAccessibleName(self.parts_button.text())
+        self.menu_button.set_label(
+            plan.band.menu_words or words.all_leaflets_button(), words.all_leaflets_button()
+        )
 
     def _place(self) -> None:
-        """Put everything where the plan says, for the view shown (the front, or the compact
-        arrangement's parts view)."""
+        """Put everything where the plan says, for the view shown (the front, the compact
+        arrangement's parts view, or the languages view)."""
         plan = self._plan
         if plan is None:
             return
         parts_view = self._view is _View.PARTS and not plan.structure.parts_inline
-        places = plan.places
+        language_view = self._view is _View.LANGUAGES and bool(plan.language_view)
+        places = {**plan.places, **plan.band.places}
+        if language_view:
+            places.update(plan.language_view)
+        self.languages_button.setChecked(language_view)
         self.reading_time_label.setAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -1351,6 +1776,9 @@ class StartScreen(QWidget):
             shown.add(self.sections)
             if plan.parts_disclaimer:
                 shown.add(self.disclaimer_label)
+        elif language_view:
+            shown.update(plan.band.places)
+            shown.update(plan.language_view)
         else:
             shown.update(places)
             shown.discard(self.resume_button)
@@ -1361,7 +1789,13 @@ class StartScreen(QWidget):
                 shown.discard(self.summary_label)
             if not self.disclaimer_label.text():
                 shown.discard(self.disclaimer_label)
-        everything: tuple[QWidget, ...] = (*self._front, self.sections, self.disclaimer_label)
+        everything: tuple[QWidget, ...] = (
+            *self._front,
+            self.sections,
+            self.disclaimer_label,
+            *self._band_widgets(),
+            self.languages_back_button,
+        )
         for widget in everything:
             if widget not in shown:
                 widget.hide()
@@ -1445,6 +1879,10 @@ class StartScreen(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._fit()
+        elif event.type() == QEvent.Type.LanguageChange:
+            # Other words take other room: fitted again (now, or when it next shows).
+            self._show_words()
+            self._content_changed()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -6,7 +6,7 @@ for (kiosk.theme `screen_title_sizes`): a 7" panel read from 60 cm has room for 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,12 +22,19 @@ class UpdatingScreen(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
-        self.heading_label = TextLabel(words.updating_heading(), self)
-        self.detail_label = TextLabel(words.updating_detail(), self)
+        self.heading_label = TextLabel(parent=self)
+        self.detail_label = TextLabel(parent=self)
         for label in (self.heading_label, self.detail_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._show_words()
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.set_theme(theme)
+
+    def _show_words(self) -> None:
+        """The notice in the interface's language: when the screen is made, and again when
+        the language changes."""
+        self.heading_label.setText(words.updating_heading())
+        self.detail_label.setText(words.updating_detail())
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -65,3 +72,9 @@ class UpdatingScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_words()
+            self._place()  # other words take other room

@@ -1,12 +1,28 @@
 """Building blocks shared by the screens: the big touch button (and the text size buttons drawn
-as a letter and a sign), the progress bar, text labels."""
+as a letter and a sign, and the globe button that opens the languages), the progress bar, text
+labels.
+
+Words a widget draws or says by itself (the text size letter, the progress bar's spoken
+share) follow the interface's language when it changes (QEvent.LanguageChange); the words on a
+button are its screen's to set again.
+"""
 
 from __future__ import annotations
 
 import math
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QVariantAnimation, Signal, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QVariantAnimation,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -77,6 +93,21 @@ class BigButton(QAbstractButton):
         self._theme = theme
         self.updateGeometry()
         self.update()
+
+    def one_line_width(self) -> int:
+        """The width its words need on one line (each line of them), with its icon and
+        padding; never narrower than a touch target."""
+        metrics = self._font_metrics()
+        lines = self.text().splitlines() or [""]
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        # Two pixels spare: the painter may set the words a pixel wider than measured.
+        wanted = widest + self._icon_width() + 2 * self._padding + 2
+        return max(self._theme.touch_target_min, wanted)
+
+    def set_label(self, text: str, spoken: str = "") -> None:
+        """The button's words, and what it is called aloud (`spoken`, else its words)."""
+        self.setText(text)
+        self.setAccessibleName(spoken or text)
 
     def set_compact(self, compact: bool) -> None:
         """Smaller words and icon (a compact bar's buttons), or the usual ones."""
@@ -184,6 +215,9 @@ class BigButton(QAbstractButton):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        # Words from the start side, in the button's direction: a part's title in an Arabic
+        # article is right-aligned, its number at the right.
+        painter.setLayoutDirection(self.layoutDirection())
         ink = self._paint_frame(painter)
         painter.setPen(QColor(ink))
         painter.setFont(self._font())
@@ -273,6 +307,96 @@ class SignButton(BigButton):
         if self.plus:
             painter.drawLine(centre - QPointF(0, half), centre + QPointF(0, half))
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update()  # the letter is the language's
+
+
+class LanguagesButton(BigButton):
+    """Where a screen has no room for a button for each language: a globe and the language
+    chosen, in its own name. It opens the languages (checked while they show)."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__("", theme, compact=True, parent=parent)
+        self.setCheckable(True)
+
+    def _icon_width(self) -> int:
+        return self._theme.compact_icon_room
+
+    def _text_rect(self, rect: QRect) -> QRect:
+        inner = rect.adjusted(self._padding, 0, -self._padding, 0)
+        room = self._icon_width()
+        if self._right_to_left():
+            return inner.adjusted(0, 0, -room, 0)
+        return inner.adjusted(room, 0, 0, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        theme = self._theme
+        painter = QPainter(self)
+        painter.setLayoutDirection(self.layoutDirection())
+        ink = QColor(self._paint_frame(painter))
+        font = theme.font(theme.small_px, bold=True)
+        painter.setFont(font)
+        painter.setPen(ink)
+        text_rect = self._text_rect(self.rect())
+        flags = int(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        )
+        used = painter.boundingRect(text_rect, flags, self.text())
+        painter.drawText(text_rect, flags, self.text())
+        # A globe: the outline, a meridian and the equator.
+        size = theme.compact_icon_size
+        gap = theme.compact_icon_gap
+        left = used.right() + gap if self._right_to_left() else used.left() - gap - size
+        globe = QRectF(left, used.center().y() - size / 2 + 1, size, size)
+        pen = QPen(ink, max(2, theme.icon_stroke * 2 // 3))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(globe)
+        painter.drawEllipse(globe.adjusted(size * 0.3, 0, -size * 0.3, 0))
+        middle = globe.center().y()
+        painter.drawLine(QPointF(globe.left(), middle), QPointF(globe.right(), middle))
+
+
+class PageArrow(BigButton):
+    """An arrow button (a page arrow, Back): its words with an arrow, or where a small panel
+    has no room for words, the arrow alone, large, in the middle (its accessible name keeps
+    the words)."""
+
+    def __init__(
+        self, text: str, theme: Theme, *, icon: Icon, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(text, theme, icon=icon, parent=parent)
+        self._arrow = icon
+
+    def set_words(self, text: str | None) -> None:
+        """Words beside the arrow, or None for the arrow alone."""
+        self._icon = self._arrow if text else Icon.NONE
+        self.setText(text or "")
+        self.updateGeometry()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.text():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        ink = QColor(self._paint_frame(painter))
+        pen = QPen(ink, self._theme.icon_stroke)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        half = self._theme.icon_size / 2
+        centre = QRectF(self.rect()).center()
+        # Next points the way the text reads on, Previous back: mirrored right to left.
+        points_right = (self._arrow is Icon.NEXT) != self._right_to_left()
+        arms = -1 if points_right else 1  # the side the chevron's arms reach back to
+        tip = centre + QPointF(-arms * half / 2, 0)
+        painter.drawPolyline(
+            [tip + QPointF(arms * half, -half), tip, tip + QPointF(arms * half, half)]
+        )
+
 
 class ProgressBar(QWidget):
     """How far through the article the patient is: a thick, rounded bar, no numbers on it.
@@ -297,8 +421,16 @@ class ProgressBar(QWidget):
 
     def set_fraction(self, fraction: float) -> None:
         self._fraction = min(max(fraction, 0.0), 1.0)
-        self.setAccessibleDescription(words.percent_read(round(self._fraction * 100)))
+        self._describe()
         self.update()
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(words.percent_read(round(self._fraction * 100)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._describe()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         palette = self._theme.palette

@@ -44,6 +44,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import staff
+from kiosk.languages import is_right_to_left
 from kiosk.staff import Attempt, PinResult, StaffLock
 from kiosk.theme import NORMAL
 
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from kiosk.config import Settings
     from kiosk.navigation import Position
     from kiosk.session import KioskSession
+    from kiosk.ui.menu_screen import MenuScreen
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +177,10 @@ class KioskWindow(QWidget):
         self.end_screen = EndScreen(theme)
         self.updating_screen = UpdatingScreen(theme)
         self.staff_screen = StaffScreen(theme)
+        # Built when the content first holds more than one leaflet (see _menu): a kiosk with
+        # one article never pays for it.
+        self.menu_screen: MenuScreen | None = None
+        self._clock = clock
         for screen in (
             self.start_screen,
             self.reading_screen,
@@ -197,8 +203,8 @@ class KioskWindow(QWidget):
         self.pin_checker = PinChecker(self)
         self.reading_screen.slide.animations = settings.animations
         self.reading_screen.set_read_aloud_available(False)
-        self.start_screen.set_disclaimer(settings.disclaimer)
-        self.end_screen.set_disclaimer(settings.disclaimer)
+        self._disclaimer = settings.disclaimer
+        self._show_disclaimer()
 
         self.staff_timer = InactivityTimer(staff_timeout_s, clock, self)
         self.staff_timer.timed_out.connect(self.close_staff_access)
@@ -239,6 +245,8 @@ class KioskWindow(QWidget):
         start.smaller_text_requested.connect(session.smaller_text)
         start.larger_text_requested.connect(session.larger_text)
         start.contrast_requested.connect(session.toggle_contrast)
+        start.language_chosen.connect(session.choose_language)
+        start.menu_requested.connect(lambda: session.request(navigation.HOME))
         reading = self.reading_screen
         reading.next_requested.connect(lambda: session.request(navigation.NEXT))
         reading.back_requested.connect(lambda: session.request(navigation.BACK))
@@ -280,6 +288,8 @@ class KioskWindow(QWidget):
         session.highlight_changed.connect(self.reading_screen.slide.set_highlight)
         session.resume_changed.connect(self._on_resume_changed)
         session.speech_choices_changed.connect(self._on_speech_choices_changed)
+        session.library_changed.connect(self._on_library_changed)
+        session.language_changed.connect(self._on_language_changed)
         idle = session.idle
         idle.warning_started.connect(self.idle_overlay.start)
         idle.countdown_changed.connect(self.idle_overlay.set_seconds_left)
@@ -297,20 +307,104 @@ class KioskWindow(QWidget):
     @Slot()
     def _on_article_changed(self) -> None:
         from kiosk import words
+        from kiosk.take_home import take_home_url
 
         article = self.session.article
         self.setWindowTitle(article.title if article else words.window_title())
+        self.end_screen.set_take_home_url(take_home_url(article) if article else None)
         if article is None:
             return
         # Right-to-left articles mirror the whole screen: text, buttons and swipes.
-        self.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft
-            if article.right_to_left
-            else Qt.LayoutDirection.LeftToRight
-        )
+        self.setLayoutDirection(_direction(article.right_to_left))
+        if self.menu_screen is not None:
+            # The menu follows the patient's language, not the leaflet behind it.
+            self.menu_screen.setLayoutDirection(_direction(is_right_to_left(self.session.language)))
         self.reading_screen.slide.right_to_left = article.right_to_left
         self.start_screen.set_article(article)
         self.start_screen.set_reading_minutes(self.session.reading_minutes)
+        self._show_start_choices()
+
+    def _menu(self) -> MenuScreen:
+        """The menu of leaflets, built the first time it is needed."""
+        if self.menu_screen is None:
+            from kiosk.ui.menu_screen import MenuScreen
+
+            session = self.session
+            menu = MenuScreen(session.theme)
+            menu.set_clock(self._clock)
+            menu.leaflet_chosen.connect(session.choose_leaflet)
+            menu.language_chosen.connect(session.choose_language)
+            menu.smaller_text_requested.connect(session.smaller_text)
+            menu.larger_text_requested.connect(session.larger_text)
+            menu.contrast_requested.connect(session.toggle_contrast)
+            # A later page left open times out like changed choices (see the start screen).
+            menu.away_changed.connect(session.set_start_screen_away)
+            self.stack.insertWidget(0, menu)
+            self.menu_screen = menu
+            self._theme_menu()
+        return self.menu_screen
+
+    def _show_disclaimer(self) -> None:
+        """The notice under the start and end screens: the clinic's own words as written, or
+        the kiosk's, in the patient's language."""
+        from kiosk import words
+        from kiosk.config import Settings
+
+        text = self._disclaimer
+        if text == Settings().disclaimer:
+            text = words.default_disclaimer()
+        self.start_screen.set_disclaimer(text)
+        self.end_screen.set_disclaimer(text)
+
+    def _show_start_choices(self) -> None:
+        """The start screen's languages (its leaflet's) and its way back to the menu."""
+        session = self.session
+        leaflet = None
+        if session.library is not None and session.article is not None:
+            leaflet = session.library.leaflet_of(session.article)
+        self.start_screen.set_languages(leaflet.languages if leaflet else [], session.language)
+        self.start_screen.set_menu_available(session.has_menu)
+
+    @Slot()
+    def _on_library_changed(self) -> None:
+        """The leaflets on the menu, in the patient's language."""
+        from kiosk.ui.menu_screen import menu_entries
+
+        self._show_start_choices()
+        session = self.session
+        library = session.library
+        if library is None or (not session.has_menu and self.menu_screen is None):
+            return
+        menu = self._menu()
+        menu.set_entries(menu_entries(library, session.language))
+        menu.set_languages(library.languages, session.language)
+        menu.setLayoutDirection(_direction(is_right_to_left(session.language)))
+
+    @Slot(str)
+    def _on_language_changed(self, language: str) -> None:
+        """Every interface word in the patient's language (Qt tells each widget to show its
+        words again), and the menu mirrored for a right-to-left one."""
+        from kiosk.translations import use_language
+
+        app = QApplication.instance()
+        if app is not None:
+            use_language(app, language)
+        if self.menu_screen is not None:
+            self.menu_screen.setLayoutDirection(_direction(is_right_to_left(language)))
+        self._show_start_choices()
+        self._show_disclaimer()
+
+    def _theme_menu(self) -> None:
+        menu = self.menu_screen
+        if menu is None:
+            return
+        theme = self.session.theme
+        menu.set_theme(theme)
+        menu.set_choices(
+            can_smaller=theme.text_size.smaller() is not None,
+            can_larger=theme.larger_text_size is not None,
+            high_contrast=theme.high_contrast,
+        )
 
     @Slot()
     def _on_resume_changed(self) -> None:
@@ -336,6 +430,7 @@ class KioskWindow(QWidget):
         )
         if self.session.layout is not None:
             self.reading_screen.set_theme(theme, self.session.layout)
+        self._theme_menu()
         self.end_screen.set_theme(theme)
         self.updating_screen.set_theme(theme)
         self.staff_screen.set_theme(theme)
@@ -366,6 +461,8 @@ class KioskWindow(QWidget):
         session = self.session
         if position.screen is Screen.START:
             self.start_screen.show_front()  # after a quiet spell, too, on the screen already
+        elif position.screen is Screen.MENU and self.stack.currentWidget() is not self._menu():
+            self._menu().show_first_page()  # a patient arriving from a leaflet, or the next one
         if session.showing_updating:
             self.updating_screen.set_words_shown(not session.first_reading)
             screen: QWidget = self.updating_screen
@@ -376,6 +473,7 @@ class KioskWindow(QWidget):
                 following = navigation.transition(position, navigation.NEXT, counts)
                 self.reading_screen.show_position(position, previous, following, direction)
             screen = {
+                Screen.MENU: self.menu_screen or self.start_screen,
                 Screen.START: self.start_screen,
                 Screen.READING: self.reading_screen,
                 Screen.END: self.end_screen,
@@ -692,3 +790,7 @@ def _locked_text(until: float) -> str:
 
     clock = time.strftime("%H:%M", time.localtime(until))
     return words.staff_locked_until(clock)
+
+
+def _direction(right_to_left: bool) -> Qt.LayoutDirection:
+    return Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight

@@ -1,0 +1,164 @@
+"""A running kiosk with a library: the menu as its front screen, a tile's leaflet, Home and the
+quiet spell back to the menu, and content that changes under it (a file still being synced or
+half-edited never takes the last good library away)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk import navigation
+from kiosk.app import KioskController, present
+from kiosk.config import Settings
+from kiosk.navigation import MENU, START
+
+from .helpers import click
+
+ARTICLE = (
+    "---\ntitle: {title}\nsummary: What to know about {title}.\n{extra}---\n\n"
+    "Opening words.\n\n## A part\n\nMore words about {title}.\n"
+)
+
+
+def write(folder: Path, name: str, title: str, extra: str = "") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(ARTICLE.format(title=title, extra=extra), encoding="utf-8")
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    write(folder, "consent.md", "Consent", "topic: Your visit\n")
+    write(folder, "sleep.md", "Sleep", "topic: Your visit\n")
+    write(folder / "after", "wounds.md", "Wound care")
+    return folder
+
+
+@pytest.fixture
+def start(qapp, qtbot, tmp_path):
+    controllers = []
+
+    def make(folder: Path) -> KioskController:
+        controller = KioskController(
+            qapp,
+            Settings(animations=False, speech_engine="mock", idle_timeout=30, idle_warning=20),
+            folder,
+            state_dir=tmp_path / "state",
+            debounce_ms=50,
+        )
+        controllers.append(controller)
+        present(controller.window, qapp, Settings(), windowed=True)
+        qtbot.waitUntil(
+            lambda: controller.services_started and not controller.watcher.reading, timeout=10_000
+        )
+        return controller
+
+    yield make
+    for controller in controllers:
+        controller._on_quit()
+        controller.window.close()
+        controller.window.deleteLater()
+        controller.deleteLater()
+
+
+def tile_titles(controller: KioskController) -> list[str]:
+    menu = controller.window.menu_screen
+    assert menu is not None
+    return [tile.entry.title for tile in menu.tiles]
+
+
+def test_the_kiosk_opens_on_the_menu_of_every_leaflet(start, library):
+    controller = start(library)
+    window = controller.window
+    assert window.menu_screen is not None
+    assert window.current_screen() is window.menu_screen
+    assert controller.session.position == MENU
+    assert tile_titles(controller) == ["Consent", "Sleep", "Wound care"]
+    status = window.staff_screen.status_label.text()
+    assert "Offering: 3 leaflets in en: 'Consent', 'Sleep', 'Wound care'" in status
+
+
+def test_a_tile_opens_its_leaflet_and_home_returns_to_the_menu(start, library, qtbot):
+    controller = start(library)
+    window = controller.window
+    menu = window.menu_screen
+    click(menu.shown_tiles()[1])
+    assert window.current_screen() is window.start_screen
+    assert window.start_screen.title_label.text() == "Sleep"
+    click(window.start_screen.start_button)
+    assert window.current_screen() is window.reading_screen
+    click(window.reading_screen.home_button)
+    assert window.current_screen() is window.menu_screen
+    assert controller.session.position == MENU
+
+
+def test_the_next_patient_finds_the_menu(start, library, qtbot):
+    controller = start(library)
+    window = controller.window
+    click(window.menu_screen.shown_tiles()[0])
+    click(window.start_screen.start_button)
+    controller.session.reset_for_next_patient()  # as the idle warning's end does
+    assert window.current_screen() is window.menu_screen
+    assert window.menu_screen.page == 0
+
+
+def test_one_leaflet_keeps_its_own_start_screen(start, tmp_path):
+    folder = tmp_path / "one"
+    write(folder, "only.md", "Only")
+    controller = start(folder)
+    window = controller.window
+    assert window.menu_screen is None, "a kiosk with one leaflet never builds a menu"
+    assert window.current_screen() is window.start_screen
+    assert controller.session.position == START
+
+
+def test_a_new_leaflet_appears_on_the_menu(start, library, qtbot):
+    controller = start(library)
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=10_000):
+        write(library, "pain.md", "Pain relief")
+    assert "Pain relief" in tile_titles(controller)
+
+
+def test_a_broken_file_keeps_the_last_good_library_and_tells_staff(start, library, qtbot):
+    controller = start(library)
+    with qtbot.waitSignal(controller.watcher.library_failed, timeout=10_000):
+        write(library, "pain.md", "Pain relief")
+        (library / "consent.md").write_text("---\ntitle: Consent\nno colon\n", encoding="utf-8")
+    # Neither the new leaflet nor the broken edit: the library as it was.
+    assert tile_titles(controller) == ["Consent", "Sleep", "Wound care"]
+    problems = controller.window.staff_screen.problems_label.text()
+    assert "New content was not applied" in problems
+    assert "consent.md, line 3" in problems
+    assert "until every file checks out" in problems
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=10_000):
+        write(library, "consent.md", "Consent, fixed", "topic: Your visit\n")
+    assert tile_titles(controller) == ["Consent, fixed", "Sleep", "Pain relief", "Wound care"]
+
+
+def test_files_a_sync_is_still_writing_are_never_offered(start, library, qtbot):
+    controller = start(library)
+    # Syncthing's and rsync's temporary names, an editor's swap file and a hidden file.
+    partial = ARTICLE.format(title="Half", extra="")[:30]
+    for name in (".syncthing.pain.md.tmp", ".pain.md.Xy12Ab", "pain.md~", ".pain.md.swp"):
+        (library / name).write_text(partial, encoding="utf-8")
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=10_000):
+        write(library, "zz-done.md", "Done")  # a whole file, written after them
+    assert tile_titles(controller) == ["Consent", "Sleep", "Done", "Wound care"]
+    assert "New content was not applied" not in (
+        controller.window.staff_screen.problems_label.text()
+    )
+
+
+def test_a_reader_is_not_moved_by_a_new_library(start, library, qtbot):
+    controller = start(library)
+    window = controller.window
+    click(window.menu_screen.shown_tiles()[0])
+    click(window.start_screen.start_button)
+    where = controller.session.position
+    with qtbot.waitSignal(controller.watcher.library_loaded, timeout=10_000):
+        write(library, "pain.md", "Pain relief")
+    assert controller.session.position == where
+    assert window.current_screen() is window.reading_screen
+    controller.session.request(navigation.HOME)
+    assert "Pain relief" in tile_titles(controller)
