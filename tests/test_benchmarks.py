@@ -79,3 +79,48 @@ def test_quick_benchmark_reports_every_figure(tmp_path):
     for figure in FIGURES:
         assert figure in result.stdout
         assert figure in report["verdicts"]
+
+
+def test_frames_only_measures_one_screen_size_and_says_where_its_memory_went(tmp_path):
+    """What work on 4K memory runs in seconds: that size's frames and peak memory alone, and
+    the memory after each step, so a copy that lives only for a moment shows where it is made."""
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tests" / "benchmarks" / "bench.py"),
+            "--quick",
+            "--frames-only",
+            "4k",
+            "--memory-steps",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    figures = report["figures"]
+    expected = {"4k_peak_rss_mb"} | {
+        f"4k_{text_size.name.lower()}_{figure}"
+        for text_size in TextSize
+        for figure in PER_TEXT_SIZE
+    }
+    assert set(figures) == expected
+    steps = [note for note in report["notes"] if note.startswith("4k memory, ")]
+    named = ["window shown", "speech probed", "first page painted"]
+    for text_size in TextSize:
+        name = text_size.name.lower()
+        named += [f"{name} text, swipes", f"{name} text, arrow-key turns"]
+        named.append(f"text size made larger than {name}")
+    assert len(steps) == len(named)
+    for step, name in zip(steps, named, strict=True):
+        assert name in step
+    # The peak reported is the highest of the steps' peaks.
+    peaks = [float(step.split("peak ", 1)[1].split(" MB", 1)[0]) for step in steps]
+    assert figures["4k_peak_rss_mb"] == max(peaks)
+    for step in steps:
+        assert step in result.stdout

@@ -319,9 +319,7 @@ class SlideView(QWidget):
                 self._paint_slide(painter, position, x)
                 painter.restore()
             else:
-                painter.drawPixmap(
-                    QPointF(x + area.left(), area.top()), self._cache.pixmap(position)
-                )
+                painter.drawImage(QPointF(x + area.left(), area.top()), self._cache.image(position))
             if position == self._current:
                 band = self._highlight_band()
                 if band is not None:
@@ -370,7 +368,7 @@ class SlideView(QWidget):
         ahead = [self._next, self._previous]  # the next page is the likelier drag
         missing = [position for position in ahead if position not in self._cache]
         if missing:
-            self._cache.pixmap(missing[0])
+            self._cache.image(missing[0])
         if len(missing) > 1:
             self._warm_timer.start()
 

@@ -2,7 +2,8 @@
 frames at 1920x1080 and 3840x2160 for every text size, touch-to-painted latency, peak memory,
 pagination, idle CPU and memory growth.
 
-    python tests/benchmarks/bench.py [--quick] [--startup-only] [--json PATH]
+    python tests/benchmarks/bench.py [--quick] [--startup-only | --frames-only SIZE]
+                                     [--memory-steps] [--json PATH]
                                      [--display :N | --xvfb | --offscreen]
 
 Where it measures: on the X display in $DISPLAY if there is one, else on an Xvfb server this
@@ -31,7 +32,12 @@ which the output then says. --display picks an X display, --xvfb always starts X
 
 --quick runs everything with small counts, to show the script works (CI runs it; keep it well
 under a minute); its figures mean little. --startup-only measures start-up alone (full counts
-unless --quick), for work on it. Nothing here asserts a time.
+unless --quick), for work on it; --frames-only 4k (or 1080p) measures that screen size's
+frames and peak memory alone, without start-up or the other size. --memory-steps also prints,
+for each screen size, the process's memory after each step (window shown, speech probed, first
+page painted, each text size's drags and turns, each text size change) and the peak within that
+step (the kernel's high-water mark is reset after each, so a short-lived copy shows up where it
+happens); the peak reported is then the highest of those. Nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -129,6 +135,50 @@ def peak_rss_mb(pid: int | str = "self") -> float:
     with Path(f"/proc/{pid}/status").open(encoding="ascii") as status:
         kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
     return round(kb / 1024, 1)
+
+
+def memory_status() -> dict[str, float]:
+    """This process's resident memory now, in MB: VmRSS and VmHWM (its peak), and RSS split
+    into anonymous (the heap, pixmaps, images), file-backed (libraries) and shared memory (the
+    X11 window's MIT-SHM backing store)."""
+    wanted = ("VmRSS", "VmHWM", "RssAnon", "RssFile", "RssShmem")
+    found: dict[str, float] = {}
+    with Path("/proc/self/status").open(encoding="ascii") as status:
+        for line in status:
+            name, _, value = line.partition(":")
+            if name in wanted:
+                found[name] = round(int(value.split()[0]) / 1024, 1)
+    return found
+
+
+class MemorySteps:
+    """Memory after each step of a worker and the peak within it. After each reading the
+    kernel's high-water mark is reset (writing 5 to /proc/self/clear_refs), so each step's peak
+    is its own and a copy that lives only for a moment is pinned to the step that made it."""
+
+    def __init__(self, size: str) -> None:
+        self.size = size
+        self.lines: list[str] = []
+        self.peak = 0.0
+        self.resettable = self._reset()
+
+    @staticmethod
+    def _reset() -> bool:
+        try:
+            Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
+        except OSError:
+            return False
+        return True
+
+    def __call__(self, step: str) -> None:
+        now = memory_status()
+        self.peak = max(self.peak, now["VmHWM"])
+        self.lines.append(
+            f"{self.size} memory, {step}: peak {now['VmHWM']} MB, now {now['VmRSS']} MB "
+            f"(anonymous {now['RssAnon']}, files {now['RssFile']}, shared {now['RssShmem']})"
+        )
+        if self.resettable:
+            self._reset()
 
 
 # Where windows are shown
@@ -463,7 +513,9 @@ def startup(place: Place, runs: int, folder: str) -> tuple[dict[str, float], lis
 # Frames, in a worker process per screen size
 
 
-def run_worker(size: str, place: Place, quick: bool, folder: str) -> dict[str, Any]:
+def run_worker(
+    size: str, place: Place, quick: bool, folder: str, memory_steps: bool = False
+) -> dict[str, Any]:
     width, height = SIZES[size]
     env = place.environment(width, height, folder)
     for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
@@ -473,6 +525,8 @@ def run_worker(size: str, place: Place, quick: bool, folder: str) -> dict[str, A
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", size, "--json", str(out)]
     if quick:
         command.append("--quick")
+    if memory_steps:
+        command.append("--memory-steps")
     process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
     try:
         status = process.wait(timeout=3600)
@@ -641,9 +695,16 @@ class FrameBench:
         return paints, frames, seconds
 
 
-def frame_figures(bench: FrameBench, prefix: str, quick: bool) -> dict[str, float]:
+def frame_figures(
+    bench: FrameBench, prefix: str, quick: bool, step: Callable[[str], None] | None = None
+) -> dict[str, float]:
+    text_size = prefix.split("_", 1)[1]
     drag_paints, swipe_turn_paints, latencies = bench.drags(2 if quick else 20, 12)
+    if step is not None:
+        step(f"{text_size} text, swipes")
     key_turn_paints, frames, seconds = bench.turns(3 if quick else 40)
+    if step is not None:
+        step(f"{text_size} text, arrow-key turns")
     turn_paints = key_turn_paints + swipe_turn_paints
     return {
         f"{prefix}_drag_frame_ms_p50": ms(percentile(drag_paints, 0.5)),
@@ -655,10 +716,17 @@ def frame_figures(bench: FrameBench, prefix: str, quick: bool) -> dict[str, floa
     }
 
 
-def worker(size: str, quick: bool, out: Path) -> int:
+def worker(size: str, quick: bool, out: Path, memory_steps: bool = False) -> int:
     """One screen size, in its own process: frames for every text size, then peak memory; at
-    the main size also pagination, idle CPU and growth. Writes {"figures", "notes"} to `out`."""
+    the main size also pagination, idle CPU and growth. Writes {"figures", "notes"} to `out`.
+    With `memory_steps`, memory after each step too (see MemorySteps)."""
     global RECORDER
+    memory = MemorySteps(size) if memory_steps else None
+
+    def mark(name: str) -> None:
+        if memory is not None:
+            memory(name)
+
     # As the kiosk makes it (with whatever it sets up for Qt before that).
     app = application([sys.argv[0]])
     RECORDER = Recorder()
@@ -671,6 +739,7 @@ def worker(size: str, quick: bool, out: Path) -> int:
     window.resize(QSize(width, height))
     window.show()
     QTest.qWaitForWindowExposed(window)
+    mark("window shown")
     # Only adds timing around the page view's own paintEvent.
     window.reading_screen.slide.__class__ = MeasuredSlide
     session = window.session
@@ -682,16 +751,21 @@ def worker(size: str, quick: bool, out: Path) -> int:
     found: list[tuple[str, int]] = []
     session.reset_for_next_patient()
     run_events_for(0.1)
+    mark("speech probed, start screen")
+    session.go_to(bench.reading_positions()[0])
+    bench.settle()
+    mark("first page painted, its neighbours kept")
     # Every text size A+ steps through, from Standard to the largest (where it stops).
-    for step in TextSize:
-        assert session.theme.text_size is step, "A+ skipped a text size"
-        text_size = step.name.lower()
+    for text_step in TextSize:
+        assert session.theme.text_size is text_step, "A+ skipped a text size"
+        text_size = text_step.name.lower()
         found.append((text_size, session.theme.body_px))
         progress(f"  {size}, {text_size} text ({session.theme.body_px} px) ...")
-        figures.update(frame_figures(bench, f"{size}_{text_size}", quick))
+        figures.update(frame_figures(bench, f"{size}_{text_size}", quick, mark))
         session.larger_text()
         run_events_for(0.05)
-    figures[f"{size}_peak_rss_mb"] = peak_rss_mb()
+        mark(f"text size made larger than {text_size}")
+    figures[f"{size}_peak_rss_mb"] = peak_rss_mb() if memory is None else memory.peak
     screen = app.primaryScreen().size()
     notes = [
         f"{size}: {app.platformName()} window {window.width()}x{window.height()} on a "
@@ -701,6 +775,10 @@ def worker(size: str, quick: bool, out: Path) -> int:
         + f"; speech {'offered' if session.read_aloud.available else 'not offered'}; "
         f"QT_MAX_CACHED_GLYPH_SIZE {os.environ.get('QT_MAX_CACHED_GLYPH_SIZE', 'not set')}"
     ]
+    if memory is not None:
+        notes += memory.lines
+        if not memory.resettable:
+            notes.append(f"{size}: the peak could not be reset, so each step's is the run's so far")
     if size == MAIN_SIZE:
         window.reading_screen.slide.animations = False
         RECORDER = None  # frames are no longer counted: the lists would only grow
@@ -881,24 +959,34 @@ def machine() -> dict[str, str]:
 
 
 def measure(
-    choice: str, quick: bool, startup_only: bool = False
+    choice: str,
+    quick: bool,
+    startup_only: bool = False,
+    frames_only: str | None = None,
+    memory_steps: bool = False,
 ) -> tuple[dict[str, float], list[str]]:
+    """Start-up, then each screen size's frames; `startup_only` skips the frames and
+    `frames_only` (a screen size) skips start-up and every other size."""
     figures: dict[str, float] = {}
     notes: list[str] = []
     folder = tempfile.mkdtemp(prefix="kiosk-bench-")
+    sizes = {} if startup_only else SIZES
+    if frames_only is not None:
+        sizes = {frames_only: SIZES[frames_only]}
     try:
         width, height = SIZES[MAIN_SIZE]
-        with place_for(choice, width, height) as place:
-            notes.append(f"start-up measured in {place.how}")
-            progress(f"measuring start-up in {place.how} ...")
-            found, said = startup(place, 3 if quick else 11, folder)
-            figures.update(found)
-            notes += said
-        for size, (width, height) in ({} if startup_only else SIZES).items():
+        if frames_only is None:
+            with place_for(choice, width, height) as place:
+                notes.append(f"start-up measured in {place.how}")
+                progress(f"measuring start-up in {place.how} ...")
+                found, said = startup(place, 3 if quick else 11, folder)
+                figures.update(found)
+                notes += said
+        for size, (width, height) in sizes.items():
             with place_for(choice, width, height) as place:
                 notes.append(f"{size} frames measured in {place.how}")
                 progress(f"measuring {size} frames in {place.how} ...")
-                result = run_worker(size, place, quick, folder)
+                result = run_worker(size, place, quick, folder, memory_steps)
                 figures.update(result["figures"])
                 notes += result["notes"]
     finally:
@@ -909,8 +997,20 @@ def measure(
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="Small counts: shows it works.")
-    parser.add_argument(
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument(
         "--startup-only", action="store_true", help="Measure start-up only, not frames."
+    )
+    only.add_argument(
+        "--frames-only",
+        choices=sorted(SIZES),
+        metavar="SIZE",
+        help=f"Measure only this screen size's frames and peak memory ({', '.join(SIZES)}).",
+    )
+    parser.add_argument(
+        "--memory-steps",
+        action="store_true",
+        help="Also print memory after each step of the frame measurements, and each step's peak.",
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="Also write the figures here.")
     where = parser.add_mutually_exclusive_group()
@@ -924,9 +1024,11 @@ def main() -> int:
     if args.worker:
         if args.json is None:
             parser.error("--worker needs --json")
-        return worker(args.worker, args.quick, args.json)
+        return worker(args.worker, args.quick, args.json, args.memory_steps)
     started = time.monotonic()
-    figures, notes = measure(choose_place(args), args.quick, args.startup_only)
+    figures, notes = measure(
+        choose_place(args), args.quick, args.startup_only, args.frames_only, args.memory_steps
+    )
     notes.append(f"the whole run took {time.monotonic() - started:.0f} s")
     about = machine()
     quick = "; --quick: small counts, the figures mean little" if args.quick else ""
