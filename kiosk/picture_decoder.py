@@ -6,11 +6,13 @@ and checked again (it may have changed since): an ordinary file, no larger than
 MAX_PICTURE_BYTES, no more than MAX_PICTURE_PIXELS. It is decoded straight to the size it is
 shown at (QImageReader's scaled size: a JPEG is decoded at a fraction of its size, so memory
 follows the screen, not the file), with Qt's allocation limit set to what the pixel limit
-allows. A picture that fails is None (the page shows its description instead), logged once.
+allows, within DECODE_TIME_LIMIT_S. A picture that fails is None (the page shows its
+description instead), logged once.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import math
 import os
@@ -31,6 +33,12 @@ log = logging.getLogger(__name__)
 ALLOCATION_LIMIT_MB = math.ceil(MAX_PICTURE_PIXELS * 4 / 1024 / 1024)
 # Decoded pictures kept: those of the pages in use at two text sizes, say, and no more than
 # this many bytes (a 4K panel's column-wide picture is about 20 MB).
+# Longest the screen waits for one picture to decode (a 40-megapixel PNG takes about 0.25 s
+# on a 2-core x86 machine; a Raspberry Pi is a few times slower).
+DECODE_TIME_LIMIT_S = 2.0
+# Decoding runs in these threads, so that the wait can end; Qt releases Python's lock while it
+# decodes. Two: a slow picture never holds up the next one.
+_decoders = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="picture")
 CACHE_ENTRIES = 16
 CACHE_BYTES = 128 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
@@ -112,7 +120,7 @@ def decode_picture(picture: Picture, max_width: float, max_height: float) -> QIm
         return None
     finally:
         os.close(descriptor)
-    image, problem = _decode(data, box)
+    image, problem = _decode_in_time(data, box)
     if image is None:
         _fail(version, picture, problem)
         return None
@@ -135,6 +143,17 @@ def _read_all(descriptor: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
+
+
+def _decode_in_time(data: bytes, box: tuple[int, int]) -> tuple[QImage | None, str]:
+    """_decode, given at most DECODE_TIME_LIMIT_S: the page is being laid out and the screen
+    waits. A decoding that takes longer is left to finish on its own and its picture is not
+    shown (its size and pixels are bounded, so it does finish)."""
+    future = _decoders.submit(_decode, data, box)
+    try:
+        return future.result(timeout=DECODE_TIME_LIMIT_S)
+    except concurrent.futures.TimeoutError:
+        return None, f"decoding it took longer than {DECODE_TIME_LIMIT_S:g} s"
 
 
 def _decode(data: bytes, box: tuple[int, int]) -> tuple[QImage | None, str]:

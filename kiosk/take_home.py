@@ -11,7 +11,11 @@ with any other; the end screen then shows no code. `qr_matrix` encodes an addres
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 import unicodedata
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import segno
@@ -102,3 +106,34 @@ def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     would make the code depend on the address's length in a way no one asked for)."""
     code = segno.make_qr(url, error=ERROR_CORRECTION, boost_error=False)
     return tuple(tuple(bool(module) for module in row) for row in code.matrix)
+
+
+# The About page's QR code is a picture on the page (kiosk.pictures): a PNG of this many pixels
+# a module, shown at most twice that (pictures are never enlarged more), so a 33-module code is
+# at most about 400 px across: large enough to scan, never the whole page.
+ABOUT_PAGE_MODULE_PX = 5
+QUIET_ZONE_MODULES = 4
+
+
+def qr_picture_file(url: str, folder: Path) -> Path:
+    """A PNG of `url`'s QR code in `folder` (written once, atomically: the name is the
+    address's hash), black on a white quiet zone of QUIET_ZONE_MODULES."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{hashlib.sha256(url.encode()).hexdigest()[:24]}.png"
+    if not path.exists():
+        code = segno.make_qr(url, error=ERROR_CORRECTION, boost_error=False)
+        descriptor, temporary = tempfile.mkstemp(suffix=".png", dir=folder)
+        os.close(descriptor)
+        try:
+            code.save(
+                temporary,
+                kind="png",
+                scale=ABOUT_PAGE_MODULE_PX,
+                border=QUIET_ZONE_MODULES,
+                dark="black",
+                light="white",
+            )
+            Path(temporary).replace(path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    return path

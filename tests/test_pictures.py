@@ -430,6 +430,22 @@ def test_a_large_photo_is_decoded_at_the_size_it_is_shown(qapp, tmp_path):
     assert article.sections[0].blocks[0].picture.path == photo
 
 
+def test_a_picture_slower_to_decode_than_the_limit_shows_its_description(
+    qapp, tmp_path, monkeypatch, caplog
+):
+    import kiosk.picture_decoder
+
+    # A limit no real decoding meets: the screen stops waiting, the description shows.
+    monkeypatch.setattr(kiosk.picture_decoder, "DECODE_TIME_LIMIT_S", 1e-6)
+    picture_file(tmp_path / "photo.jpg", 3000, 2000)
+    article = article_in(tmp_path, "Words.\n\n![A slow photo](photo.jpg)\n")
+    with caplog.at_level(logging.WARNING, logger="kiosk.picture_decoder"):
+        layout = ArticleLayout(article, PANELS["1920x1080"]).sections[0]
+    assert not layout.pictures
+    assert "[Picture: A slow photo]" in layout.body.toPlainText()
+    assert "decoding it took longer than 1e-06 s" in caplog.text
+
+
 def test_a_picture_grown_past_the_limits_since_it_was_read_is_not_decoded(qapp, tmp_path):
     path = picture_file(tmp_path / "knee.png", 100, 100)
     picture = find_picture("knee.png", tmp_path, "A knee")

@@ -302,3 +302,30 @@ def test_check_says_where_a_good_address_takes_patients(qapp, tmp_path):
     assert not [f for f in report.findings if "QR code" in f.message]
     assert report.articles[0].take_home_url == URL
     assert f"scan a QR code on the end screen to read this at {URL}" in report.to_text()
+
+
+# The About page
+
+
+@pytest.mark.parametrize("panel", ["7in-800x480", "21.5in-1920x1080", "55in-3840x2160"])
+def test_the_about_page_ends_with_the_code_and_its_caption(make_window, panel):
+    from kiosk.navigation import Position, Screen
+
+    window = open_on(make_window, panel, article_with_url(URL))
+    session = window.session
+    about = session.article.slides[-1]
+    assert about.blocks[-1].picture is not None
+    assert about.blocks[-1].text == words.take_home_caption()  # the caption, read aloud too
+    last = len(session.page_counts) - 1
+    read = []
+    for page in range(session.page_counts[last]):
+        session.go_to(Position(Screen.READING, last, page))
+        read += [code.text for code in zxingcpp.read_barcodes(grab(window))]
+    # On one page (a small panel gives the code a page of its own, its caption the next).
+    assert read == [URL]
+
+
+def test_no_code_on_the_about_page_without_a_usable_address(make_window):
+    for url in (None, "http://www.example-clinic.org/leaflets/ketamine"):
+        article = article_with_url(url)
+        assert all(block.picture is None for block in article.slides[-1].blocks)
