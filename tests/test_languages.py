@@ -101,18 +101,23 @@ def kiosk(qapp, qtbot, tmp_path):  # type: ignore[no-untyped-def]
     write_leaflets(folder)
     controllers: list[KioskController] = []
 
-    def make(size: QSize = LANDSCAPE, diagonal: float = 21.5) -> KioskController:
+    def make(
+        size: QSize = LANDSCAPE, diagonal: float = 21.5, content: Path = folder
+    ) -> KioskController:
         settings = Settings(animations=False, speech_engine="mock", screen_diagonal_inches=diagonal)
         # A state folder each: kiosks started one after another in a test are not a crash.
         state = tmp_path / f"state-{len(controllers)}"
-        controller = KioskController(qapp, settings, folder, state_dir=state, debounce_ms=50)
+        controller = KioskController(qapp, settings, content, state_dir=state, debounce_ms=50)
         controllers.append(controller)
         present(controller.window, qapp, settings, windowed=True)
         controller.window.resize(size)
         qtbot.waitUntil(
             lambda: controller.services_started and not controller.watcher.reading, timeout=5000
         )
-        qtbot.waitUntil(lambda: controller.session.has_menu, timeout=5000)
+        if content == folder:
+            qtbot.waitUntil(lambda: controller.session.has_menu, timeout=5000)
+        else:
+            qtbot.waitUntil(lambda: controller.session.article is not None, timeout=5000)
         qtbot.waitUntil(lambda: controller.window.size() == size)
         # The closed notice's day and time, whenever the test runs.
         controller.window.wall = lambda: dt.datetime(2026, 3, 2, 20, 0)
@@ -358,6 +363,57 @@ def test_the_start_screen_offers_the_leaflets_languages_and_a_way_back_to_the_me
     click(start.menu_button)
     assert session.position.screen is Screen.MENU
     assert controller.window.current_screen() is controller.window.menu_screen
+
+
+def start_as_seen(controller: KioskController) -> tuple[tuple[int, int], bool, int]:
+    """What a patient sees of the start screen's arrangement: its side margins (the title's
+    left, the list's right), whether the summary shows whole, and how many parts a page."""
+    start = controller.window.start_screen
+    article = controller.session.article
+    assert article is not None
+    summary = start.summary_label
+    whole = (
+        summary.isVisible()
+        and summary.text() == article.summary
+        and summary.heightForWidth(summary.width()) <= summary.height()
+    )
+    title, parts = start.title_label.geometry(), start.sections.geometry()
+    margins = (title.left(), start.width() - 1 - parts.right())
+    shown = sum(button.isVisible() for button in start.section_buttons)
+    return margins, whole, shown
+
+
+@pytest.mark.parametrize(
+    ("size", "diagonal"), [(QSize(1920, 1080), 21.5), (QSize(3840, 2160), 55.0)]
+)
+def test_the_language_row_takes_neither_the_summary_nor_the_margins(
+    kiosk, qtbot, tmp_path, size, diagonal
+):
+    """The bundled article in English and Spanish: the row of languages on the start screen
+    leaves it as it is with one language, the summary whole under the title, the usual side
+    margins and as many parts."""
+    names = {"en": "ketamine-chronic-pain.md", "es": "ketamine-chronic-pain.es.md"}
+    both = tmp_path / "both"
+    both.mkdir()
+    for language, name in names.items():
+        alone = tmp_path / language
+        alone.mkdir()
+        for folder in (alone, both):
+            (folder / name).write_bytes((ROOT / "content" / name).read_bytes())
+    with_row = kiosk(size, diagonal, content=both)
+    for language in ("en", "es"):
+        choose_language(with_row, qtbot, language)
+        start = with_row.window.start_screen
+        qtbot.waitUntil(start.isVisible)
+        assert all(button.isVisible() for button in start.language_buttons), "a row of languages"
+        seen = start_as_seen(with_row)
+        without_row = kiosk(size, diagonal, content=tmp_path / language)
+        qtbot.waitUntil(without_row.window.start_screen.isVisible)
+        expected = start_as_seen(without_row)
+        assert expected[1], f"{size} {language}: the summary shows without a row of languages"
+        assert seen[1], f"{size} {language}: the summary gave way to the languages"
+        assert seen[0] == expected[0], f"{size} {language}: other side margins with the row"
+        assert seen[2] == expected[2], f"{size} {language}: fewer parts with the row"
 
 
 def test_the_start_screens_row_fits_every_panel(kiosk, qtbot):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from kiosk import words
@@ -28,6 +28,7 @@ from kiosk.theme import (
     Theme,
     contrast_ratio,
     load_bundled_fonts,
+    menu_sizes,
     panel_density,
 )
 from kiosk.ui.menu_screen import LeafletTile, MenuEntry, MenuScreen, menu_entries
@@ -602,3 +603,29 @@ def test_two_tags_of_one_name_are_told_apart():
         "Português",
         "Português europeu",
     ]
+
+
+@pytest.mark.parametrize("panel", ["21.5in-1920x1080", "55in-3840x2160", "15.6in-1366x768"])
+def test_no_summary_is_cut_while_its_tile_has_room_for_more(qtbot, panel):
+    """Tiles in a row are as tall as the tallest: one whose title takes a line where its
+    neighbour's takes two shows more of its summary in that room, never "..." over an empty
+    band a line tall (unless it shows the most lines a summary may have)."""
+    summary = "What consent means, and the questions you can ask before you agree to treatment."
+    entries = [
+        MenuEntry("Giving your consent", summary, "Before your visit", False),
+        MenuEntry("Eating and drinking before a procedure", summary, "Before your visit", False),
+        MenuEntry("Ketamine as a treatment for chronic pain", summary, "Living with pain", False),
+        MenuEntry("Sleeping well with chronic pain", summary, "Living with pain", False),
+        MenuEntry("Gentle exercise for back pain", summary, "Living with pain", False),
+    ]
+    menu = open_menu(qtbot, panel, entries, languages=["en", "es"])
+    theme = panel_theme(panel)
+    sizes = menu_sizes(theme)
+    line = QFontMetricsF(theme.font(sizes.summary_px)).lineSpacing()
+    tiles = menu.shown_tiles()
+    assert len({tile.height() for tile in tiles}) < len(tiles), "tiles share a row's height"
+    for tile in tiles:
+        _, shown_summary = tile.words_shown()
+        if shown_summary.endswith("\u2026") and tile.summary_lines < sizes.summary_lines:
+            empty = tile.height() - tile.heightForWidth(tile.width())
+            assert empty < line, f"{tile.entry.title!r}: {shown_summary!r} over {empty} px empty"

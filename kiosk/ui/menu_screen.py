@@ -1133,6 +1133,7 @@ class MenuScreen(QWidget):
             room = (paged_bottom if paged else bottom) - top
             for page in pages:
                 self._grow_summaries(plan, page, room)
+                self._fill_tiles(plan, page)
             self._keep_pages(plan, pages, top, paged_bottom if paged else bottom)
             if not paged:
                 plan.nav.clear()
@@ -1199,6 +1200,21 @@ class MenuScreen(QWidget):
             for index, _ in page.tiles:
                 plan.tile_lines[index] = lines
             return
+
+    def _fill_tiles(self, plan: _Plan, page: _Page) -> None:
+        """Let each tile's summary take the lines its tile has room for (up to the most):
+        a tile is as tall as the tallest in its row, and one with a shorter title would
+        otherwise end its summary with "..." over an empty band."""
+        sizes, theme = plan.sizes, plan.theme
+        for index, rect in page.tiles:
+            lines = plan.tile_lines.get(index, plan.summary_lines)
+            shown = lines
+            while shown < sizes.summary_lines and (
+                self._tile_height(theme, sizes, index, rect.width(), shown + 1) <= rect.height()
+            ):
+                shown += 1
+            if shown > lines:
+                plan.tile_lines[index] = shown
 
     @staticmethod
     def _keep_pages(plan: _Plan, pages: list[_Page], top: int, tiles_bottom: int) -> None:

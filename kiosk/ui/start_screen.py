@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -177,6 +177,9 @@ class SectionList(QWidget):
         self._theme = theme
         self._gap = theme.gap
         self._compact = False
+        # Room kept at the end of the heading's row for buttons the screen puts there (the
+        # leaflet's languages); with it, the list starts at its top rather than centred.
+        self._heading_room = QSize()
         self.heading_label = TextLabel(parent=self)
         self.page_label = TextLabel("", self)
         self.previous_button = BigButton("", theme, icon=Icon.BACK, parent=self)
@@ -232,6 +235,25 @@ class SectionList(QWidget):
             self.buttons.append(button)
         self._first = 0
         self._arrange()
+
+    def set_heading_room(self, room: QSize) -> None:
+        """Keep `room` (width and height) free at the end of the heading's row, for the
+        screen's own buttons there; an empty size keeps none. The list is arranged again when
+        it next is."""
+        if room.isEmpty():
+            room = QSize()
+        if room != self._heading_room:
+            self._heading_room = room
+            self._heights.clear()
+
+    def heading_row_height(self, width: int) -> int:
+        """How tall the heading's row is in a list `width` wide: the heading's words (beside
+        the room kept at its end), or the room kept if taller."""
+        room = self._heading_room
+        if room.isEmpty():
+            return self._height(self.heading_label, -2, width)
+        words_width = max(width - room.width() - self._gap, 1)
+        return max(self._height(self.heading_label, -8, words_width), room.height())
 
     def set_theme(
         self, theme: Theme, *, gap: int | None = None, compact: bool = False, place: bool = True
@@ -355,7 +377,7 @@ class SectionList(QWidget):
         if self._compact:
             height = self._top_row_height(width, paged=paged) + self._gap
         else:
-            height = self._height(self.heading_label, -2, width) + self._theme.sections_label_gap
+            height = self.heading_row_height(width) + self._theme.sections_label_gap
             if paged:
                 height += self._page_words_below(width)
         if paged:
@@ -464,7 +486,10 @@ class SectionList(QWidget):
         return max(candidates, key=lambda text: _text_width(self.page_label, text))
 
     def _page_words_fit_beside_heading(self, width: int) -> bool:
-        """Whether "Parts 10-12 of 13" fits on the heading's line, after its words."""
+        """Whether "Parts 10-12 of 13" fits on the heading's line, after its words (never
+        where the row keeps room for the screen's buttons)."""
+        if not self._heading_room.isEmpty():
+            return False
         needed = _text_width(self.heading_label, self.heading_label.text())
         widest = _text_width(self.page_label, self._widest_page_words())
         return needed + self._gap + widest <= width
@@ -528,7 +553,9 @@ class SectionList(QWidget):
         if paged:
             above -= nav_height + gap
         block = above + list_height + (gap + nav_height if paged else 0)
-        top = max(0, (height - block) // 2)
+        # At the top where the screen's buttons share the heading's row (they are placed
+        # there), else centred.
+        top = 0 if not self._heading_room.isEmpty() else max(0, (height - block) // 2)
 
         last = min(self._first + per_page, count)
         page_words = words.parts_shown(self._first + 1, last, count) if paged else ""
@@ -568,7 +595,7 @@ class SectionList(QWidget):
     def _place_heading(self, top: int, paged: bool, page_words: str) -> None:
         """The heading, with the page words after it on its line or under it."""
         width, gap = self.width(), self._gap
-        heading = self._height(self.heading_label, -2, width)
+        heading = self.heading_row_height(width)
         words_below = self._page_words_below(width) if paged else 0
         self.page_label.setText(page_words)
         if paged and not words_below:
@@ -580,7 +607,9 @@ class SectionList(QWidget):
             beside = width - heading_width - gap
             self._put(self.page_label, width - beside, top, beside, heading)
         else:
-            self._put(self.heading_label, 0, top, width, heading)
+            room = self._heading_room
+            heading_width = width if room.isEmpty() else max(width - room.width() - gap, 1)
+            self._put(self.heading_label, 0, top, heading_width, heading)
             self.page_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             below = top + heading + self._theme.sections_label_gap
             self._put(
@@ -671,6 +700,9 @@ class Structure:
     # read in turn from "Tap to start"; the offer to carry on is not made).
     parts_offered: bool = True
     resume_place: bool = True
+    # Roomy: the languages at the end of the parts heading's row rather than in a row across
+    # the top, where that row would take the room of the summary or of parts.
+    band_beside_parts: bool = False
 
 
 @dataclass
@@ -691,6 +723,8 @@ class _Plan:
     parts_per_page: int = 0
     gap: int = 0
     band: _Band = field(default_factory=_Band)
+    # Kept free at the end of the parts heading's row, for the row's buttons put there.
+    heading_room: QSize = field(default_factory=QSize)
     # The languages view (the globe button's): the languages and Back, under the row.
     language_view: dict[QWidget, QRect] = field(default_factory=dict)
 
@@ -1077,11 +1111,13 @@ class StartScreen(QWidget):
     def _structures(self) -> Iterator[Structure]:
         """What the screen may hold, from the most to the least."""
         titles = range(len(self._panel_theme.screen_title_sizes))
+        band = self._menu_available or len(self.language_buttons) > 1
         for index in titles[:2]:
             yield Structure(Arrangement.ROOMY, index)
+            if band:
+                yield Structure(Arrangement.ROOMY, index, band_beside_parts=True)
         # Where there is a row at the top, it may join the buttons rather than take a row
         # of its own: before the title gets smaller.
-        band = self._menu_available or len(self.language_buttons) > 1
         places = (True, False) if band else (True,)
         for parts_inline, comfort in ((True, True), (False, True), (False, False)):
             for index in titles:
@@ -1111,8 +1147,17 @@ class StartScreen(QWidget):
 
     def _choose(self, theme: Theme) -> tuple[Structure, _Plan]:
         """The first structure that fits at Standard size, and its plan; where none does (a
-        disclaimer of many lines on a small panel), the least, forced."""
+        disclaimer of many lines on a small panel), the least, forced. With a row at the top,
+        first the roomy ones that keep all the screen would show without it (the summary, as
+        many parts): the row gives way before they do."""
         structure = Structure(Arrangement.ROOMY, 0)
+        if self._menu_available or len(self.language_buttons) > 1:
+            for structure in self._structures():
+                if structure.arrangement is not Arrangement.ROOMY:
+                    continue
+                plan = self._plan_for(theme, structure)
+                if plan is not None and self._keeps_all(structure, plan):
+                    return structure, plan
         for structure in self._structures():
             plan = self._plan_for(theme, structure)
             if plan is not None:
@@ -1120,6 +1165,16 @@ class StartScreen(QWidget):
         plan = self._plan_for(theme, structure, force=True)
         assert plan is not None
         return structure, plan
+
+    def _keeps_all(self, structure: Structure, plan: _Plan) -> bool:
+        """Whether roomy `plan` (at the sizes taken) shows the summary and as many parts a page
+        as `structure` would without the row at the top."""
+        alone = self._plan_roomy(
+            dataclasses.replace(structure, band_beside_parts=False), _Band(), force=False
+        )
+        if alone is None:
+            return True
+        return plan.summary >= alone.summary and plan.parts_per_page >= alone.parts_per_page
 
     def _plan_for(self, theme: Theme, structure: Structure, *, force: bool = False) -> _Plan | None:
         """Where everything goes with `theme`'s sizes holding `structure`; None if it does
@@ -1130,12 +1185,11 @@ class StartScreen(QWidget):
         self._take_sizes(theme, structure.arrangement, parts_view=not structure.parts_inline)
         compact = structure.arrangement is Arrangement.COMPACT
         band = self._band(compact)
+        self.sections.set_heading_room(QSize())
         if compact:
             plan = self._plan_compact(structure, band, force=force)
         else:
             plan = self._plan_roomy(structure, band, force=force)
-            if plan is not None:
-                plan.band = band
         if plan is not None and plan.band.languages is Languages.BUTTON:
             plan.language_view = self._language_view(plan.band, compact=compact)
         return plan
@@ -1361,7 +1415,10 @@ class StartScreen(QWidget):
         theme, gap = self._theme, self._theme.gap
         width, height = self.width(), self.height()
         side, top = theme.side_margin, theme.margin
-        if band.height:
+        by_parts = structure.band_beside_parts
+        if by_parts and not self._band_fits_beside(band):
+            return None
+        if band.height and not by_parts:
             top += band.height + theme.block_gap
         inner_width = width - 2 * side
         inner_height = height - top - theme.start_bottom_margin
@@ -1418,6 +1475,14 @@ class StartScreen(QWidget):
         else:
             list_top = top + intro + theme.start_column_gap
             list_rect = QRect(side, list_top, inner_width, top + body - list_top)
+        plan.band = band
+        if by_parts:
+            band_beside = self._band_beside(band, list_rect)
+            if band_beside is None:
+                return None
+            plan.band = band_beside
+            plan.heading_room = QSize(_across(band.places.values()), band.height)
+        self.sections.set_heading_room(plan.heading_room)
         parts = self.sections.arrangement(list_rect.width(), list_rect.height())[1]
         enough = min(len(self.sections.buttons), MINIMUM_PARTS_A_PAGE)
         fits = intro <= room and start_width <= column and parts >= enough
@@ -1468,6 +1533,35 @@ class StartScreen(QWidget):
             side, height - theme.start_bottom_margin - disclaimer, inner_width, disclaimer
         )
         return plan
+
+    def _band_fits_beside(self, band: _Band) -> bool:
+        """Whether the row at the top may go beside the parts heading: a language's button
+        each, in one row, without "All leaflets" (whose place is the screen's start)."""
+        if band.languages is not Languages.ROW or self.menu_button in band.places:
+            return False
+        return len({rect.top() for rect in band.places.values()}) == 1
+
+    def _band_beside(self, band: _Band, list_rect: QRect) -> _Band | None:
+        """The row's buttons at the end of the parts heading's row (the list starts at the top
+        of `list_rect`), the heading's longest word still beside them, none in the staff
+        corner; None where they do not fit so."""
+        rects = list(band.places.values())
+        across = _across(rects)
+        heading = self.sections.heading_label
+        if across + self._theme.gap + _longest_word_width(heading) > list_rect.width():
+            return None
+        right = max(rect.right() for rect in rects)
+        top = min(rect.top() for rect in rects)
+        shift = (list_rect.right() - right, list_rect.top() - top)
+        places = {widget: rect.translated(*shift) for widget, rect in band.places.items()}
+        corner = self._panel_theme.staff_corner
+        for rect in places.values():
+            drawn = rect
+            if self._right_to_left():
+                drawn = QRect(self.width() - rect.x() - rect.width(), rect.y(), rect.width(), 1)
+            if drawn.left() < corner and drawn.top() < corner:
+                return None
+        return _Band(places, band.height, band.languages, band.menu_words)
 
     # The compact arrangement
 
@@ -1801,6 +1895,7 @@ class StartScreen(QWidget):
                 widget.hide()
         self._home.clear()
         if self.sections in shown:
+            self.sections.set_heading_room(plan.heading_room)
             self.sections.set_theme(
                 self._sections_theme, gap=plan.gap, compact=parts_view, place=True
             )
@@ -1927,6 +2022,12 @@ def _flow(
         rows[-1] = (height, placed)
     total = sum(height for height, _ in rows) + gap * max(len(rows) - 1, 0)
     return rows, total
+
+
+def _across(rects: Iterable[QRect]) -> int:
+    """How wide `rects` are together, from the leftmost's left to the rightmost's right."""
+    rects = list(rects)
+    return max(rect.right() for rect in rects) + 1 - min(rect.left() for rect in rects)
 
 
 def _letter_button_width(theme: Theme, text: str) -> int:
