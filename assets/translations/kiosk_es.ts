@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>General information, not medical advice. Please ask your care team.</source>
-        <translation>Información general, no es un consejo médico. Pregunte a su equipo de atención.</translation>
+        <translation>Información general, no consejo médico. Consulte a su equipo.</translation>
     </message>
     <message>
         <source>Introduction</source>
