@@ -446,6 +446,13 @@ class ReadAloud(QObject):
             self._sync_language()
         self._say_availability()
 
+    def warm_up(self) -> None:
+        """Start the speech engine now, without speaking: it lists its voices, so Read aloud
+        is hidden at once for a language it has none for, rather than at the first press.
+        Nothing when Read aloud is not offered or the engine already runs."""
+        if self._available and self._worker is None:
+            self._start_worker()
+
     def set_rate(self, rate: float) -> None:
         """Speak at `rate` (-1..1): at once where the engine can, else from the next sentence
         on (the worker is told now, before any later sentence)."""

@@ -708,3 +708,20 @@ def test_the_worker_sets_the_engines_rate_and_volume_and_ignores_nonsense():
         (pytest.approx(-0.3), 1.0),
     ]
     assert complaints.count("ignored 'set' with a missing or wrong field") == 3
+
+
+def test_a_warmed_up_engine_hides_read_aloud_for_a_language_without_a_voice(make_reader, qtbot):
+    # A patient chooses a language: the engine starts and lists its voices before anyone
+    # presses Read aloud, so the button is gone before it could disappoint.
+    reader = make_reader("mock")
+    reader.probe()
+    assert reader.available
+    reader.set_language("sw")
+    assert reader.available, "not known yet: the engine has not listed its voices"
+    with qtbot.waitSignal(
+        reader.availability_changed, timeout=15000, check_params_cb=lambda offered: not offered
+    ):
+        reader.warm_up()
+    assert not reader.speaking
+    reader.set_language("nb")
+    assert reader.available

@@ -389,6 +389,8 @@ class KioskWindow(QWidget):
         app = QApplication.instance()
         if app is not None:
             use_language(app, language)
+        # Whether the engine has a voice for the language is known once it has started.
+        self.session.read_aloud.warm_up()
         if self.menu_screen is not None:
             self.menu_screen.setLayoutDirection(_direction(is_right_to_left(language)))
         self._show_start_choices()
