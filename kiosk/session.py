@@ -475,11 +475,11 @@ class KioskSession(QObject):
             and not self.read_aloud.speaking
             and self._speech_volume is Volume.NORMAL
             and self._speech_speed is Speed.NORMAL
-            and self._language == self._front_language
+            and self._language == self.front_language
         )
 
     @property
-    def _front_language(self) -> str:
+    def front_language(self) -> str:
         """The language the next patient is greeted in: the library's first."""
         languages = self._library.languages if self._library is not None else []
         return languages[0] if languages else self._language
@@ -505,8 +505,8 @@ class KioskSession(QObject):
             self._speech_speed = Speed.NORMAL
             self._apply_speech_choices()
             self.speech_choices_changed.emit()
-        if self._language != self._front_language:
-            self.choose_language(self._front_language)
+        if self._language != self.front_language:
+            self.choose_language(self.front_language)
         self._move_to(self.front, 0)
 
     # Carrying on where the patient was

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import navigation
+from kiosk import navigation, words
 from kiosk.app import KioskController, present
 from kiosk.config import Settings
 from kiosk.navigation import MENU, START
@@ -162,3 +162,21 @@ def test_a_reader_is_not_moved_by_a_new_library(start, library, qtbot):
     assert window.current_screen() is window.reading_screen
     controller.session.request(navigation.HOME)
     assert "Pain relief" in tile_titles(controller)
+
+
+def test_staff_read_their_screens_in_the_clinics_language(start, tmp_path, qtbot):
+    folder = tmp_path / "content"
+    write(folder, "consent.md", "Consent")
+    write(folder, "consent.es.md", "Consentimiento")
+    write(folder, "sleep.md", "Sleep")
+    controller = start(folder)
+    window = controller.window
+    controller.session.choose_language("es")
+    assert controller.session.language == "es"
+    english = "Staff access: enter the PIN"
+    assert words.pin_prompt() != english, "the interface speaks Spanish to the patient"
+    window.open_staff_access()
+    assert controller.session.language == "en"
+    assert words.pin_prompt() == english
+    window.close_staff_access()
+    assert window.current_screen() is window.menu_screen, "a staff visit ends on the menu"

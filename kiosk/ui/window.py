@@ -503,6 +503,11 @@ class KioskWindow(QWidget):
         self.router.set_mode(Mode.PIN_PAD)
         self._update_dark()
         self.session.set_staff_present(True)
+        session = self.session
+        if session.language != session.front_language:
+            # Staff read their screens in the clinic's language; the patient's visit ends
+            # with the staff visit anyway (the start screen follows it).
+            session.choose_language(session.front_language)
         self.staff_timer.start()
         stored = self._pin_hash()
         locked_until = self._staff_lock.locked_until() if self._staff_lock else 0.0
@@ -600,7 +605,6 @@ class KioskWindow(QWidget):
     def close_staff_access(self) -> None:
         """Back to the kiosk's start screen (also after 30 s untouched, and at the end of the
         cleaning pause), or to the closed screen outside the opening hours."""
-        from kiosk import navigation
         from kiosk.ui.input_router import Mode
 
         self.staff_timer.stop()
@@ -611,7 +615,7 @@ class KioskWindow(QWidget):
         else:
             self.router.set_mode(Mode.READING)
         self.session.set_staff_present(False)
-        self.session.go_to(navigation.START)
+        self.session.go_to(self.session.front)
         self._update_dark()
 
     @Slot()
