@@ -77,14 +77,13 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk import words
 from kiosk.clock import Clock
 from kiosk.languages import language_names
 from kiosk.library import Library
 from kiosk.theme import (
-    DISABLED_OPACITY,
     MENU_TILES_A_PAGE,
     MenuSizes,
     Theme,
@@ -92,7 +91,14 @@ from kiosk.theme import (
     menu_sizes,
 )
 from kiosk.ui.drift import BurnInDrift, BurnInVeil, Room, room_for
-from kiosk.ui.widgets import BigButton, Icon, LanguagesButton, PageArrow, TextLabel
+from kiosk.ui.widgets import (
+    BigButton,
+    Icon,
+    LanguagesButton,
+    PageArrow,
+    TextChoices,
+    TextLabel,
+)
 
 # The menu grows with the text in steps this large (of Standard's size).
 ZOOM_STEP = 0.05
@@ -558,23 +564,11 @@ class MenuScreen(QWidget):
         self._veil = BurnInVeil(self._drift, self)
 
         self.heading_label = TextLabel(parent=self)
-        self.smaller_button = BigButton("", theme, parent=self)
-        # "A-" and "A+" read left to right in a right-to-left menu too, as the signs are.
-        self.smaller_button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.text_size_label = TextLabel(parent=self)
-        self.text_size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.larger_button = BigButton("", theme, parent=self)
-        self.larger_button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.contrast_button = BigButton("", theme, compact=True, parent=self)
-        self.contrast_button.setCheckable(True)
-        self._faint: dict[BigButton, QGraphicsOpacityEffect] = {}
-        for button in (self.smaller_button, self.larger_button):
-            # Drawn faded into the background where there is no smaller or larger size.
-            effect = QGraphicsOpacityEffect(button)
-            effect.setOpacity(DISABLED_OPACITY)
-            effect.setEnabled(False)
-            button.setGraphicsEffect(effect)
-            self._faint[button] = effect
+        self._choices = TextChoices(theme, self)
+        self.smaller_button = self._choices.smaller
+        self.text_size_label = self._choices.size_label
+        self.larger_button = self._choices.larger
+        self.contrast_button = self._choices.contrast
         self.languages_button = LanguagesButton(theme, self)
         self.language_buttons: list[BigButton] = []
         self.back_button = PageArrow("", theme, icon=Icon.BACK, parent=self)
@@ -655,13 +649,7 @@ class MenuScreen(QWidget):
     def set_choices(self, can_smaller: bool, can_larger: bool, high_contrast: bool) -> None:
         """Show the patient's choices: A- and A+ faint where there is no smaller or larger
         size, High contrast switched on or off."""
-        for button, usable in (
-            (self.smaller_button, can_smaller),
-            (self.larger_button, can_larger),
-        ):
-            button.setEnabled(usable)
-            self._faint[button].setEnabled(not usable)
-        self.contrast_button.setChecked(high_contrast)
+        self._choices.set_choices(can_smaller, can_larger, high_contrast)
 
     def set_theme(self, theme: Theme) -> None:
         self._panel_theme = theme
@@ -766,9 +754,7 @@ class MenuScreen(QWidget):
         when it is made, and again when the language changes. The page arrows' and the
         topics' words are set as the menu is fitted; the page's, as it is placed."""
         self.heading_label.setText(words.menu_heading())
-        self.smaller_button.set_label(words.smaller_text_button(), words.smaller_text_spoken())
-        self.larger_button.set_label(words.larger_text_button(), words.larger_text_spoken())
-        self.contrast_button.set_label(words.high_contrast_button())
+        self._choices.show_words()
         self.back_button.set_words(words.back_button())
         self.back_button.setAccessibleName(words.back_button())
         self._show_arrow_words(self._plan.arrow_words if self._plan else _ArrowWords.LONG)
@@ -784,10 +770,7 @@ class MenuScreen(QWidget):
     def _show_text_size(self) -> None:
         """ "Text size" and under it the size chosen ("125%"), between A- and A+."""
         theme = self._panel_theme
-        percent = 5 * round(20 * theme.body_px / theme.standard_body_px)
-        self.text_size_label.setText(
-            f"{words.text_size_label()}\n{words.text_size_percent(percent)}"
-        )
+        self._choices.show_size(5 * round(20 * theme.body_px / theme.standard_body_px))
 
     def _content_changed(self) -> None:
         self._content += 1

@@ -68,15 +68,15 @@ from enum import Enum
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTextBoundaryFinder, Signal, Slot
 from PySide6.QtGui import QFontMetrics, QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk import words
 from kiosk.article import Article
 from kiosk.clock import Clock
 from kiosk.languages import language_name, language_names
-from kiosk.theme import DISABLED_OPACITY, Theme, burn_in_span
+from kiosk.theme import Theme, burn_in_span
 from kiosk.ui.drift import BurnInDrift, BurnInVeil, Room, room_for
-from kiosk.ui.widgets import BigButton, Icon, LanguagesButton, TextLabel
+from kiosk.ui.widgets import BigButton, Icon, LanguagesButton, TextChoices, TextLabel
 
 # The fewest parts a page of the list may show for the screen to grow with the text: fewer,
 # and the patient pages more than the larger words are worth.
@@ -783,28 +783,16 @@ class StartScreen(QWidget):
         self.start_button = BigButton("", theme, primary=True, icon=Icon.NEXT, parent=self)
         self.reading_time_label = TextLabel(parent=self)
         self.parts_button = BigButton("", theme, parent=self)
-        self.smaller_button = BigButton("", theme, parent=self)
-        self.text_size_label = TextLabel(parent=self)
-        self.text_size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.larger_button = BigButton("", theme, parent=self)
-        for button in (self.smaller_button, self.larger_button):
-            # "A-" and "A+" read left to right in a right-to-left screen too, as the signs do.
-            button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.contrast_button = BigButton("", theme, compact=True, parent=self)
-        self.contrast_button.setCheckable(True)
+        self._choices = TextChoices(theme, self)
+        self.smaller_button = self._choices.smaller
+        self.text_size_label = self._choices.size_label
+        self.larger_button = self._choices.larger
+        self.contrast_button = self._choices.contrast
         # The row at the top: back to the menu, and the leaflet's languages.
         self.menu_button = BigButton("", theme, compact=True, icon=Icon.BACK, parent=self)
         self.languages_button = LanguagesButton(theme, self)
         self.language_buttons: list[BigButton] = []
         self.languages_back_button = BigButton("", theme, icon=Icon.BACK, parent=self)
-        self._faint: dict[BigButton, QGraphicsOpacityEffect] = {}
-        for button in (self.smaller_button, self.larger_button):
-            # Drawn faded into the background where there is no smaller or larger size.
-            effect = QGraphicsOpacityEffect(button)
-            effect.setOpacity(DISABLED_OPACITY)
-            effect.setEnabled(False)
-            button.setGraphicsEffect(effect)
-            self._faint[button] = effect
         self.sections = SectionList(theme, self)
         self.disclaimer_label = TextLabel(parent=self)
         self.disclaimer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -950,13 +938,7 @@ class StartScreen(QWidget):
     def set_choices(self, can_smaller: bool, can_larger: bool, high_contrast: bool) -> None:
         """Show the patient's choices: A- and A+ faint where there is no smaller or larger
         size, High contrast switched on or off."""
-        for button, usable in (
-            (self.smaller_button, can_smaller),
-            (self.larger_button, can_larger),
-        ):
-            button.setEnabled(usable)
-            self._faint[button].setEnabled(not usable)
-        self.contrast_button.setChecked(high_contrast)
+        self._choices.set_choices(can_smaller, can_larger, high_contrast)
 
     def set_theme(self, theme: Theme) -> None:
         self._panel_theme = theme
@@ -1017,9 +999,7 @@ class StartScreen(QWidget):
         interface's language: when it is made, and again when the language changes."""
         self.start_button.set_label(words.start_button())
         self.parts_button.set_label(words.choose_part_button())
-        self.smaller_button.set_label(words.smaller_text_button(), words.smaller_text_spoken())
-        self.larger_button.set_label(words.larger_text_button(), words.larger_text_spoken())
-        self.contrast_button.set_label(words.high_contrast_button())
+        self._choices.show_words()
         self.menu_button.set_label(words.all_leaflets_button())
         self.languages_back_button.set_label(words.back_button())
         self._show_text_size()
@@ -1050,8 +1030,7 @@ class StartScreen(QWidget):
     def _show_text_size(self) -> None:
         """ "Text size" and under it the size chosen ("125%"), between A- and A+: something
         that visibly changes at each press, however little room the screen has to grow."""
-        percent = words.text_size_percent(self.text_size_percent)
-        self.text_size_label.setText(f"{words.text_size_label()}\n{percent}")
+        self._choices.show_size(self.text_size_percent)
 
     def _content_changed(self) -> None:
         self._content += 1

@@ -34,11 +34,17 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractButton, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGraphicsOpacityEffect,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk import words
 from kiosk.clock import Alarm, Clock
-from kiosk.theme import Theme
+from kiosk.theme import DISABLED_OPACITY, Theme
 
 
 class Icon(Enum):
@@ -549,3 +555,45 @@ def paint_countdown_ring(
     painter.setPen(pen)
     painter.drawArc(track, 90 * 16, round(360 * 16 * share))
     return track
+
+
+class TextChoices:
+    """A-, "Text size" with the size chosen, A+, and High contrast: the patient's choices as the
+    start screen and the menu offer them (each places them; this makes and shows them).
+
+    A- and A+ read left to right in a right-to-left screen too, as the signs do; where there is
+    no smaller or larger size the button is drawn faded into the background."""
+
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        self.smaller = BigButton("", theme, parent=parent)
+        self.size_label = TextLabel(parent=parent)
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.larger = BigButton("", theme, parent=parent)
+        self.contrast = BigButton("", theme, compact=True, parent=parent)
+        self.contrast.setCheckable(True)
+        self._faint: dict[BigButton, QGraphicsOpacityEffect] = {}
+        for button in (self.smaller, self.larger):
+            button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            effect = QGraphicsOpacityEffect(button)
+            effect.setOpacity(DISABLED_OPACITY)
+            effect.setEnabled(False)
+            button.setGraphicsEffect(effect)
+            self._faint[button] = effect
+
+    def show_words(self) -> None:
+        """The buttons' words (and spoken names) in the interface's language."""
+        self.smaller.set_label(words.smaller_text_button(), words.smaller_text_spoken())
+        self.larger.set_label(words.larger_text_button(), words.larger_text_spoken())
+        self.contrast.set_label(words.high_contrast_button())
+
+    def show_size(self, percent: int) -> None:
+        """ "Text size" and under it the size chosen ("125%"): something that visibly changes
+        at each press, however little room the screen has to grow."""
+        self.size_label.setText(f"{words.text_size_label()}\n{words.text_size_percent(percent)}")
+
+    def set_choices(self, can_smaller: bool, can_larger: bool, high_contrast: bool) -> None:
+        """A- and A+ faint where there is no smaller or larger size; High contrast on or off."""
+        for button, usable in ((self.smaller, can_smaller), (self.larger, can_larger)):
+            button.setEnabled(usable)
+            self._faint[button].setEnabled(not usable)
+        self.contrast.setChecked(high_contrast)
