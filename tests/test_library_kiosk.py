@@ -180,3 +180,38 @@ def test_staff_read_their_screens_in_the_clinics_language(start, tmp_path, qtbot
     assert words.pin_prompt() == english
     window.close_staff_access()
     assert window.current_screen() is window.menu_screen, "a staff visit ends on the menu"
+
+
+def test_a_leaflets_start_screen_keeps_its_summary_under_the_menu_and_language_row(
+    start, tmp_path, qtbot
+):
+    # With "All leaflets" and two languages across the top of a 1920x1080 screen, the
+    # summary (what the leaflet is about) stays, shortened at a word if it must be.
+    folder = tmp_path / "content"
+    summary = (
+        "How ketamine may ease long-lasting pain, who is being treated, and how long it lasts."
+    )
+    for name, title in (
+        ("ketamine.md", "Ketamine as a treatment for chronic pain"),
+        ("ketamine.es.md", "La ketamina para el dolor crónico"),
+    ):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(
+            f"---\ntitle: {title}\nsummary: {summary}\n---\n\n"
+            + "Words. " * 40
+            + "".join(f"\n\n## Part {n}\n\nMore words." for n in range(1, 5))
+            + "\n",
+            encoding="utf-8",
+        )
+    write(folder, "sleep.md", "Sleep")
+    controller = start(folder)
+    window = controller.window
+    window.resize(1920, 1080)
+    controller.session.choose_leaflet(0)
+    qtbot.waitUntil(lambda: window.start_screen.width() == 1920)
+    shown = window.start_screen.summary_label
+    assert window.start_screen.menu_button.isVisible()
+    assert len(window.start_screen.language_buttons) == 2
+    assert shown.isVisible()
+    assert shown.text().startswith("How ketamine may ease long-lasting pain")
+    assert shown.accessibleName() == summary, "spoken whole"

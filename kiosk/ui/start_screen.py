@@ -715,6 +715,8 @@ class _Plan:
     places: dict[QWidget, QRect] = field(default_factory=dict)
     fixed: set[QWidget] = field(default_factory=set)
     summary: bool = False
+    # The summary shortened to the room left ("…" after a word); None: the whole of it.
+    summary_text: str | None = None
     resume_over_title: bool = False
     parts_word: str = ""
     # The compact parts view: the list's place, and whether the disclaimer stays under it.
@@ -760,6 +762,7 @@ class StartScreen(QWidget):
         self._resume_title = ""  # the part "Carry on reading" goes back to
         self._resume_offered = False
         self._title_text = ""
+        self._summary_text = ""
         self._section_titles: list[str] = []  # the article's, as written
         self._reading_minutes = 0
         self._languages: list[str] = []  # the leaflet's, as tags
@@ -877,6 +880,7 @@ class StartScreen(QWidget):
         self._title_text = article.title
         self.title_label.setText(article.title)
         self.title_label.setAccessibleName(article.title)
+        self._summary_text = article.summary
         self.summary_label.setText(article.summary)
         self._section_titles = [section.title for section in article.slides]
         self.sections.set_titles(self._section_labels())
@@ -1130,6 +1134,8 @@ class StartScreen(QWidget):
         first the roomy ones that keep all the screen would show without it (the summary, as
         many parts): the row gives way before they do."""
         structure = Structure(Arrangement.ROOMY, 0)
+        # Measured whole: a plan placed before may have shortened it.
+        self.summary_label.setText(self._summary_text)
         if self._menu_available or len(self.language_buttons) > 1:
             for structure in self._structures():
                 if structure.arrangement is not Arrangement.ROOMY:
@@ -1144,6 +1150,22 @@ class StartScreen(QWidget):
         plan = self._plan_for(theme, structure, force=True)
         assert plan is not None
         return structure, plan
+
+    def _summary_cut(self, width: int, room: int) -> tuple[int, str | None]:
+        """The summary shortened at a word end to fit `room` pixels at `width`, and its
+        height; (0, None) when not even two lines fit."""
+        metrics = self.summary_label.fontMetrics()
+        if 2 * metrics.lineSpacing() > room or not self._summary_text:
+            return 0, None
+
+        def height(text: str) -> int:
+            flags = int(Qt.TextFlag.TextWordWrap)
+            return metrics.boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height()
+
+        cut = _cut_to_fit(self._summary_text, lambda text: height(text) <= room)
+        if height(cut) > room:
+            return 0, None
+        return height(cut), cut
 
     def _keeps_all(self, structure: Structure, plan: _Plan) -> bool:
         """Whether roomy `plan` (at the sizes taken) shows the summary and as many parts a page
@@ -1441,7 +1463,12 @@ class StartScreen(QWidget):
         list_minimum = self.sections.minimumSizeHint().height()
         room = body if landscape else body - theme.start_column_gap - list_minimum
         if needed + max(resume, summary) > room:
-            summary = 0  # the one thing left out for room: the title says what this is
+            # The one thing left out for room: the title says what this is. Under a row of
+            # languages it is shortened instead, where two lines or more still fit: the row
+            # must not cost the patient the line that says what the leaflet is about.
+            summary, plan.summary_text = (
+                self._summary_cut(column, room - needed) if band.height else (0, None)
+            )
         slot = max(summary, resume)
         intro = needed + slot
         if landscape:
@@ -1820,6 +1847,9 @@ class StartScreen(QWidget):
             place=False,
         )
         self.title_label.setText(plan.title_text)
+        cut = plan.summary_text
+        self.summary_label.setText(cut if cut is not None else self._summary_text)
+        self.summary_label.setAccessibleName(self._summary_text)  # spoken whole
         self.parts_button.setText(plan.parts_word or words.choose_part_button())
         self.parts_button.setAccessibleName(self.parts_button.text())
         self.menu_button.set_label(
