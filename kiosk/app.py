@@ -426,6 +426,13 @@ class KioskController(QObject):
         else:
             self.display_power.off()
 
+    def _offered_articles(self) -> list[Article]:
+        """Every article patients are offered (the one shown, before the library is read)."""
+        library, article = self.session.library, self.session.article
+        if library is not None:
+            return library.articles
+        return [article] if article is not None else []
+
     @Slot()
     def _show_figures(self) -> None:
         """The last 14 days of reading figures on the staff screen."""
@@ -434,11 +441,9 @@ class KioskController(QObject):
         since = dt.date.today() - dt.timedelta(days=13)
         self.figures.flush()
         rows = read_rows(self.figures.path, since=since)
-        article = self.session.article
-        offered = self.session.library.articles if self.session.library is not None else []
-        if not offered and article is not None:
-            offered = [article]
-        titles = {shown.path.name.removesuffix(".md"): shown.title for shown in offered}
+        titles = {
+            shown.path.name.removesuffix(".md"): shown.title for shown in self._offered_articles()
+        }
         self.window.staff_screen.set_figures(rows, titles)
 
     @Slot()
@@ -593,9 +598,7 @@ class KioskController(QObject):
         from kiosk.metrics import DisplayState, KioskState, ShownArticle, write_metrics
 
         article = self.session.article
-        offered = self.session.library.articles if self.session.library is not None else []
-        if not offered and article is not None:
-            offered = [article]
+        offered = self._offered_articles()
         articles = [
             ShownArticle(
                 shown.path.name.removesuffix(".md"),

@@ -46,7 +46,7 @@ from kiosk.article import Article
 from kiosk.clock import Alarm, Clock
 from kiosk.config import Settings
 from kiosk.idle import IdleWatcher
-from kiosk.library import DEFAULT_LANGUAGE, Leaflet, Library
+from kiosk.library import DEFAULT_LANGUAGE, Library
 from kiosk.navigation import Action, Intent, Position, Screen
 from kiosk.speech import ReadAloud, Speed, Volume
 from kiosk.text_layout import ArticleLayout
@@ -169,7 +169,7 @@ class KioskSession(QObject):
         library = self._waiting_library
         if library is None or self._waiting is not None:
             return self._waiting
-        leaflet = _leaflet_of(library, self._article) if self._article else None
+        leaflet = library.leaflet_of(self._article) if self._article else None
         waiting = (leaflet or library.leaflets[0]).version(self._language)
         return None if self._article and _same_article(waiting, self._article) else waiting
 
@@ -192,16 +192,13 @@ class KioskSession(QObject):
         return self._library is not None and len(self._library.leaflets) > 1
 
     @property
-    def languages(self) -> list[str]:
-        """The languages a patient may choose here: on the menu every language of the
-        library, on an article's screens the languages of its leaflet."""
-        if self._library is None:
+    def article_languages(self) -> list[str]:
+        """The languages the article shown is written in (its leaflet's): what its start
+        screen offers. The menu offers every language of the library."""
+        if self._library is None or self._article is None:
             return []
-        if self._position.screen is not Screen.MENU and self._article is not None:
-            leaflet = self._library.leaflet_of(self._article)
-            if leaflet is not None:
-                return leaflet.languages
-        return self._library.languages
+        leaflet = self._library.leaflet_of(self._article)
+        return leaflet.languages if leaflet is not None else []
 
     @property
     def front(self) -> Position:
@@ -282,7 +279,7 @@ class KioskSession(QObject):
         """Offer a new library: now if nobody is reading, else when the front screen returns.
         The article shown stays (and its reader's place) when the library still has it."""
         shown = self._article
-        leaflet = _leaflet_of(library, shown) if shown is not None else None
+        leaflet = library.leaflet_of(shown) if shown is not None else None
         unchanged = (
             shown is not None
             and leaflet is not None
@@ -305,7 +302,7 @@ class KioskSession(QObject):
         if self._language not in library.languages:
             self._language = library.languages[0] if library.languages else DEFAULT_LANGUAGE
         shown = self._article
-        leaflet = _leaflet_of(library, shown) if shown is not None else None
+        leaflet = library.leaflet_of(shown) if shown is not None else None
         if leaflet is None:
             leaflet = library.leaflets[0]
         article = leaflet.version(self._language)
@@ -755,11 +752,3 @@ class KioskSession(QObject):
 def _same_article(one: Article, other: Article) -> bool:
     """The same file with the same bytes: nothing a patient sees would change."""
     return one.path == other.path and one.source_digest == other.source_digest
-
-
-def _leaflet_of(library: Library, article: Article) -> Leaflet | None:
-    """The library's leaflet holding the article's file (the same file, perhaps edited)."""
-    for leaflet in library.leaflets:
-        if any(version.path == article.path for version in leaflet.versions.values()):
-            return leaflet
-    return None

@@ -154,7 +154,7 @@ def translated(tmp_path: Path) -> Library:
 def test_choosing_a_language_keeps_the_place_when_the_parts_match(qapp, clock, translated):
     session = new_session(qapp, clock)
     session.set_library(translated)
-    assert session.languages == ["en", "es"]
+    assert session.library.languages == ["en", "es"]
     session.choose_leaflet(0)
     session.request(navigation.jump_to(2))
     session.request(navigation.NEXT)
@@ -202,9 +202,9 @@ def test_the_next_patient_is_greeted_in_the_first_language(qapp, clock, translat
 def test_the_languages_offered_on_a_leaflet_are_its_own(qapp, clock, translated):
     session = new_session(qapp, clock)
     session.set_library(translated)
-    assert session.languages == ["en", "es"]  # on the menu: all of the library's
+    assert session.library.languages == ["en", "es"]  # on the menu: all of the library's
     session.choose_leaflet(1)
-    assert session.languages == ["en"], "Sleep has no Spanish version to switch to"
+    assert session.article_languages == ["en"], "Sleep has no Spanish version to switch to"
 
 
 def test_the_menu_position_is_never_kept_without_a_menu(qapp, clock, tmp_path):

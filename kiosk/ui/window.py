@@ -359,10 +359,7 @@ class KioskWindow(QWidget):
     def _show_start_choices(self) -> None:
         """The start screen's languages (its leaflet's) and its way back to the menu."""
         session = self.session
-        leaflet = None
-        if session.library is not None and session.article is not None:
-            leaflet = session.library.leaflet_of(session.article)
-        self.start_screen.set_languages(leaflet.languages if leaflet else [], session.language)
+        self.start_screen.set_languages(session.article_languages, session.language)
         self.start_screen.set_menu_available(session.has_menu)
 
     @Slot()
