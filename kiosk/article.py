@@ -26,7 +26,6 @@ import dataclasses
 import errno
 import hashlib
 import html
-import logging
 import os
 import pwd
 import re
@@ -45,8 +44,6 @@ from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.pictures import MAX_PICTURES, Picture, PictureError, find_picture
-
-log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIX = ".md"
 # An article is a few pages of text; anything larger is a mistake (a picture or a document
@@ -268,11 +265,7 @@ class Article:
             else section
             for section in self.sections
         )
-        about = about_section(self, words.about_words())
-        code = _take_home_code(self)
-        if code is not None:
-            about = dataclasses.replace(about, blocks=(*about.blocks, code))
-        return (*sections, about)
+        return (*sections, about_section(self, words.about_words()))
 
 
 def about_section(article: Article, about_words: AboutWords | None = None) -> Section:
@@ -306,27 +299,6 @@ def about_section(article: Article, about_words: AboutWords | None = None) -> Se
         none = labels.none_given
         blocks.append(Block(BlockKind.PARAGRAPH, f"<p>{html.escape(none)}</p>", none))
     return Section(title=labels.title, blocks=tuple(blocks), kiosk_title=True)
-
-
-def _take_home_code(article: Article) -> Block | None:
-    """The QR code of the article's `url` (kiosk.take_home) as a picture at the end of "About
-    this information", its caption saying what it is for; None without a usable url."""
-    from kiosk import paths, words
-    from kiosk.pictures import PictureError, find_picture
-    from kiosk.take_home import qr_picture_file, take_home_url
-
-    url = take_home_url(article)
-    if url is None:
-        return None
-    caption = words.take_home_caption()
-    try:
-        path = qr_picture_file(url, paths.state_dir() / "take-home")
-        picture = find_picture(path.name, path.parent, caption)
-    except (OSError, PictureError) as error:
-        # The end screen still draws its own code; the About page goes without.
-        log.warning("The QR code for %s could not be made for the About page: %s", url, error)
-        return None
-    return Block(BlockKind.PICTURE, f"<p>{html.escape(url)}</p>", caption, picture=picture)
 
 
 @dataclass(frozen=True)

@@ -12,15 +12,17 @@ with any other; the end screen then shows no code. `qr_matrix` encodes an addres
 from __future__ import annotations
 
 import hashlib
+import html
+import logging
 import os
 import tempfile
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import segno
+from kiosk.article import Article, Block, BlockKind
 
-from kiosk.article import Article
+log = logging.getLogger(__name__)
 
 # The front matter setting.
 URL_KEY = "url"
@@ -104,6 +106,8 @@ def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     """The modules of `url`'s QR code, rows from the top, True for dark; quiet zone left out.
     Always error correction level M (segno would raise it where that costs no size, which
     would make the code depend on the address's length in a way no one asked for)."""
+    import segno  # here: it takes 60 ms to import, and most articles have no url
+
     code = segno.make_qr(url, error=ERROR_CORRECTION, boost_error=False)
     return tuple(tuple(bool(module) for module in row) for row in code.matrix)
 
@@ -121,6 +125,8 @@ def qr_picture_file(url: str, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{hashlib.sha256(url.encode()).hexdigest()[:24]}.png"
     if not path.exists():
+        import segno
+
         code = segno.make_qr(url, error=ERROR_CORRECTION, boost_error=False)
         descriptor, temporary = tempfile.mkstemp(suffix=".png", dir=folder)
         os.close(descriptor)
@@ -137,3 +143,24 @@ def qr_picture_file(url: str, folder: Path) -> Path:
         finally:
             Path(temporary).unlink(missing_ok=True)
     return path
+
+
+def take_home_block(article: Article) -> Block | None:
+    """The QR code of the article's `url` as a picture for the end of "About this
+    information", its caption saying what it is for; None without a usable url. The picture
+    file is made once (in the state folder), when the article is first laid out."""
+    from kiosk import paths, words
+    from kiosk.pictures import PictureError, find_picture
+
+    url = take_home_url(article)
+    if url is None:
+        return None
+    caption = words.take_home_caption()
+    try:
+        path = qr_picture_file(url, paths.state_dir() / "take-home")
+        picture = find_picture(path.name, path.parent, caption)
+    except (OSError, PictureError) as error:
+        # The end screen still draws its own code; the About page goes without.
+        log.warning("The QR code for %s could not be made for the About page: %s", url, error)
+        return None
+    return Block(BlockKind.PICTURE, f"<p>{html.escape(url)}</p>", caption, picture=picture)

@@ -33,6 +33,7 @@ and the page a reader is on still agree), and the section is measured again and 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import math
@@ -166,11 +167,17 @@ class ArticleLayout:
     def __init__(self, article: Article, theme: Theme) -> None:
         # Text is measured with the fonts Qt knows at that moment: the bundled one first.
         load_bundled_fonts()
+        from kiosk.take_home import take_home_block
+
         self.article = article
         self.theme = theme
+        slides = list(article.slides)
+        code = take_home_block(article)
+        if code is not None:
+            # "About this information" ends with the QR code of the article's url.
+            slides[-1] = dataclasses.replace(slides[-1], blocks=(*slides[-1].blocks, code))
         self.sections = tuple(
-            SectionLayout(section, theme, right_to_left=article.right_to_left)
-            for section in article.slides
+            SectionLayout(section, theme, right_to_left=article.right_to_left) for section in slides
         )
 
     @property

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton
 
@@ -24,7 +24,8 @@ from kiosk.check import run_check, staff_warnings
 from kiosk.config import load_config_file
 from kiosk.navigation import END
 from kiosk.take_home import MAX_URL_LENGTH, qr_matrix, take_home_url
-from kiosk.theme import TAKE_HOME_LEAST_MM
+from kiosk.text_layout import ArticleLayout
+from kiosk.theme import TAKE_HOME_LEAST_MM, Theme
 from kiosk.ui.qr_code import QUIET_ZONE_MODULES
 from kiosk.ui.widgets import TextLabel
 
@@ -313,7 +314,7 @@ def test_the_about_page_ends_with_the_code_and_its_caption(make_window, panel):
 
     window = open_on(make_window, panel, article_with_url(URL))
     session = window.session
-    about = session.article.slides[-1]
+    about = session.layout.sections[-1].section
     assert about.blocks[-1].picture is not None
     assert about.blocks[-1].text == words.take_home_caption()  # the caption, read aloud too
     last = len(session.page_counts) - 1
@@ -327,5 +328,5 @@ def test_the_about_page_ends_with_the_code_and_its_caption(make_window, panel):
 
 def test_no_code_on_the_about_page_without_a_usable_address(make_window):
     for url in (None, "http://www.example-clinic.org/leaflets/ketamine"):
-        article = article_with_url(url)
-        assert all(block.picture is None for block in article.slides[-1].blocks)
+        about = ArticleLayout(article_with_url(url), Theme.for_size(QSize(1920, 1080)))
+        assert all(block.picture is None for block in about.sections[-1].section.blocks)
