@@ -175,3 +175,47 @@ def translations(qapp, tmp_path_factory):  # type: ignore[no-untyped-def]
     translator = install_translations(qapp, cache_dir=tmp_path_factory.mktemp("translations"))
     assert translator is not None, "the English translation did not load (see the log)"
     return translator
+
+
+@pytest.fixture
+def running_kiosk(qapp, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """Starts a whole kiosk (KioskController) on a content folder: `make(folder, *,
+    before_show=None, settings=None, **controller_options)` shows it windowed and returns once
+    its content is read and its services started. `settings` are Settings' values beside the
+    tests' own (no animations, the mock voice). Every kiosk started is stopped at the end."""
+    from kiosk.app import KioskController, present
+
+    controllers: list[KioskController] = []
+
+    def make(
+        folder: Path,
+        *,
+        before_show: Callable[[], object] | None = None,
+        settings: dict[str, object] | None = None,
+        **options: object,
+    ) -> KioskController:
+        chosen = Settings(animations=False, speech_engine="mock", **(settings or {}))  # type: ignore[arg-type]
+        controller = KioskController(
+            qapp,
+            chosen,
+            folder,
+            state_dir=tmp_path / "state",
+            debounce_ms=50,
+            **options,  # type: ignore[arg-type]
+        )
+        controllers.append(controller)
+        if before_show is not None:
+            before_show()
+        present(controller.window, qapp, Settings(), windowed=True)
+        # The content is read in a child process; the first frame does not wait for it.
+        qtbot.waitUntil(
+            lambda: controller.services_started and not controller.watcher.reading, timeout=10_000
+        )
+        return controller
+
+    yield make
+    for controller in controllers:
+        controller._on_quit()
+        controller.window.close()
+        controller.window.deleteLater()
+        controller.deleteLater()

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import navigation, words
-from kiosk.app import KioskController, present
-from kiosk.config import Settings
+from kiosk.app import KioskController
 from kiosk.navigation import MENU, START
 
 from .helpers import click
@@ -36,30 +35,8 @@ def library(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def start(qapp, qtbot, tmp_path):
-    controllers = []
-
-    def make(folder: Path) -> KioskController:
-        controller = KioskController(
-            qapp,
-            Settings(animations=False, speech_engine="mock", idle_timeout=30, idle_warning=20),
-            folder,
-            state_dir=tmp_path / "state",
-            debounce_ms=50,
-        )
-        controllers.append(controller)
-        present(controller.window, qapp, Settings(), windowed=True)
-        qtbot.waitUntil(
-            lambda: controller.services_started and not controller.watcher.reading, timeout=10_000
-        )
-        return controller
-
-    yield make
-    for controller in controllers:
-        controller._on_quit()
-        controller.window.close()
-        controller.window.deleteLater()
-        controller.deleteLater()
+def start(running_kiosk):  # type: ignore[no-untyped-def]
+    return running_kiosk
 
 
 def tile_titles(controller: KioskController) -> list[str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import ALL_OVERDUE, KioskController, present
-from kiosk.config import ConfigError, Settings, settings_from_mapping
+from kiosk.app import ALL_OVERDUE, KioskController
+from kiosk.config import ConfigError, settings_from_mapping
 
 ARTICLE = (
     "---\ntitle: {title}\nsummary: About {title}.\nnext_review: {due}\n---\n\n"
@@ -22,30 +22,8 @@ def write(folder: Path, name: str, title: str, due: str) -> None:
 
 
 @pytest.fixture
-def start(qapp, qtbot, tmp_path):
-    controllers = []
-
-    def make(folder: Path, **settings: object) -> KioskController:
-        controller = KioskController(
-            qapp,
-            Settings(animations=False, speech_engine="mock", **settings),  # type: ignore[arg-type]
-            folder,
-            state_dir=tmp_path / "state",
-            debounce_ms=50,
-        )
-        controllers.append(controller)
-        present(controller.window, qapp, Settings(), windowed=True)
-        qtbot.waitUntil(
-            lambda: controller.services_started and not controller.watcher.reading, timeout=10_000
-        )
-        return controller
-
-    yield make
-    for controller in controllers:
-        controller._on_quit()
-        controller.window.close()
-        controller.window.deleteLater()
-        controller.deleteLater()
+def start(running_kiosk):  # type: ignore[no-untyped-def]
+    return running_kiosk
 
 
 def staff_text(controller: KioskController) -> str:
@@ -70,7 +48,7 @@ def test_hide_takes_an_overdue_article_away_from_patients(start, tmp_path):
     content = tmp_path / "content"
     write(content, "old.md", "Old leaflet", "2020-01-31")
     write(content, "fresh.md", "Fresh leaflet", "2999-12-31")
-    controller = start(content, overdue_articles="hide")
+    controller = start(content, settings={"overdue_articles": "hide"})
     session = controller.session
     assert session.library is not None
     assert [leaflet.first.title for leaflet in session.library.leaflets] == ["Fresh leaflet"]
@@ -83,7 +61,7 @@ def test_hide_takes_an_overdue_article_away_from_patients(start, tmp_path):
 def test_hide_with_every_article_overdue_shows_being_updated_and_says_why(start, tmp_path, qtbot):
     content = tmp_path / "content"
     write(content, "old.md", "Old leaflet", "2020-01-31")
-    controller = start(content, overdue_articles="hide")
+    controller = start(content, settings={"overdue_articles": "hide"})
     window = controller.window
     assert window.current_screen() is window.updating_screen
     assert ALL_OVERDUE in staff_text(controller)
