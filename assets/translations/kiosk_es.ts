@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Or go straight to a part:</source>
-        <translation>O vaya directamente a una parte:</translation>
+        <translation>O elija una parte:</translation>
     </message>
     <message>
         <source>%1.  %2</source>
