@@ -588,8 +588,8 @@ def parts_button() -> str:
 
 
 def all_leaflets_button() -> str:
-    """At the top of a leaflet's start screen, where the kiosk has a menu of leaflets: back to
-    the menu, to choose another leaflet."""
+    """At the top of a leaflet's start screen, and on its end screen, where the kiosk has a
+    menu of leaflets: back to the menu, to choose another leaflet."""
     return QCoreApplication.translate("kiosk", "All leaflets")
 
 

@@ -12,6 +12,7 @@ from kiosk import navigation, words
 from kiosk.app import KioskController
 from kiosk.navigation import MENU, START
 
+from .conftest import ROOT
 from .helpers import click
 
 ARTICLE = (
@@ -68,6 +69,29 @@ def test_a_tile_opens_its_leaflet_and_home_returns_to_the_menu(start, library, q
     click(window.reading_screen.home_button)
     assert window.current_screen() is window.menu_screen
     assert controller.session.position == MENU
+
+
+def test_the_end_of_a_leaflet_offers_all_leaflets_and_goes_there(start, library):
+    controller = start(library)
+    window = controller.window
+    click(window.menu_screen.shown_tiles()[0])
+    controller.session.go_to(navigation.END)
+    button = window.end_screen.start_again_button
+    assert window.current_screen() is window.end_screen
+    assert button.text() == words.all_leaflets_button() == "All leaflets"
+    click(button)
+    assert window.current_screen() is window.menu_screen
+
+
+def test_the_end_of_the_only_leaflet_starts_it_again(start, tmp_path):
+    folder = tmp_path / "one"
+    write(folder, "only.md", "Only")
+    controller = start(folder)
+    window = controller.window
+    controller.session.go_to(navigation.END)
+    assert window.end_screen.start_again_button.text() == "Start again"
+    click(window.end_screen.start_again_button)
+    assert window.current_screen() is window.start_screen
 
 
 def test_the_next_patient_finds_the_menu(start, library, qtbot):
@@ -192,3 +216,32 @@ def test_a_leaflets_start_screen_keeps_its_summary_under_the_menu_and_language_r
     assert shown.isVisible()
     assert shown.text().startswith("How ketamine may ease long-lasting pain")
     assert shown.accessibleName() == summary, "spoken whole"
+
+
+def test_the_bundled_spanish_leaflet_keeps_its_roomy_start_screen_in_a_library(
+    start, tmp_path, qtbot
+):
+    # Under "Todos los folletos" and the languages, the Spanish start screen is laid out as
+    # the English one is: its summary, and three parts a page, not the small-screen layout.
+    from kiosk.ui.start_screen import Arrangement
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for bundled in sorted((ROOT / "content").glob("ketamine-chronic-pain*.md")):
+        (folder / bundled.name).write_bytes(bundled.read_bytes())
+    write(folder, "sleep.md", "Sleep")
+    controller = start(folder)
+    window = controller.window
+    window.resize(1920, 1080)
+    session = controller.session
+    session.choose_leaflet(0)
+    session.choose_language("es")
+    screen = window.start_screen
+    # Qt tells the screens of the new words in an event of its own.
+    qtbot.waitUntil(
+        lambda: screen.width() == 1920 and screen.start_button.text() == "Toque para empezar"
+    )
+    assert screen.title_label.text().startswith("La ketamina")
+    assert screen.arrangement is Arrangement.ROOMY
+    assert screen.summary_label.isVisible()
+    assert len(screen.sections.shown_buttons()) >= 3

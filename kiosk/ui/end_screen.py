@@ -112,9 +112,11 @@ def _wraps_within(label: TextLabel, width: int) -> bool:
 
 
 class EndScreen(QWidget):
-    """ "You have reached the end", with Start again and Back to the last page."""
+    """ "You have reached the end", with Start again and Back to the last page. Where the kiosk
+    has a menu of leaflets, Start again is "All leaflets", as on the leaflet's start screen:
+    that is where it goes."""
 
-    start_again_requested = Signal()  # "Start again"
+    start_again_requested = Signal()  # "Start again" (or "All leaflets"): the kiosk's front
     back_requested = Signal()  # "Back to the last page"
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
@@ -140,6 +142,7 @@ class EndScreen(QWidget):
         self.take_home_label = TextLabel(parent=self)
         self.take_home_code.hide()
         self.take_home_label.hide()
+        self._menu_available = False
         self._show_words()
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
@@ -149,11 +152,21 @@ class EndScreen(QWidget):
         the long or the short, as the screen is fitted; its accessible name the long."""
         self.heading_label.setText(words.end_heading())
         self.thanks_label.setText(words.thanks())
-        self.start_again_button.set_label(words.start_again_button())
+        self.start_again_button.set_label(
+            words.all_leaflets_button() if self._menu_available else words.start_again_button()
+        )
         self.back_button.set_label(words.back_to_last_page_button())
         caption = words.take_home_caption() if self.take_home_code.url else ""
         self.take_home_label.setText(caption)
         self.take_home_code.setAccessibleName(caption)
+
+    def set_menu_available(self, available: bool) -> None:
+        """Name Start again for where it goes: "All leaflets" when the kiosk has a menu."""
+        if available != self._menu_available:
+            self._menu_available = available
+            self._show_words()
+            self._fitted = ()
+            self._fit()
 
     def set_disclaimer(self, text: str) -> None:
         self.disclaimer_label.setText(text)

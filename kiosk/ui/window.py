@@ -361,6 +361,7 @@ class KioskWindow(QWidget):
         session = self.session
         self.start_screen.set_languages(session.article_languages, session.language)
         self.start_screen.set_menu_available(session.has_menu)
+        self.end_screen.set_menu_available(session.has_menu)
 
     @Slot()
     def _on_library_changed(self) -> None:
