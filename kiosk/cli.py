@@ -212,8 +212,8 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
         "--content",
         type=Path,
         metavar="PATH",
-        help="The article to show: a Markdown file, or a folder whose first .md file (by name) "
-        "is shown (default: the content setting, else the bundled article).",
+        help="The content: a folder of articles (and its folders one level down), or one "
+        "article file (default: the content setting, else the bundled content folder).",
     )
 
 
