@@ -763,7 +763,7 @@ class KioskController(QObject):
 class KioskStart(QObject):
     """The kiosk's start after its first frame: tells systemd of that frame at once, then
     builds the rest of the kiosk (a KioskController) into the window, in one step. The
-    reading of the article starts first (kiosk.content_loader.start_early), and the content
+    reading of the content starts first (kiosk.library_loader.start_early), and the content
     watcher takes it over.
 
     The crash record is started before the first frame, as the kiosk starts: a kiosk that
@@ -797,11 +797,11 @@ class KioskStart(QObject):
         if self.controller is not None or self._failed:
             return
         try:
-            from kiosk.content_loader import start_early
+            from kiosk.library_loader import start_early
 
-            # The child process that reads the article first: it runs on another core while
-            # the rest is built. The content watcher takes it over (loading the watcher
-            # loads Python-Markdown, which takes a while).
+            # The child process that reads the content (one article, or the whole library)
+            # first: it runs on another core while the rest is built. The content watcher
+            # takes it over (loading the watcher loads Python-Markdown, which takes a while).
             start_early(self._content_path)
             from kiosk.content_watch import ContentWatcher
 

@@ -104,7 +104,7 @@ class ContentLoader(QObject):
         self._process: QProcess | None = None
         self._path = Path()
         self._timed_out = False
-        self._ended_early: _Ending | None = None
+        self._ended_early: Ending | None = None
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
         self._deadline.timeout.connect(self._on_deadline)
@@ -125,7 +125,7 @@ class ContentLoader(QObject):
         self._timed_out = False
         program, *arguments = self._command or CHILD_COMMAND
         arguments = [*arguments, str(path), known, f"{self._time_limit:g}"]
-        early = _take_early(program, arguments)
+        early = take_early(program, arguments)
         if early is not None:
             self._take_over(early)
             return
@@ -139,7 +139,7 @@ class ContentLoader(QObject):
         self._deadline.start(math.ceil(self._time_limit * 1000))
         process.start()
 
-    def _take_over(self, early: _EarlyReading) -> None:
+    def _take_over(self, early: EarlyReading) -> None:
         """Carry on with a reading start_early began: its time limit counts from then."""
         process = early.take()
         process.setParent(self)
@@ -224,10 +224,10 @@ class ContentLoader(QObject):
 
 
 # How a child ended: finished(exit code, exit status), or errorOccurred(error).
-_Ending = tuple[int, QProcess.ExitStatus] | QProcess.ProcessError
+Ending = tuple[int, QProcess.ExitStatus] | QProcess.ProcessError
 
 
-class _EarlyReading(QObject):
+class EarlyReading(QObject):
     """A reading start_early began, and how it ended if it did, until a loader takes it (or
     the application quits first, which ends it)."""
 
@@ -235,7 +235,7 @@ class _EarlyReading(QObject):
         super().__init__(application)
         self.process = process
         self.started = time.monotonic()
-        self.ended: _Ending | None = None
+        self.ended: Ending | None = None
         self._taken = False
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)
@@ -273,7 +273,7 @@ class _EarlyReading(QObject):
         process.deleteLater()
 
 
-_early: _EarlyReading | None = None
+_early: EarlyReading | None = None
 
 
 def start_early(path: Path, time_limit: float = TIME_LIMIT_S) -> None:
@@ -281,22 +281,29 @@ def start_early(path: Path, time_limit: float = TIME_LIMIT_S) -> None:
     ContentLoader that asks for the same reading (its default command, `path`, no known
     fingerprint, `time_limit`) takes the child over instead of starting another. A reading
     nobody takes is ended when the application quits. Needs the QCoreApplication."""
+    program, *arguments = CHILD_COMMAND
+    start_early_child([program, *arguments, str(path), "", f"{time_limit:g}"])
+
+
+def start_early_child(command: Sequence[str]) -> None:
+    """Start the content child with `command` now; the first loader that would start the same
+    command line takes it over (take_early). A reading started before is ended."""
     global _early
     application = QCoreApplication.instance()
     if application is None:
         raise RuntimeError("reading content needs a QCoreApplication")
     if _early is not None:
         _early._discard()
-    program, *arguments = CHILD_COMMAND
+    program, *arguments = command
     process = QProcess(application)
     process.setProgram(program)
-    process.setArguments([*arguments, str(path), "", f"{time_limit:g}"])
+    process.setArguments(arguments)
     process.setStandardInputFile(QProcess.nullDevice())
-    _early = _EarlyReading(process, application)
+    _early = EarlyReading(process, application)
     process.start()
 
 
-def _take_early(program: str, arguments: list[str]) -> _EarlyReading | None:
+def take_early(program: str, arguments: list[str]) -> EarlyReading | None:
     """The early reading with this command line, taken off the shelf; else None."""
     global _early
     early = _early

@@ -174,7 +174,13 @@ class ContentWatcher(QObject):
         signature = _signature(self._path, self._pictures)
         if not self._first_done:
             self._read = signature
-            self._loader.start(self._path)
+            if self._only_article():
+                self._loader.start(self._path)
+                return
+            # A library from the first: the menu (or the patient's language) comes from all
+            # of it, and one article's reading first would only delay it.
+            self._first_done = True
+            self._library_loader.start(self._path)
             return
         if not force and signature is not None and signature == self._read:
             # Not a byte can have changed since the last reading (the same files, sizes and

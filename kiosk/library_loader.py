@@ -164,6 +164,44 @@ def _no_article(path: Path) -> ContentError:
     )
 
 
+def start_early(path: Path, time_limit: float = TIME_LIMIT_S) -> None:
+    """Start reading the content at `path` now, before the content watcher is built (loading
+    it takes a while): as a library when `path` looks like a folder of several articles, else
+    as one article (kiosk.content_loader.start_early). The watcher's first reading takes the
+    child over. Needs the QCoreApplication."""
+    if not _several_articles(path):
+        content_loader.start_early(path, time_limit)
+        return
+    program, *base = content_loader.CHILD_COMMAND
+    content_loader.start_early_child([program, *_arguments(_Reading(path, time_limit), base)])
+
+
+def _several_articles(path: Path) -> bool:
+    """Whether `path` is a folder with more than one article file in it or one level down: a
+    quick look, without loading kiosk.article (a wrong guess costs only the early start)."""
+
+    def looks_like_article(name: str) -> bool:
+        # Hidden and temporary names are never articles (kiosk.article.is_ignored_name).
+        return name.endswith(".md") and not name.startswith((".", "~"))
+
+    found = 0
+    try:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.name.startswith((".", "~")):
+                    continue
+                if entry.is_dir():
+                    with os.scandir(entry.path) as inner:
+                        found += sum(1 for item in inner if looks_like_article(item.name))
+                elif looks_like_article(entry.name):
+                    found += 1
+                if found > 1:
+                    return True
+    except OSError:
+        return False
+    return False
+
+
 def _arguments(reading: _Reading, base: Sequence[str]) -> list[str]:
     from kiosk.content_child import FILES_FLAG, LIBRARY_FLAG
 
@@ -227,18 +265,46 @@ class LibraryLoader(QObject):
         assert reading is not None
         program, *base = self._command or content_loader.CHILD_COMMAND
         reading.new_child()
+        arguments = _arguments(reading, base)
+        self._timed_out = False
+        early = content_loader.take_early(program, arguments) if reading.files is None else None
+        if early is not None:
+            self._take_over(early)
+            return
         process = QProcess(self)
         process.setProgram(program)
-        process.setArguments(_arguments(reading, base))
+        process.setArguments(arguments)
         process.setStandardInputFile(QProcess.nullDevice())
+        self._follow(process)
+        # Listing the folder, and then each file, gets the whole limit.
+        self._deadline.start(math.ceil(self._time_limit * 1000))
+        process.start()
+
+    def _follow(self, process: QProcess) -> None:
         process.readyReadStandardOutput.connect(self._on_output)
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)
         self._process = process
-        self._timed_out = False
-        # Listing the folder, and then each file, gets the whole limit.
-        self._deadline.start(math.ceil(self._time_limit * 1000))
-        process.start()
+
+    def _take_over(self, early: content_loader.EarlyReading) -> None:
+        """Carry on with the child start_early began: what it wrote while nobody listened is
+        read first, and an end it came to is reported (both after start() returns)."""
+        process = early.take()
+        process.setParent(self)
+        self._follow(process)
+        left = self._time_limit - (time.monotonic() - early.started)
+        self._deadline.start(max(0, math.ceil(left * 1000)))
+        ended = early.ended
+        QTimer.singleShot(0, lambda: self._catch_up(process, ended))
+
+    def _catch_up(self, process: QProcess, ended: content_loader.Ending | None) -> None:
+        if process is not self._process:
+            return  # shut down meanwhile
+        self._on_output()
+        if isinstance(ended, QProcess.ProcessError):
+            self._on_error(ended)
+        elif ended is not None:
+            self._on_finished(*ended)
 
     @Slot()
     def shutdown(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 import kiosk.content_loader as content_loader
-from kiosk import words
+from kiosk import library_loader, words
 from kiosk.app import EarlyStart, KioskController, KioskStart, present
 from kiosk.clock import QtClock
 from kiosk.config import Settings
@@ -266,6 +266,60 @@ def test_the_kiosk_is_built_after_its_first_frame_and_reads_the_article_once(
     assert readings(counted_readings) == 1
     assert window.start_screen.title_label.text() == "Early"
     assert controller.session.position.screen is Screen.START
+
+
+def test_a_library_is_read_once_from_the_start_and_opens_on_its_menu(
+    kiosk_start, qtbot, content, counted_readings
+):
+    # Two leaflets (one in a folder of its own): the child started before the kiosk is built
+    # reads the whole library, and the watcher takes it over; no single article is read
+    # first, and no start screen shows before the menu.
+    (content / "topics").mkdir()
+    (content / "topics" / "second.md").write_text(
+        ARTICLE.replace("Early", "Second"), encoding="utf-8"
+    )
+    kiosk = kiosk_start(content)
+    qtbot.waitUntil(lambda: kiosk.controller is not None, timeout=5000)
+    controller = kiosk.controller
+    window = controller.window
+    shown: list[object] = []
+    window.stack.currentChanged.connect(lambda _: shown.append(window.current_screen()))
+    qtbot.waitUntil(lambda: controller.session.library is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: controller.services_started and not controller.watcher.reading, timeout=10_000
+    )
+    assert window.current_screen() is window.menu_screen
+    assert window.start_screen not in shown
+    assert sorted(leaflet.first.title for leaflet in controller.session.library.leaflets) == [
+        "Early",
+        "Second",
+    ]
+    assert readings(counted_readings) == 1
+
+
+def test_a_library_read_early_is_reported_even_when_it_ended_before_it_was_taken(
+    qapp, qtbot, content, counted_readings
+):
+    (content / "second.md").write_text(ARTICLE.replace("Early", "Second"), encoding="utf-8")
+    library_loader.start_early(content)
+    early = content_loader._early
+    assert early is not None
+    qtbot.waitUntil(lambda: early.ended is not None, timeout=10_000)
+    loader = library_loader.LibraryLoader()
+    with qtbot.waitSignal(loader.finished, timeout=5000) as finished:
+        loader.start(content)
+        assert loader.running  # reported after start() returns, as always
+    library = finished.args[0].library
+    assert library is not None
+    assert [leaflet.first.title for leaflet in library.leaflets] == ["Early", "Second"]
+    assert readings(counted_readings) == 1
+
+
+def test_one_article_is_still_started_early_as_one_article(qapp, content):
+    library_loader.start_early(content)
+    early = content_loader._early
+    assert early is not None
+    assert "--library" not in early.process.arguments()
 
 
 def test_a_broken_article_at_start_shows_being_updated(kiosk_start, qtbot, tmp_path):
