@@ -10,7 +10,8 @@ Where it measures: on the X display in $DISPLAY if there is one, else on an Xvfb
 script starts for each screen size (and stops again); with neither, Qt's offscreen platform,
 which the output then says. --display picks an X display, --xvfb always starts Xvfb.
 
-- Start-up: fresh `python -m kiosk` processes, full-screen, each with a fresh state and config
+- Start-up: fresh `python -m kiosk` processes on the bundled content folder (the article in two
+  languages, as the kiosk starts by default), full-screen, each with a fresh state and config
   folder (the cache folder is shared, as a kiosk that restarts keeps its own), timed from
   launch to systemd's READY=1 (sent after the first frame) and to the article being handed to
   the screen (its log line "Showing '...'"; it is painted in the frame after). The log tells
@@ -86,7 +87,8 @@ from kiosk.theme import TextSize, Theme  # noqa: E402
 from kiosk.ui.reading_screen import SlideView  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
-BUNDLED = ROOT / "content" / "ketamine-chronic-pain.md"
+BUNDLED_FOLDER = ROOT / "content"  # what the kiosk shows by default: the article in two languages
+BUNDLED = BUNDLED_FOLDER / "ketamine-chronic-pain.md"
 SIZES = {"1080p": (1920, 1080), "4k": (3840, 2160)}
 MAIN_SIZE = "1080p"  # start-up, pagination, idle CPU and growth are measured at this size
 FRAME_BUDGET_MS = 1000 / 60
@@ -414,7 +416,7 @@ def kiosk_once(env: dict[str, str], receiver: socket.socket, folder: str) -> Kio
     env = dict(env, XDG_STATE_HOME=f"{fresh}/state", XDG_CONFIG_HOME=f"{fresh}/config")
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--content", str(BUNDLED)],
+        [sys.executable, "-m", "kiosk", "--content", str(BUNDLED_FOLDER)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
