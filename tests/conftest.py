@@ -177,6 +177,26 @@ def translations(qapp, tmp_path_factory):  # type: ignore[no-untyped-def]
     return translator
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test(qapp, translations):  # type: ignore[no-untyped-def]
+    """The interface back in English after a test that chose another language (a patient's
+    choice installs its translation for the whole application): no later test may find its
+    words in Spanish because of the order the tests ran in."""
+    yield
+    from PySide6.QtCore import QTranslator
+
+    from kiosk.translations import use_language
+    from kiosk.words import TRANSLATOR_NAME_PREFIX
+
+    english = f"{TRANSLATOR_NAME_PREFIX}en"
+    if any(
+        translator.objectName().startswith(TRANSLATOR_NAME_PREFIX)
+        and translator.objectName() != english
+        for translator in qapp.findChildren(QTranslator)
+    ):
+        use_language(qapp, "en")
+
+
 @pytest.fixture
 def running_kiosk(qapp, qtbot, tmp_path):  # type: ignore[no-untyped-def]
     """Starts a whole kiosk (KioskController) on a content folder: `make(folder, *,
