@@ -167,8 +167,9 @@ class BlockKind(Enum):
     QUOTE = "quote"
     CODE = "code"
     RULE = "rule"
-    # A table, shown as a list of its rows, each cell on a line of its own after its column's
-    # heading (Block.rows has the cells themselves).
+    # A table: shown as a grid where it fits across the page (kiosk.text_layout, from
+    # Block.rows, the cells themselves), else as a list of its rows, each cell on a line of its
+    # own after its column's heading (Block.html).
     TABLE = "table"
     # A picture on a line of its own, with its description as its caption (Block.picture).
     PICTURE = "picture"

@@ -12,11 +12,15 @@ places that cost least together (`_Charge`), each of these rules outweighing all
    kiosk.text_layout makes them, but on pages of a few lines); where not, the caption is kept
    whole as a list item's paragraph is.
 1. Rules kept hardest (`_Keep`): a heading is never the last thing on a page, nor left there
-   with one line of its text; a list item's paragraph or a line of code that fits on a page
-   is never split, nor a list item of several paragraphs or a code block that fits on one; a
-   short list (at most `SHORT_LIST_ITEMS` items, nested ones included) that fits on a page
-   with its lead-in (the paragraph just before it) stays with it; a lead-in stays with its
-   list's first item.
+   with one line of its text, nor is a grid's heading row (nor with one row under it); a list
+   item's paragraph or a line of code that fits on a page is never split, nor a list item of
+   several paragraphs or a code block that fits on one; a short list (at most
+   `SHORT_LIST_ITEMS` items, nested ones included), or a table, that fits on a page with its
+   lead-in (the paragraph just before it) stays with it; a lead-in stays with its list's (or
+   table's) first item; and then a table (of any number of rows) that fits on a page is not
+   split. So a table is split rather than part from its lead-in (which would leave the lead-in
+   alone under the section's heading, the rest of the page empty); split, a grid shows its
+   heading row again above the rows on the next page, so it is still read as a table.
 2. No page of one or two lines (`SHORT_PAGE_LINES`) where the lines can be shared out.
 3. Pages as full as they can be: a page keeps `FULL_PAGE_LINES` (five) lines and `MIN_FILL`
    (two thirds) of the lines it could hold, or all of them if it could hold five or fewer,
@@ -24,7 +28,8 @@ places that cost least together (`_Charge`), each of these rules outweighing all
    and bends the page under the section's heading before a later one. The page before the
    last gives lines up (keeping five) for the last to hold five, where the two hold ten.
 4. A paragraph that fits on a page is not split.
-5. A split block leaves no line alone at the foot or head of a page.
+5. A split block leaves no line alone at the foot or head of a page, nor a split table its
+   last row.
 6. A page ends at a sentence end (the end of a paragraph, list item or line of code counts).
 7. Fewer pages; and of cuts that cost the same, the one whose pages are fullest first.
 
@@ -42,6 +47,11 @@ page gains. A line ended early still counts as one line of its page.
 
 A picture is one line as tall as the picture; where rules 2 and 3 count lines, it counts as
 the lines of text it stands in for (`Line.weight`), so a page that a picture fills is full.
+
+A table is cut between its rows, never inside one (a row is one text block: a grid's row is one
+line; a stacked row is a list item). A page that a grid (TABLE_ROW blocks) goes on onto shows
+the grid's heading row again above its first row (`Page.heading_row`), so that page has that
+much less room for the rest.
 """
 
 from __future__ import annotations
@@ -72,6 +82,7 @@ class TextKind(Enum):
     LIST_ITEM = "list item"  # and each further paragraph of the same item
     CODE = "code"  # one line of code (however many lines it wraps to)
     PICTURE = "picture"  # a picture (one line, as tall as it is) or its caption's lines
+    TABLE_ROW = "table row"  # one row of a table shown as a grid: its cells on one line
 
 
 @dataclass(frozen=True)
@@ -99,13 +110,18 @@ class MeasuredBlock:
 
     `group`: the blocks of one list item (its paragraphs), of one code block (its lines of
     code) or of one picture (the picture and its caption) share a number, which no other block
-    has. `list_number`: the items of one list (nested ones included) share it.
+    has. `list_number`: the items of one list (nested ones included) share it. `table`: the rows
+    of one table share it (a grid's TABLE_ROWs, or a stacked table's list items).
+    `table_heading`: this is a grid's heading row, shown again atop every page the grid goes
+    on onto.
     """
 
     kind: TextKind
     lines: tuple[Line, ...]
     group: int | None = None
     list_number: int | None = None
+    table: int | None = None
+    table_heading: bool = False
 
     @property
     def is_heading(self) -> bool:
@@ -118,9 +134,15 @@ class MeasuredBlock:
 
 @dataclass(frozen=True)
 class Page:
-    """A run of whole lines from one section's document, from `top` to `bottom`."""
+    """A run of whole lines from one section's document, from `top` to `bottom`.
+
+    `heading_row`: the line of a grid's heading row, shown again above this page's lines (the
+    grid goes on from the page before); it takes `heading_row_room` above them (its line and
+    the gap under it, as on the page it comes from)."""
 
     lines: tuple[Line, ...]
+    heading_row: Line | None = None
+    heading_row_room: float = 0.0
 
     @property
     def top(self) -> float:
@@ -145,12 +167,14 @@ class _Keep(IntEnum):
 
     NOTHING = 0
     PARAGRAPH = 1  # a paragraph that fits on a page
-    LEAD_IN = 2  # a list's lead-in parted from its first item
-    SHORT_LIST = 3  # a short list kept with its lead-in
-    GROUP = 4  # a list item of several paragraphs, or a code block, that fits on a page
-    ITEM = 5  # a list item's paragraph, or a line of code, that fits on a page
-    HEADING = 6  # a heading left as the last thing on a page (or split, or left with one line)
-    PICTURE = 7  # a picture parted from its caption, or its caption split
+    LEAD_IN = 2  # a list's (or table's) lead-in parted from its first item
+    SHORT_LIST = 3  # a short list, or a table, kept with its lead-in
+    TABLE = 4  # a table that fits on a page
+    GROUP = 5  # a list item of several paragraphs, or a code block, that fits on a page
+    ITEM = 6  # a list item's paragraph, or a line of code, that fits on a page
+    HEADING = 7  # a heading (or a table's heading row) left as the last thing on a page (or
+    # split, or left with one line)
+    PICTURE = 8  # a picture parted from its caption, or its caption split
 
 
 class _Charge(IntEnum):
@@ -163,14 +187,15 @@ class _Charge(IntEnum):
     GROUP = 3
     SHORT_LIST = 4
     LEAD_IN = 5
-    SHORT_PAGE = 6  # each line a page holds fewer than three
-    LATER_LACKS = 7  # each line a page after the first holds fewer than its floor
-    FIRST_LACKS = 8  # the same, on the page under the section's heading
-    LAST_LACKS = 9  # each line a last page holds fewer than five, where it could hold them
-    PARAGRAPH = 10  # a paragraph that fits on a page split
-    LONE_LINE = 11
-    MID_SENTENCE = 12
-    PAGE = 13
+    TABLE = 6  # a table that fits on a page split (its heading row shows again)
+    SHORT_PAGE = 7  # each line a page holds fewer than three
+    LATER_LACKS = 8  # each line a page after the first holds fewer than its floor
+    FIRST_LACKS = 9  # the same, on the page under the section's heading
+    LAST_LACKS = 10  # each line a last page holds fewer than five, where it could hold them
+    PARAGRAPH = 11  # a paragraph that fits on a page split
+    LONE_LINE = 12
+    MID_SENTENCE = 13
+    PAGE = 14
 
 
 # A cut's cost is one number, each charge counted in bits of its own: no count reaches 2**32
@@ -181,6 +206,7 @@ _KEEP_CHARGES = {
     _Keep.PARAGRAPH: _Charge.PARAGRAPH,
     _Keep.LEAD_IN: _Charge.LEAD_IN,
     _Keep.SHORT_LIST: _Charge.SHORT_LIST,
+    _Keep.TABLE: _Charge.TABLE,
     _Keep.GROUP: _Charge.GROUP,
     _Keep.ITEM: _Charge.ITEM,
     _Keep.HEADING: _Charge.HEADING,
@@ -220,10 +246,30 @@ class _Section:
         for line in self.lines:
             self.weights.append(self.weights[-1] + line.weight)
         self.places = _places(blocks, self.later)
+        # heading_rows[n]: the grid's heading row a page starting at line n shows again above
+        # it, and the room that takes (None: a page starting there repeats none).
+        self.heading_rows = _heading_rows(blocks)
         self.fits = [
-            _last_fitting(self.lines, start, self.first if start == 0 else self.later)
+            _last_fitting(
+                self.lines,
+                start,
+                (self.first if start == 0 else self.later) - self.heading_row_room(start),
+            )
             for start in range(len(self.lines))
         ]
+
+    def heading_row_room(self, start: int) -> float:
+        """The room the grid's heading row shown again atop a page starting at line `start`
+        takes (0 if none is)."""
+        repeated = self.heading_rows[start]
+        return 0.0 if repeated is None else repeated[1]
+
+    def page(self, start: int, end: int) -> Page:
+        """The page of lines `start` to `end`."""
+        repeated = self.heading_rows[start]
+        if repeated is None:
+            return Page(tuple(self.lines[start : end + 1]))
+        return Page(tuple(self.lines[start : end + 1]), *repeated)
 
     def weight(self, first: int, last: int) -> int:
         """How many lines of text lines `first` to `last` count as."""
@@ -325,8 +371,7 @@ def paginate(
     """Cut measured blocks into pages: the first no taller than `first_height`, the others no
     taller than `later_height` (the same as the first if not given)."""
     section = _Section(blocks, first_height, later_height)
-    lines = section.lines
-    return tuple(Page(tuple(lines[start : end + 1])) for start, end in section.page_ranges())
+    return tuple(section.page(start, end) for start, end in section.page_ranges())
 
 
 def line_to_end_early(
@@ -344,9 +389,30 @@ def line_to_end_early(
     return None
 
 
+def _heading_rows(blocks: Sequence[MeasuredBlock]) -> list[tuple[Line, float] | None]:
+    """For each line, the grid's heading row a page starting there shows again, and the room
+    it takes there: the row's line and the gap under it, as far as from the heading row's top
+    to the next row's (None where a page starting at the line shows none: the line is not a
+    later row of a grid with a heading row)."""
+    found: list[tuple[Line, float] | None] = []
+    headings: dict[int, tuple[Line, float]] = {}
+    for number, block in enumerate(blocks):
+        repeated = None
+        if block.kind is TextKind.TABLE_ROW and block.table is not None:
+            following = blocks[number + 1] if number + 1 < len(blocks) else None
+            if block.table_heading and following is not None and following.table == block.table:
+                heading = block.lines[0]
+                headings[block.table] = (heading, following.lines[0].top - heading.top)
+            elif not block.table_heading:
+                repeated = headings.get(block.table)
+        found.extend([repeated] * len(block.lines))
+    return found
+
+
 def _places(blocks: Sequence[MeasuredBlock], later: float) -> list[_Place]:
     """The page end after each line (the last line's is never used)."""
     kept_lists = _kept_lists(blocks, later)
+    kept_tables, kept_leads = _kept_tables(blocks, later)
     kept_groups = {
         group
         for group, (first, last) in _spans(blocks, lambda block: block.group).items()
@@ -354,7 +420,7 @@ def _places(blocks: Sequence[MeasuredBlock], later: float) -> list[_Place]:
     }
     places: list[_Place] = []
     for number, block in enumerate(blocks):
-        after = _place_after(blocks, number, kept_lists, kept_groups)
+        after = _place_after(blocks, number, kept_lists, kept_groups, kept_tables, kept_leads)
         keep = _Keep.NOTHING
         if block.is_heading:
             keep = _Keep.HEADING
@@ -385,27 +451,51 @@ def _place_after(
     number: int,
     kept_lists: dict[int, int],
     kept_groups: set[int],
+    kept_tables: set[int],
+    kept_leads: set[int],
 ) -> _Place:
     """The page end after the last line of block `number`."""
     block = blocks[number]
     following = blocks[number + 1] if number + 1 < len(blocks) else None
     if following is None:
         return _Place(_Keep.NOTHING)
-    if block.is_heading:
+    if block.is_heading or _heads_rows(blocks, number):
         return _Place(_Keep.HEADING)
     if block.group is not None and block.group == following.group:
         kept = _Keep.PICTURE if block.kind is TextKind.PICTURE else _Keep.GROUP
         return _Place(kept if block.group in kept_groups else _Keep.NOTHING)
+    if block.table is not None and block.table == following.table:
+        kept = _Keep.TABLE if block.table in kept_tables else _Keep.NOTHING
+        after = blocks[number + 2] if number + 2 < len(blocks) else None
+        # Nor is a table's last row left alone at the head of a page (rule 5, for rows).
+        return _Place(kept, lone=after is None or after.table != block.table)
     if number in kept_lists and kept_lists[number] == kept_lists.get(number + 1):
+        return _Place(_Keep.SHORT_LIST)
+    if number in kept_leads:
         return _Place(_Keep.SHORT_LIST)
     if _leads_in(block, following):
         return _Place(_Keep.LEAD_IN)
     return _Place(_Keep.NOTHING)
 
 
+def _heads_rows(blocks: Sequence[MeasuredBlock], number: int) -> bool:
+    """Whether a page end after block `number` would leave a grid's heading row at the foot
+    of a page alone or with just one row under it, the grid going on."""
+    block, following = blocks[number], blocks[number + 1]
+    if block.table is None or following.table != block.table:
+        return False
+    above = blocks[number - 1] if number > 0 else None
+    return block.table_heading or (
+        above is not None and above.table == block.table and above.table_heading
+    )
+
+
 def _leads_in(block: MeasuredBlock, following: MeasuredBlock) -> bool:
-    """Whether `block` is the paragraph just before the list that `following` starts."""
-    return block.kind is TextKind.PARAGRAPH and following.kind is TextKind.LIST_ITEM
+    """Whether `block` is the paragraph just before the list (or table) that `following`
+    starts."""
+    return block.kind is TextKind.PARAGRAPH and (
+        following.kind is TextKind.LIST_ITEM or following.table is not None
+    )
 
 
 def _spans(
@@ -441,6 +531,25 @@ def _kept_lists(blocks: Sequence[MeasuredBlock], later: float) -> dict[int, int]
         if _height(blocks, first, last) <= later + _EPSILON:
             kept.update(dict.fromkeys(range(first, last + 1), first))
     return kept
+
+
+def _kept_tables(blocks: Sequence[MeasuredBlock], later: float) -> tuple[set[int], set[int]]:
+    """The tables that fit on a page (kept whole), and the lead-ins kept with their table:
+    those that fit on a page with it (block numbers)."""
+    tables: set[int] = set()
+    leads: set[int] = set()
+    for table, (first, last) in _spans(blocks, lambda block: block.table).items():
+        if _height(blocks, first, last) > later + _EPSILON:
+            continue
+        tables.add(table)
+        lead_in = first - 1
+        if (
+            lead_in >= 0
+            and _leads_in(blocks[lead_in], blocks[first])
+            and _height(blocks, lead_in, last) <= later + _EPSILON
+        ):
+            leads.add(lead_in)
+    return tables, leads
 
 
 def _last_fitting(lines: Sequence[Line], start: int, room: float) -> int:

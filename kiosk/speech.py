@@ -160,6 +160,23 @@ def _clamp(value: float, lowest: float, highest: float) -> float:
     return round(max(lowest, min(highest, value)), 3)
 
 
+# A table row's cells, as kiosk.text_layout draws a grid: each in a direction isolate, parted
+# by tabs (an empty cell is an isolate with nothing in it).
+_ISOLATES = re.compile("[\u2066-\u2069]")
+_CELL_BREAKS = re.compile(r"\s*\t[\s\t]*")
+
+
+def _spoken(text: str) -> str:
+    """What the engine is given for a sentence of the page: the isolates around a table's
+    cells left out (an engine may say them), and a comma for each tab between cells, which
+    engines read as a space: the pause a reader hears between cells. Positions on the page
+    stay those of the text."""
+    text = _ISOLATES.sub("", text)
+    if "\t" not in text:
+        return text
+    return _CELL_BREAKS.sub(", ", text).strip(", ")
+
+
 def _import_text_to_speech() -> Any:
     return importlib.import_module("PySide6.QtTextToSpeech")
 
@@ -553,7 +570,8 @@ class ReadAloud(QObject):
         start, end = self._queue.popleft()
         self._said += 1
         self._awaiting = self._said
-        self._worker.send({"cmd": "say", "id": self._said, "text": self._text[start:end]})
+        spoken = _spoken(self._text[start:end])
+        self._worker.send({"cmd": "say", "id": self._said, "text": spoken})
         self._awaiting_bound = self._sentence_timeout + _SECONDS_PER_CHARACTER * (end - start)
         self._sentence_timer.start(round(self._awaiting_bound * 1000))
         self.sentence_started.emit(start, end)

@@ -22,13 +22,26 @@ Every line wraps inside the column, code included: Qt lays `<pre>` out as lines 
 break, so those blocks are made to wrap (keeping their spaces, like CSS `white-space:
 pre-wrap`), and a word longer than the column breaks anywhere rather than run past it.
 
+A table (kiosk.article's TABLE block) is shown as a grid where it fits (`_grid`): at the
+column's width, font and text size, every cell on one line and the columns side by side with
+kiosk.theme's column gap between them. Each row is then one paragraph, its cells parted by a
+tab (one character, so Read aloud reads a row as one sentence, its cells in order, and every
+position in the text stays where it was), with tab stops at the columns' starts (from the
+right in a right-to-left article, whose first column is then on the right); the heading row is
+bold. The rows are bands a little apart (`table_marks`: every other one shaded, rules between
+them, a thicker one under the heading row), and a page a grid goes on onto shows its heading
+row again above its rows (kiosk.pages' Page.heading_row; `repeated_heading_row`). A table that
+does not fit so is shown as stacked rows (kiosk.article), a list item a row. Either way a page
+ends between rows, and a table that fits on a page is kept whole (kiosk.pages).
+
 Measuring tells kiosk.pages what each block is (paragraph, heading, list item and which list,
-code) and which lines end a sentence or hold a sentence end (where Read aloud's sentences end:
-Unicode UAX #29), so pages can end at sentence ends and keep lists whole. Where a page would
-end mid-sentence although a sentence ends inside one of its last lines, that line is ended
-early there: the space after the sentence becomes a forced line break (U+2028, one character
-for one, so every position in the text stays where it was and Read aloud, the marked sentence
-and the page a reader is on still agree), and the section is measured again and cut again.
+table row and which table, code) and which lines end a sentence or hold a sentence end (where
+Read aloud's sentences end: Unicode UAX #29), so pages can end at sentence ends and keep lists
+and tables whole. Where a page would end mid-sentence although a sentence ends inside one of
+its last lines, that line is ended early there: the space after the sentence becomes a forced
+line break (U+2028, one character for one, so every position in the text stays where it was
+and Read aloud, the marked sentence and the page a reader is on still agree), and the section
+is measured again and cut again.
 """
 
 from __future__ import annotations
@@ -39,6 +52,7 @@ import html
 import math
 import re
 from collections.abc import Collection
+from enum import Enum
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -59,7 +73,7 @@ from kiosk.inert import InertDocument
 from kiosk.pages import Line, MeasuredBlock, Page, TextKind, line_to_end_early, paginate
 from kiosk.picture_decoder import decode_picture
 from kiosk.speech import sentences
-from kiosk.theme import LINE_HEIGHT, Theme, load_bundled_fonts
+from kiosk.theme import LINE_HEIGHT, TableSizes, Theme, load_bundled_fonts, table_sizes
 
 HEADING_LINE_HEIGHT = 1.2
 # What ends a line early at a sentence end: Qt's forced line break inside a paragraph (U+2028).
@@ -76,10 +90,64 @@ _CAPTION_PROPERTY = QTextFormat.Property.UserProperty + 3
 _LEAST_PICTURE_SHARE = 0.5
 # What a picture's text block holds until it is emptied (Qt leaves an empty paragraph out).
 _PICTURE_MARK = "\u200b"
+# Set on the text blocks of a table's rows: the table's number (its block's in the section);
+# on a grid's rows, also the row's number under the heading row (the heading row's is -1).
+_TABLE_PROPERTY = QTextFormat.Property.UserProperty + 4
+_TABLE_ROW_PROPERTY = QTextFormat.Property.UserProperty + 5
+# Parts a grid's cells in its HTML until each becomes a tab (Qt's HTML import turns a tab into
+# a space): a private-use character, taken out of the cells themselves.
+_CELL_MARK = "\ue000"
+# Around each cell of a grid (see `_marked_html`): Unicode's left-to-right and right-to-left
+# isolates, and the end of one.
+_LEFT_TO_RIGHT_ISOLATE = "\u2066"
+_RIGHT_TO_LEFT_ISOLATE = "\u2067"
+_POP_ISOLATE = "\u2069"
+_HEADING_ROW = -1
+_CELL_MARK_IN_HTML = re.compile(r"&#(?:[xX]0*[eE]000|0*57344);")
 # The first tag of a section's block that Qt turns into a text block of its own: it carries the
 # block's number (as the text block's user state) into the document. A list's first item, not the
 # list, becomes the first text block.
 _FIRST_TAG = re.compile(r"<(li|p|pre|h[1-6]|blockquote)\b")
+
+
+class MarkKind(Enum):
+    """What a mark of a grid is, and so its colour (kiosk.theme.Palette)."""
+
+    STRIPE = "stripe"  # every other row's band: table_stripe
+    RULE = "rule"  # between two rows: table_rule
+    HEADING_RULE = "heading rule"  # under the heading row: table_rule, thicker
+
+
+@dataclasses.dataclass(frozen=True)
+class TableMark:
+    """A shaded band or a rule of a grid, drawn under its text, in the body's coordinates."""
+
+    rect: QRectF
+    kind: MarkKind
+
+
+@dataclasses.dataclass(frozen=True)
+class RepeatedRow:
+    """A grid's heading row shown again atop a page: its band in the body (the body is drawn
+    there, clipped to it), how far down it is moved to stand above the page's first row, and
+    its marks (in the body's coordinates, before the move)."""
+
+    band: QRectF
+    shift: float
+    marks: tuple[TableMark, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Grid:
+    """A table shown as a grid: its rows' cells (inert HTML; the heading row first where it has
+    words), where each column starts after the first (from the row's start), and how wide
+    its rows' words reach."""
+
+    rows: tuple[tuple[str, ...], ...]
+    has_heading: bool
+    tabs: tuple[float, ...]
+    width: float
+    sizes: TableSizes
 
 
 class SectionLayout:
@@ -105,7 +173,11 @@ class SectionLayout:
         )
         # The pictures by the number of the text block they are drawn over.
         self.pictures: dict[int, QImage] = {}
-        self.body = _body_document(section, theme, right_to_left, (first, later), self.pictures)
+        # The tables shown as grids, by their block's number in the section.
+        self.grids = _grids(section, theme, right_to_left)
+        self.body = _body_document(
+            section, theme, right_to_left, (first, later), self.pictures, self.grids
+        )
         self.pages: tuple[Page, ...] = _pages(self.body, first, later)
 
     @property
@@ -122,8 +194,12 @@ class SectionLayout:
 
     def body_top(self, page_index: int) -> float:
         """Where the text starts below the column's top: under the full heading on a
-        section's first page, under the one-line "continued" title on the others."""
-        return self._body_tops[0 if page_index == 0 else 1]
+        section's first page, under the one-line "continued" title on the others; and under
+        a grid's heading row shown again, on a page the grid goes on onto."""
+        top = self._body_tops[0 if page_index == 0 else 1]
+        if page_index < len(self.pages):
+            top += self.pages[page_index].heading_row_room
+        return top
 
     def body_height(self, page_index: int) -> float:
         """The room for text on a page."""
@@ -152,6 +228,68 @@ class SectionLayout:
                 left = (self.body.textWidth() - image.width()) / 2
                 found.append((QRectF(QPointF(left, top), image.size().toSizeF()), image))
         return found
+
+    def table_marks(self, page_index: int) -> list[TableMark]:
+        """The shaded bands and rules of the grids' rows on a page, in the body's coordinates:
+        a rule between two rows on the page, a thicker one under a heading row, every other
+        row under the heading shaded."""
+        page = self.pages[page_index]
+        shown = set(page.blocks)
+        marks: list[TableMark] = []
+        for number in page.blocks:
+            block = self.body.findBlockByNumber(number)
+            row = _grid_row(block)
+            if row is None:
+                continue
+            table, index = row
+            band = self._band(block, self.grids[table])
+            marks.extend(self._row_marks(block, band, index, number - 1 in shown))
+        # Every shading first, then the rules: a row's shading never covers the rule above it.
+        marks.sort(key=lambda mark: mark.kind is not MarkKind.STRIPE)
+        return marks
+
+    def repeated_heading_row(self, page_index: int) -> RepeatedRow | None:
+        """The grid's heading row a page shows again above its lines, if it does."""
+        page = self.pages[page_index]
+        if page.heading_row is None:
+            return None
+        block = self.body.findBlockByNumber(page.heading_row.block)
+        row = _grid_row(block)
+        assert row is not None, "only a grid's heading row is shown again"
+        table, index = row
+        band = self._band(block, self.grids[table])
+        shift = page.top - page.heading_row_room - page.heading_row.top
+        return RepeatedRow(band, shift, tuple(self._row_marks(block, band, index, False)))
+
+    def _band(self, block: QTextBlock, grid: _Grid) -> QRectF:
+        """A grid row's band: as wide as the grid and its padding either side, centred on its
+        line's letters, as tall as the distance from row to row (so the bands of a grid's rows
+        meet)."""
+        line = block.layout().lineAt(0)
+        middle = block.layout().position().y() + line.y() + line.height() / 2
+        step = block.blockFormat().lineHeight() + grid.sizes.row_gap
+        padding = grid.sizes.padding
+        left = self.body.textWidth() - grid.width if self._right_to_left else 0.0
+        return QRectF(left - padding, middle - step / 2, grid.width + 2 * padding, step)
+
+    def _row_marks(
+        self, block: QTextBlock, band: QRectF, index: int, row_above: bool
+    ) -> list[TableMark]:
+        """A row's marks: its shade, the rule above it (with a row above it on the page), or
+        the rule under it (a heading row)."""
+        sizes = self.grids[block.blockFormat().intProperty(_TABLE_PROPERTY)].sizes
+        marks = []
+        if index == _HEADING_ROW:
+            rule = sizes.heading_rule
+            where = QRectF(band.left(), band.bottom() - rule / 2, band.width(), rule)
+            return [TableMark(where, MarkKind.HEADING_RULE)]
+        if index % 2 == 1:
+            marks.append(TableMark(band, MarkKind.STRIPE))
+        if row_above and index > 0:
+            rule = sizes.rule
+            where = QRectF(band.left(), band.top() - rule / 2, band.width(), rule)
+            marks.append(TableMark(where, MarkKind.RULE))
+        return marks
 
     def page_at(self, position: int) -> int:
         """The page showing the character at `position` of the body."""
@@ -264,14 +402,42 @@ def measure(
         else:
             lines = _lines(block, kind, refused)
         if lines:
-            measured.append(MeasuredBlock(kind, lines, group, list_number))
+            table = _table_row(block)
+            table_number = None if table is None else table[0]
+            table_heading = table is not None and table[1] == _HEADING_ROW
+            measured.append(
+                MeasuredBlock(kind, lines, group, list_number, table_number, table_heading)
+            )
         above = (source, kind, group)
         block = block.next()
     return measured
 
 
+def _table_row(block: QTextBlock) -> tuple[int, int | None] | None:
+    """(table, row) of a table's row: the table's number and, in a grid, the row's (None in
+    stacked rows); None for a block of anything else."""
+    block_format = block.blockFormat()
+    if not block_format.hasProperty(_TABLE_PROPERTY):
+        return None
+    row = None
+    if block_format.hasProperty(_TABLE_ROW_PROPERTY):
+        row = block_format.intProperty(_TABLE_ROW_PROPERTY)
+    return block_format.intProperty(_TABLE_PROPERTY), row
+
+
+def _grid_row(block: QTextBlock) -> tuple[int, int] | None:
+    """(table, row) of a grid's row (the heading row's is _HEADING_ROW); None for a block of
+    anything else."""
+    row = _table_row(block)
+    if row is None or row[1] is None:
+        return None
+    return row[0], row[1]
+
+
 def _kind(block: QTextBlock) -> TextKind:
     block_format = block.blockFormat()
+    if block_format.hasProperty(_TABLE_ROW_PROPERTY):
+        return TextKind.TABLE_ROW
     if block_format.boolProperty(_PICTURE_PROPERTY) or block_format.boolProperty(_CAPTION_PROPERTY):
         return TextKind.PICTURE
     if block_format.headingLevel() > 0:
@@ -402,12 +568,32 @@ def _python_indices(text: str) -> list[int]:
     return index
 
 
-def _marked_html(section: Section, shown: Collection[int] = ()) -> str:
+def _marked_html(
+    section: Section,
+    shown: Collection[int] = (),
+    grids: dict[int, _Grid] | None = None,
+    right_to_left: bool = False,
+) -> str:
     """The section's HTML, its blocks numbered for `measure` (see _FIRST_TAG). The blocks
-    `shown` are pictures: a text block to hold the picture, then its caption."""
+    `shown` are pictures: a text block to hold the picture, then its caption; the `grids` are
+    tables shown as grids: a paragraph a row, its cells parted by _CELL_MARK, each cell in a
+    direction isolate of the article's direction. A tab does not end the Unicode bidirectional
+    algorithm's runs: without the isolates a dose after a Hebrew or Arabic name in an English
+    article ("10 - 20") would be drawn reversed ("20 - 10")."""
     parts = []
+    grids = grids or {}
+    isolate = _RIGHT_TO_LEFT_ISOLATE if right_to_left else _LEFT_TO_RIGHT_ISOLATE
     for number, block in enumerate(section.blocks):
         block_html = block.html
+        grid = grids.get(number)
+        if grid is not None:
+            rows = (
+                _CELL_MARK.join(
+                    _cell_html(cell, grid.has_heading and row == 0, isolate) for cell in cells
+                )
+                for row, cells in enumerate(grid.rows)
+            )
+            block_html = "".join(f"<p>{row}</p>" for row in rows)
         if block.kind is BlockKind.CODE:
             # The newline that ends the code's last line would become an empty line of its own.
             block_html = block_html.replace("\n</code></pre>", "</code></pre>")
@@ -425,13 +611,16 @@ def _body_document(
     right_to_left: bool,
     rooms: tuple[float, float],
     pictures: dict[int, QImage],
+    grids: dict[int, _Grid],
 ) -> QTextDocument:
     """A section's body laid out in the column. `rooms`: the room for text on the section's
-    first page and on a later one; `pictures` gets the pictures shown, by text block."""
+    first page and on a later one; `pictures` gets the pictures shown, by text block; `grids`
+    are the tables shown as grids."""
     document = _new_document(theme, right_to_left)
     _style_body(document, theme)
     shown = _decoded_pictures(section, theme, right_to_left, rooms)
-    document.setHtml(_marked_html(section, shown))
+    document.setHtml(_marked_html(section, shown, grids, right_to_left))
+    _mark_tables(document, section, grids, theme, right_to_left)
     _set_block_formats(document, LINE_HEIGHT)
     _make_room_for_pictures(document, section, shown, theme, pictures)
     return document
@@ -451,6 +640,141 @@ def _style_body(document: QTextDocument, theme: Theme) -> None:
         f"pre {{ font-size: {theme.body_px}px; }}"
     )
     document.setIndentWidth(theme.body_px * 1.2)
+
+
+def _cell_html(cell: str, heading: bool, isolate: str = "") -> str:
+    """A grid cell's HTML: in `isolate` if one is given (see `_marked_html`), in bold in the
+    heading row."""
+    # The cell mark would part the cell in two, written as itself or as a character reference.
+    cell = _CELL_MARK_IN_HTML.sub("", cell.replace(_CELL_MARK, ""))
+    if isolate:
+        cell = f"{isolate}{cell}{_POP_ISOLATE}"
+    return f"<b>{cell}</b>" if heading and cell else cell
+
+
+def _grids(section: Section, theme: Theme, right_to_left: bool) -> dict[int, _Grid]:
+    """The section's tables that are shown as grids, by block number (see `_grid`)."""
+    found = {}
+    for number, block in enumerate(section.blocks):
+        if block.kind is BlockKind.TABLE:
+            grid = _grid(block.rows, theme, right_to_left)
+            if grid is not None:
+                found[number] = grid
+    return found
+
+
+def _grid(rows: tuple[tuple[str, ...], ...], theme: Theme, right_to_left: bool) -> _Grid | None:
+    """A table as a grid, where one fits in the column: every cell on one line (the heading
+    row's in bold) and the columns side by side, the widest cell of each a column gap from
+    the next column. None where not, or where the table has no rows under its heading (its
+    headings alone read better as a list)."""
+    if len(rows) < 2:
+        return None
+    columns = max(len(row) for row in rows)
+    has_heading = any(_plain(cell) for cell in rows[0])
+    shown = tuple(tuple(row) + ("",) * (columns - len(row)) for row in rows[int(not has_heading) :])
+    widths = _cell_widths(shown, has_heading, theme, right_to_left)
+    if widths is None:
+        return None
+    sizes = table_sizes(theme)
+    tabs = []
+    start = 0.0
+    for width in widths[:-1]:
+        start += width + sizes.column_gap
+        tabs.append(start)
+    width = start + widths[-1]
+    # Below the column's width by a pixel or two: Qt rounds advances when it lays text out.
+    if width > theme.column_width - 2:
+        return None
+    return _Grid(shown, has_heading, tuple(tabs), width, sizes)
+
+
+def _cell_widths(
+    rows: tuple[tuple[str, ...], ...], has_heading: bool, theme: Theme, right_to_left: bool
+) -> list[float] | None:
+    """The widest cell of each column, laid out as the body lays it out (the heading row's in
+    bold); None where a cell takes more than one line whatever the width."""
+    document = _new_document(theme, right_to_left)
+    _style_body(document, theme)
+    option = QTextOption(document.defaultTextOption())
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    document.setDefaultTextOption(option)
+    columns = len(rows[0])
+    cells = [
+        f'<p style="-qt-user-state: {row * columns + column}">'
+        f"{_cell_html(cell, has_heading and row == 0)}</p>"
+        for row, cells in enumerate(rows)
+        for column, cell in enumerate(cells)
+    ]
+    document.setHtml("".join(cells))
+    document.size()  # lays the document out
+    widths = [0.0] * columns
+    block = document.begin()
+    while block.isValid():
+        # An empty cell has no text block: it is no width.
+        if block.userState() >= 0 and block.text():
+            layout = block.layout()
+            if layout.lineCount() != 1:
+                return None
+            column = block.userState() % columns
+            widths[column] = max(widths[column], layout.lineAt(0).naturalTextWidth())
+        block = block.next()
+    return widths
+
+
+def _plain(cell_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", cell_html)).strip()
+
+
+def _mark_tables(
+    document: QTextDocument,
+    section: Section,
+    grids: dict[int, _Grid],
+    theme: Theme,
+    right_to_left: bool,
+) -> None:
+    """Mark every text block of a table with its table's number (for `measure`); and make each
+    grid's rows rows: its cells' marks tabs, tab stops at its columns, its rows a row gap apart
+    (the last a paragraph gap above what follows), in the article's direction whatever their
+    words."""
+    cursor = QTextCursor(document)
+    source = -1
+    row = 0
+    block = document.begin()
+    while block.isValid():
+        if block.userState() >= 0:
+            source, row = block.userState(), 0
+        if 0 <= source < len(section.blocks) and section.blocks[source].kind is BlockKind.TABLE:
+            block_format = QTextBlockFormat(block.blockFormat())
+            block_format.setProperty(_TABLE_PROPERTY, source)
+            grid = grids.get(source)
+            if grid is not None:
+                for position, character in enumerate(block.text()):
+                    if character == _CELL_MARK:
+                        _replace(document, block.blockNumber(), position, "\t")
+                _format_grid_row(block_format, grid, row, theme, right_to_left)
+                row += 1
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format)
+        block = block.next()
+
+
+def _format_grid_row(
+    block_format: QTextBlockFormat, grid: _Grid, row: int, theme: Theme, right_to_left: bool
+) -> None:
+    """A grid's row `row` (0: the first, the heading row where it has one)."""
+    last = row == len(grid.rows) - 1
+    index = row - 1 if grid.has_heading else row
+    block_format.setProperty(_TABLE_ROW_PROPERTY, _HEADING_ROW if index < 0 else index)
+    # Tab stops count from the row's start: from the right in a right-to-left article, where a
+    # right tab puts the start of a cell (its right end) at the stop.
+    kind = QTextOption.TabType.RightTab if right_to_left else QTextOption.TabType.LeftTab
+    block_format.setTabPositions([QTextOption.Tab(tab, kind) for tab in grid.tabs])
+    block_format.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+    )
+    block_format.setTopMargin(0)
+    block_format.setBottomMargin(theme.paragraph_gap_px if last else grid.sizes.row_gap)
 
 
 def _caption_gap(theme: Theme) -> int:

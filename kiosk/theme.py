@@ -231,6 +231,12 @@ class Palette:
     scrim_opacity: float = 0.6
     card: str = "#ffffff"  # the idle card, the PIN pad, the staff screen
     card_edge: str = "#ffffff"  # the idle card's outline against the dimmed screen
+    # A table shown as a grid (kiosk.text_layout): every other row's band, and the rules that
+    # part its rows. The band never lowers the words' contrast below body text's on the page
+    # (here it is lighter; in high contrast it is the background, and the rules carry the rows);
+    # the rules stand 3:1 from the page and the band, so an eye can follow a row across.
+    table_stripe: str = "#ffffff"
+    table_rule: str = "#958e82"
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """(what, foreground, background) for every place text is drawn."""
@@ -297,6 +303,9 @@ HIGH_CONTRAST = Palette(
     card="#1a1a1a",
     # The dark card would all but vanish into the dimmed black screen without an outline.
     card_edge="#ffffff",
+    # Any band but black would dim the white words: the rules alone part the rows.
+    table_stripe="#000000",
+    table_rule="#9a9a9a",
 )
 
 
@@ -1488,4 +1497,45 @@ def menu_sizes(theme: Theme) -> MenuSizes:
         summary_lines=MENU_COMPACT_SUMMARY_LINES if compact else MENU_SUMMARY_LINES,
         tile_least_width=px(MENU_TILE_LEAST_PX),
         tile_most_width=px(MENU_TILE_MOST_PX),
+    )
+
+
+# Tables
+#
+# A table is shown as a grid (kiosk.text_layout) where every cell fits on one line and all the
+# columns fit across the text column with TABLE_COLUMN_GAP_EM of the article's text between
+# them; else as stacked rows. Its rows are bands a little apart, every other one shaded
+# (Palette.table_stripe) and parted by thin rules (Palette.table_rule), a thicker rule under the
+# heading row. In ems of the article's text at the patient's size, so a grid grows with it.
+TABLE_COLUMN_GAP_EM = 1.5
+# Between one row's line and the next's, beyond the line pitch: rows a little further apart
+# than a paragraph's lines, nearer than paragraphs.
+TABLE_ROW_GAP_EM = 0.4
+# Between the band's edge and the words at either end of a row: the band reaches this far into
+# the page's margin (the words line up with the text above and below), at most half of it.
+TABLE_PADDING_EM = 0.3
+# The rules between rows and under the heading row, at the reference panel's scale.
+TABLE_RULE_PX = 2
+TABLE_HEADING_RULE_PX = 4
+
+
+@dataclass(frozen=True)
+class TableSizes:
+    """A grid's sizes in pixels, at one theme's text size (`table_sizes`)."""
+
+    column_gap: int  # the least room between the widest cell of a column and the next column
+    row_gap: int  # between one row's line and the next row's
+    padding: int  # how far a band reaches beyond the words of its row, into the margin
+    rule: int  # the rule between two rows
+    heading_rule: int  # the rule under the heading row
+
+
+def table_sizes(theme: Theme) -> TableSizes:
+    """A grid's sizes on `theme`'s panel, grown with the article's text."""
+    return TableSizes(
+        column_gap=round(theme.body_px * TABLE_COLUMN_GAP_EM),
+        row_gap=round(theme.body_px * TABLE_ROW_GAP_EM),
+        padding=min(round(theme.body_px * TABLE_PADDING_EM), theme.page_margin // 2),
+        rule=theme.px(TABLE_RULE_PX),
+        heading_rule=theme.px(TABLE_HEADING_RULE_PX),
     )

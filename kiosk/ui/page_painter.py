@@ -1,5 +1,6 @@
-"""Drawing one page of a laid-out section: its heading, its lines, its pictures, and the words
-read aloud.
+"""Drawing one page of a laid-out section: its heading, its lines, its pictures, its grids' row
+bands and rules (and a grid's heading row again, atop a page the grid goes on onto), and the
+words read aloud.
 
 The layout (kiosk.text_layout) says what is on each page and where; this module only paints it,
 in the colours of the palette it is given, and says which rows of a page the words being read
@@ -19,7 +20,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from kiosk.text_layout import SectionLayout
+from kiosk.text_layout import MarkKind, SectionLayout, TableMark
 from kiosk.theme import Palette
 
 
@@ -50,6 +51,18 @@ def paint_page(
         else:
             _draw(layout.continued_heading, painter, palette.muted_text, QRectF(), ())
     painter.translate(0, body_top - page.top)
+    # Under the words, and under the marking of the words read aloud; before the repeated
+    # heading row, so that the first row's shading does not cover the rule under it.
+    _draw_marks(painter, layout.table_marks(page_index), palette)
+    repeated = layout.repeated_heading_row(page_index)
+    if repeated is not None:
+        # Above the page's first row, where the rows above it were on their own page.
+        painter.save()
+        painter.translate(0, repeated.shift)
+        _draw_marks(painter, repeated.marks, palette)
+        band = QRectF(-width, repeated.band.top(), 3 * width, repeated.band.height())
+        _draw(layout.body, painter, palette.text, band, ())
+        painter.restore()
     selections: tuple[QAbstractTextDocumentLayout.Selection, ...] = ()
     if highlight is not None:
         selections = (_highlight(layout.body, *highlight, palette),)
@@ -100,6 +113,18 @@ def highlight_rows(
         return None
     shift = layout.body_top(page_index) - page.top
     return top + shift, bottom + shift
+
+
+def _draw_marks(
+    painter: QPainter, marks: list[TableMark] | tuple[TableMark, ...], palette: Palette
+) -> None:
+    colours = {
+        MarkKind.STRIPE: QColor(palette.table_stripe),
+        MarkKind.RULE: QColor(palette.table_rule),
+        MarkKind.HEADING_RULE: QColor(palette.table_rule),
+    }
+    for mark in marks:
+        painter.fillRect(mark.rect, colours[mark.kind])
 
 
 def _draw(
