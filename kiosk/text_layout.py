@@ -153,8 +153,18 @@ class _Grid:
 class SectionLayout:
     """One section laid out for one theme: its heading, its text and the pages cut from it."""
 
-    def __init__(self, section: Section, theme: Theme, *, right_to_left: bool = False) -> None:
+    def __init__(
+        self,
+        section: Section,
+        theme: Theme,
+        *,
+        right_to_left: bool = False,
+        language: str | None = None,
+    ) -> None:
+        """`language`: the article's, which the "(continued)" mark after the section's title is
+        in (None: the interface's, as for a title that is the kiosk's own word)."""
         self.section = section
+        self._language = None if section.kiosk_title else language
         self.heading = _fitting_heading(section.title, theme, right_to_left)
         self._theme = theme
         self._right_to_left = right_to_left
@@ -185,7 +195,7 @@ class SectionLayout:
         """The one-line "(continued)" title, made when a later page is first drawn."""
         if self._continued_heading is None:
             self._continued_heading = _heading_document(
-                _continued_title(self.section.title, self._theme),
+                _continued_title(self.section.title, self._theme, self._language),
                 self._theme,
                 self._right_to_left,
                 continued_title_px(self._theme),
@@ -315,7 +325,10 @@ class ArticleLayout:
             # "About this information" ends with the QR code of the article's url.
             slides[-1] = dataclasses.replace(slides[-1], blocks=(*slides[-1].blocks, code))
         self.sections = tuple(
-            SectionLayout(section, theme, right_to_left=article.right_to_left) for section in slides
+            SectionLayout(
+                section, theme, right_to_left=article.right_to_left, language=article.language
+            )
+            for section in slides
         )
 
     @property
@@ -866,7 +879,7 @@ def continued_title_px(theme: Theme) -> int:
     return max(theme.small_px, round(theme.small_px * theme.body_px / theme.standard_body_px))
 
 
-def _continued_title(title: str, theme: Theme) -> str:
+def _continued_title(title: str, theme: Theme, language: str | None = None) -> str:
     """The section title marked as continued, on one line. Where that is too long, the title
     is cut after its last whole word that fits, with an ellipsis; where less than a quarter
     of it would be left beside the mark, the title alone is cut so (the page's position in
@@ -880,7 +893,7 @@ def _continued_title(title: str, theme: Theme) -> str:
     def fits(text: str) -> bool:
         return metrics.horizontalAdvance(text) <= room
 
-    whole = words.continued_title(title)
+    whole = words.continued_title(title, language)
     if fits(whole):
         return whole
     title_words = title.split()
@@ -890,7 +903,7 @@ def _continued_title(title: str, theme: Theme) -> str:
             kept = " ".join(title_words[:count]).rstrip(_TRAILING)
             shortened = kept + _ELLIPSIS
             if marked:
-                shortened = words.continued_title(shortened)
+                shortened = words.continued_title(shortened, language)
             if len(kept) >= least and fits(shortened):
                 return shortened
     return metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)

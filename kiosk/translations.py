@@ -39,6 +39,49 @@ def ts_file(language: str) -> Path:
     return paths.assets_dir() / "translations" / f"kiosk_{language}.ts"
 
 
+# Translations loaded for words in an article's language, beside the installed one (`in_language`).
+_set_apart: dict[str, QTranslator | None] = {}
+
+
+def in_language(language: str, context: str, source: str) -> str:
+    """`source` in `language` (an article's language tag) whatever the interface's language:
+    for the few words that belong to an article's text, such as "(continued)" after its
+    section's title. The English source where the kiosk has no translation for it."""
+    wanted = interface_language(language)
+    if wanted is None or wanted == "en":
+        return source
+    application = QCoreApplication.instance()
+    installed = (
+        application.findChild(QTranslator, f"{TRANSLATOR_NAME_PREFIX}{wanted}")
+        if application is not None
+        else None
+    )
+    translator = installed if isinstance(installed, QTranslator) else None
+    if translator is None:
+        if wanted not in _set_apart:
+            _set_apart[wanted] = _load(wanted, None)
+        translator = _set_apart[wanted]
+    translated = translator.translate(context, source) if translator is not None else ""
+    return translated or source
+
+
+def _load(language: str, cache_dir: Path | None) -> QTranslator | None:
+    """The translation for `language`, compiled if need be and loaded (not installed); None
+    if it could not be, after one warning."""
+    compiled = _compiled(language, cache_dir)
+    if compiled is None:
+        return None
+    translator = QTranslator()
+    if not translator.load(str(compiled)):
+        log.warning(
+            "Translations for '%s' could not be loaded from %s; showing the English source texts",
+            language,
+            compiled,
+        )
+        return None
+    return translator
+
+
 def install_translations(
     app: QCoreApplication, language: str = "en", *, cache_dir: Path | None = None
 ) -> QTranslator | None:
@@ -48,6 +91,26 @@ def install_translations(
     existing = app.findChild(QTranslator, name)
     if isinstance(existing, QTranslator):
         return existing
+    compiled = _compiled(language, cache_dir)
+    if compiled is None:
+        return None
+    translator = QTranslator(app)
+    translator.setObjectName(name)
+    if not translator.load(str(compiled)) or not app.installTranslator(translator):
+        log.warning(
+            "Translations for '%s' could not be loaded from %s; showing the English source texts",
+            language,
+            compiled,
+        )
+        translator.deleteLater()
+        return None
+    return translator
+
+
+def _compiled(language: str, cache_dir: Path | None) -> Path | None:
+    """The compiled translation for `language` (see `compiled_translation`), in `cache_dir` or
+    the user's cache folder (else the state folder); None after one warning if it could not
+    be prepared."""
     folders = [cache_dir or platformdirs.user_cache_path(paths.APP_NAME) / "translations"]
     if cache_dir is None:
         # On a read-only root file system only the state folder may be writable.
@@ -66,18 +129,7 @@ def install_translations(
             language,
             problem,
         )
-        return None
-    translator = QTranslator(app)
-    translator.setObjectName(name)
-    if not translator.load(str(compiled)) or not app.installTranslator(translator):
-        log.warning(
-            "Translations for '%s' could not be loaded from %s; showing the English source texts",
-            language,
-            compiled,
-        )
-        translator.deleteLater()
-        return None
-    return translator
+    return compiled
 
 
 def compiled_translation(source: Path, folder: Path) -> Path:

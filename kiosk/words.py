@@ -156,8 +156,14 @@ def percent_read(percent: int) -> str:
     return kiosk.tr("%n percent read", None, percent)
 
 
-def continued_title(title: str) -> str:
-    """A section's title on its later pages; `title` may be shortened to fit one line."""
+def continued_title(title: str, language: str | None = None) -> str:
+    """A section's title on its later pages; `title` may be shortened to fit one line. With
+    `language` (the article's), the mark is in that language, as the title is, whatever the
+    interface's language."""
+    if language is not None:
+        from kiosk.translations import in_language
+
+        return _fill(in_language(language, "kiosk", "%1 (continued)"), title)
     #: %1 is the section's title (from the article, not translated).
     return _fill(QCoreApplication.translate("kiosk", "%1 (continued)"), title)
 

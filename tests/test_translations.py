@@ -319,3 +319,38 @@ def test_after_a_language_is_taken_out_english_is_back(qapp, tmp_path):
     assert words.back_button() == "Back"
     assert words.wrong_pin(1) == "Wrong PIN. 1 try left."
     assert qapp.findChild(QTranslator, "kiosk-translator-es") is None
+
+
+# Words that belong to the article's text
+
+
+def _later_page_title(article_name: str) -> str:
+    """The one-line title atop the second page of the article's first section that goes on
+    over the page and has a title of its own (not the kiosk's word "Introduction")."""
+    from kiosk.article import load_article
+    from kiosk.text_layout import ArticleLayout
+    from kiosk.theme import Theme
+
+    layout = ArticleLayout(load_article(ROOT / "content" / article_name), Theme(1280, 800))
+    section = next(
+        laid_out
+        for laid_out in layout.sections
+        if len(laid_out.pages) > 1 and not laid_out.section.kiosk_title
+    )
+    return section.continued_heading.toPlainText()
+
+
+def test_continued_follows_the_articles_language_not_the_interfaces(installed):
+    # A Spanish speaker who chose Español on the menu and opened a leaflet that exists only in
+    # English reads "(continued)" after its English title; the Spanish leaflet says
+    # "(continuación)" whatever language the interface was in when it was laid out.
+    assert _later_page_title("ketamine-chronic-pain.es.md").endswith(" (continuación)")
+    installed("es")
+    assert words.next_button() == "Siguiente"
+    assert _later_page_title("ketamine-chronic-pain.md").endswith(" (continued)")
+    assert _later_page_title("ketamine-chronic-pain.es.md").endswith(" (continuación)")
+
+
+def test_a_language_the_kiosk_has_no_words_for_keeps_the_english_mark():
+    assert translations.in_language("fi", "kiosk", "%1 (continued)") == "%1 (continued)"
+    assert words.continued_title("Johdanto", "fi") == "Johdanto (continued)"
