@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The child's command-line flags (kiosk.content_child's, which a test holds equal): written here
+# too because importing that module loads Python-Markdown, 55 ms that would hold up the child
+# started before the watcher is built (start_early).
+LIBRARY_FLAG = "--library"
+FILES_FLAG = "--files"
+
 
 @dataclass(frozen=True)
 class LibraryResult:
@@ -203,8 +209,6 @@ def _several_articles(path: Path) -> bool:
 
 
 def _arguments(reading: _Reading, base: Sequence[str]) -> list[str]:
-    from kiosk.content_child import FILES_FLAG, LIBRARY_FLAG
-
     arguments = [*base, LIBRARY_FLAG, f"{reading.time_limit:g}"]
     if reading.files is None:
         return [*arguments, str(reading.path)]

@@ -363,3 +363,29 @@ def test_a_kiosk_that_cannot_be_built_logs_why_and_ends(
     for watcher in kiosk.findChildren(ContentWatcher):
         watcher.shutdown()
     kiosk.deleteLater()
+
+
+def test_the_early_library_reading_speaks_the_childs_flags_without_loading_markdown():
+    # library_loader writes the child's flags itself, so that starting the reading early does
+    # not wait for Python-Markdown to load; they must be the child's own.
+    import subprocess
+
+    from kiosk import content_child
+
+    assert (library_loader.LIBRARY_FLAG, library_loader.FILES_FLAG) == (
+        content_child.LIBRARY_FLAG,
+        content_child.FILES_FLAG,
+    )
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, kiosk.library_loader as loader; from pathlib import Path; "
+            "loader._arguments(loader._Reading(Path('.'), 5), []); "
+            "print('markdown' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "False"
