@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPointingDevice
+from PySide6.QtGui import QColor, QImage, QPainter, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
@@ -15,6 +15,9 @@ from kiosk.clock import Clock, QtClock
 from kiosk.config import Settings
 from kiosk.navigation import Position, Screen
 from kiosk.session import KioskSession
+from kiosk.text_layout import SectionLayout
+from kiosk.theme import Theme
+from kiosk.ui.page_painter import paint_page
 from kiosk.ui.window import KioskWindow
 
 
@@ -120,3 +123,14 @@ class WallClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+def painted_page(layout: SectionLayout, theme: Theme, page: int) -> QImage:
+    """A section's page as the reading screen paints it, in the slide's coordinates."""
+    image = QImage(theme.slide_size, QImage.Format.Format_RGB32)
+    image.fill(QColor(theme.palette.background))
+    painter = QPainter(image)
+    column = theme.column_rect
+    paint_page(painter, layout, page, column.left(), column.top(), theme.palette)
+    painter.end()
+    return image

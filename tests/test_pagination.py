@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QColor, QImage, QPainter, QTextBlock, QTextDocument
+from PySide6.QtGui import QColor, QImage, QTextBlock, QTextDocument
 
 from kiosk.article import Article, parse_article
 from kiosk.pages import FULL_PAGE_LINES, MIN_FILL, Page, TextKind
 from kiosk.speech import sentences
 from kiosk.text_layout import ArticleLayout, SectionLayout, measure
 from kiosk.theme import LINE_HEIGHT, TextSize, Theme, panel_density
-from kiosk.ui.page_painter import paint_page
 
 from .conftest import SIZES
+from .helpers import painted_page
 
 LONG_PARAGRAPH = " ".join(
     f"Sentence number {n} tells the patient something calm and useful about their care."
@@ -189,16 +189,6 @@ def check_section(layout: SectionLayout, theme: Theme) -> None:
             assert above < min(could, max(FULL_PAGE_LINES, math.ceil(MIN_FILL * could)))
 
 
-def paint_slide(layout: SectionLayout, theme: Theme, page: int) -> QImage:
-    image = QImage(theme.slide_size, QImage.Format.Format_RGB32)
-    image.fill(QColor(theme.palette.background))
-    painter = QPainter(image)
-    column = theme.column_rect
-    paint_page(painter, layout, page, column.left(), column.top(), theme.palette)
-    painter.end()
-    return image
-
-
 @pytest.mark.parametrize("size_name", list(SIZES))
 def test_bundled_article_pages_fit_at_every_screen_size(qapp, article, size_name):
     theme = Theme.for_size(SIZES[size_name])
@@ -231,7 +221,7 @@ def test_nothing_is_drawn_below_the_text_column(qapp, size_name):
     empty = QImage(below.size(), QImage.Format.Format_RGB32)
     empty.fill(QColor(theme.palette.background))
     for page in range(len(section.pages)):
-        image = paint_slide(section, theme, page)
+        image = painted_page(section, theme, page)
         assert image.copy(below) == empty, f"page {page + 1} draws under its column"
         assert image.copy(QRect(column.left(), column.top(), column.width(), 20)) != QImage(
             column.width(), 20, QImage.Format.Format_RGB32

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage
 
 from kiosk.article import Article, BlockKind, load_article
 from kiosk.check import article_warnings, run_check
@@ -26,9 +26,8 @@ from kiosk.pictures import MAX_PICTURE_BYTES, MAX_UPSCALE, find_picture
 from kiosk.session import KioskSession
 from kiosk.text_layout import ArticleLayout, SectionLayout
 from kiosk.theme import TextSize, Theme
-from kiosk.ui.page_painter import paint_page
 
-from .helpers import ManualClock
+from .helpers import ManualClock, painted_page
 from .test_pagination import check_section
 from .test_session import FakeReadAloud
 
@@ -91,16 +90,6 @@ def page_with_picture(layout: SectionLayout) -> int:
     return found
 
 
-def render(layout: SectionLayout, theme: Theme, page: int) -> QImage:
-    image = QImage(theme.slide_size, QImage.Format.Format_RGB32)
-    image.fill(QColor(theme.palette.background))
-    painter = QPainter(image)
-    column = theme.column_rect
-    paint_page(painter, layout, page, column.left(), column.top(), theme.palette)
-    painter.end()
-    return image
-
-
 def run_of(image: QImage, colour: QColor, *, x: int | None = None, y: int | None = None) -> range:
     """The pixels of `colour` along column `x` or row `y`: one unbroken run, as a range."""
     length = image.height() if x is not None else image.width()
@@ -144,7 +133,7 @@ def test_a_picture_shows_on_the_page_with_its_caption_under_it(qapp, tmp_path):
     theme = PANELS["1920x1080"]
     layout = ArticleLayout(article, theme).sections[0]
     index = page_with_picture(layout)
-    image = render(layout, theme, index)
+    image = painted_page(layout, theme, index)
     column = theme.column_rect
     across = run_of(image, MAGENTA, y=column.top() + round(layout.body_top(index)) + 50)
     down = run_of(image, MAGENTA, x=column.center().x())
@@ -187,7 +176,7 @@ def test_a_picture_is_whole_on_one_page_with_its_caption(qapp, tmp_path, panel, 
     assert where.width() <= theme.column_width
     assert decoded.size() == where.size().toSize()
     # On the screen: all of it, inside the column, above the footer.
-    image = render(layout, theme, index)
+    image = painted_page(layout, theme, index)
     column = theme.column_rect
     down = run_of(image, MAGENTA, x=column.center().x())
     across = run_of(image, MAGENTA, y=down.start + len(down) // 2)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextBlock
+from PySide6.QtGui import QColor, QFont, QImage, QTextBlock
 
 from kiosk import speech
 from kiosk.article import Article, parse_article
@@ -26,9 +26,9 @@ from kiosk.theme import (
     contrast_ratio,
     panel_density,
 )
-from kiosk.ui.page_painter import highlight_rows, paint_page
+from kiosk.ui.page_painter import highlight_rows
 
-from .helpers import ManualClock, click
+from .helpers import ManualClock, click, painted_page
 
 DOSING = """| Time | Dose | With food |
 |------|------|-----------|
@@ -114,17 +114,6 @@ def is_bold(row: QTextBlock) -> bool:
     return bool(weights) and all(weight >= QFont.Weight.Bold.value for weight in weights)
 
 
-def painted(section: SectionLayout, theme: Theme, page: int) -> QImage:
-    """A page as the reading screen paints it, in the slide's coordinates."""
-    image = QImage(theme.width, theme.slide_size.height(), QImage.Format.Format_RGB32)
-    image.fill(QColor(theme.palette.background))
-    painter = QPainter(image)
-    column = theme.column_rect
-    paint_page(painter, section, page, column.left(), column.top(), theme.palette)
-    painter.end()
-    return image
-
-
 def line_middle(section: SectionLayout, theme: Theme, page: int, row: QTextBlock) -> int:
     """The middle of a row's letters on the slide, on page `page`."""
     line = row.layout().lineAt(0)
@@ -163,7 +152,7 @@ def test_a_small_dosing_table_is_a_grid_on_a_wide_screen(qapp):
     assert not any(is_bold(row) for row in rows[1:])
     # And so it is drawn: the words of "Noon" and of "Half a tablet" on the same row.
     page = section.page_at(rows[2].position())
-    image = painted(section, theme, page)
+    image = painted_page(section, theme, page)
     middle = line_middle(section, theme, page, rows[2])
     left = theme.column_rect.left()
     for column in (0, 1, 2):
@@ -186,7 +175,7 @@ def test_rows_are_bands_that_keep_the_words_contrast(qapp, high_contrast):
     section = first_section(article_from(DOSING), theme)
     rows = grid_rows(section)
     page = section.page_at(rows[1].position())
-    image = painted(section, theme, page)
+    image = painted_page(section, theme, page)
     # Just beyond the row's words at the start of the row: the band reaches into the margin.
     edge = theme.column_rect.left() - 2
     first, second = (line_middle(section, theme, page, row) for row in rows[1:3])
@@ -238,7 +227,7 @@ def test_a_long_grid_goes_on_by_row_with_its_heading_row_again(qapp):
         assert len(section.pages) > 2
         heading = rows[0]
         column = theme.column_rect
-        first_page = painted(section, theme, 0)
+        first_page = painted_page(section, theme, 0)
         middle = line_middle(section, theme, 0, heading)
         half = theme.line_height_px // 3
         words = dark_pixels(first_page, middle - half, middle + half, column.left(), column.right())
@@ -248,7 +237,7 @@ def test_a_long_grid_goes_on_by_row_with_its_heading_row_again(qapp):
             assert page.heading_row.block == heading.blockNumber()
             assert column.top() + section.body_top(index) + page.height <= column.bottom() + 1
             # Drawn in the room above the page's first row: the same words as on page 1.
-            image = painted(section, theme, index)
+            image = painted_page(section, theme, index)
             top = column.top() + section.body_top(index) - page.heading_row_room
             line = heading.layout().lineAt(0)
             again = round(top + line.height() / 2)
@@ -347,7 +336,7 @@ def test_a_right_to_left_table_has_its_first_column_on_the_right(qapp):
         assert row_starts[0] > row_starts[1] > row_starts[2]
     # Drawn so: the first column's words at the column's right edge, on every row.
     page = section.page_at(rows[0].position())
-    image = painted(section, theme, page)
+    image = painted_page(section, theme, page)
     right = theme.column_rect.left() + round(width)
     for row in rows:
         middle = line_middle(section, theme, page, row)
