@@ -137,6 +137,20 @@ def test_a_broken_file_keeps_the_last_good_library_and_tells_staff(start, librar
     assert tile_titles(controller) == ["Consent, fixed", "Sleep", "Pain relief", "Wound care"]
 
 
+def test_a_broken_file_at_the_first_start_leaves_the_others_on_the_menu(start, library):
+    # No library has been shown yet: patients get the leaflets that can be read, and staff are
+    # told which file cannot be, and where.
+    (library / "aaa-broken.md").write_text("---\ntitle: Broken\nno colon\n", encoding="utf-8")
+    controller = start(library)
+    window = controller.window
+    assert window.current_screen() is window.menu_screen
+    assert tile_titles(controller) == ["Consent", "Sleep", "Wound care"]
+    problems = window.staff_screen.problems_label.text()
+    assert "Some content cannot be shown" in problems
+    assert "aaa-broken.md, line 3" in problems
+    assert "The other articles are shown" in problems
+
+
 def test_files_a_sync_is_still_writing_are_never_offered(start, library, qtbot):
     controller = start(library)
     # Syncthing's and rsync's temporary names, an editor's swap file and a hidden file.
