@@ -104,6 +104,10 @@ _RIGHT_TO_LEFT_ISOLATE = "\u2067"
 _POP_ISOLATE = "\u2069"
 _HEADING_ROW = -1
 _CELL_MARK_IN_HTML = re.compile(r"&#(?:[xX]0*[eE]000|0*57344);")
+# A picture shown as its description, as kiosk.article writes it; and where the description goes
+# in the words that mark it while they are split around it (a private-use character).
+_PICTURE_IN_ENGLISH = re.compile(r"<em>\[Picture: (.*?)\]</em>", re.DOTALL)
+_DESCRIPTION_SLOT = "\ue001"
 # The first tag of a section's block that Qt turns into a text block of its own: it carries the
 # block's number (as the text block's user state) into the document. A list's first item, not the
 # list, becomes the first text block.
@@ -186,7 +190,7 @@ class SectionLayout:
         # The tables shown as grids, by their block's number in the section.
         self.grids = _grids(section, theme, right_to_left)
         self.body = _body_document(
-            section, theme, right_to_left, (first, later), self.pictures, self.grids
+            section, theme, right_to_left, (first, later), self.pictures, self.grids, self._language
         )
         self.pages: tuple[Page, ...] = _pages(self.body, first, later)
 
@@ -586,13 +590,15 @@ def _marked_html(
     shown: Collection[int] = (),
     grids: dict[int, _Grid] | None = None,
     right_to_left: bool = False,
+    language: str | None = None,
 ) -> str:
     """The section's HTML, its blocks numbered for `measure` (see _FIRST_TAG). The blocks
     `shown` are pictures: a text block to hold the picture, then its caption; the `grids` are
     tables shown as grids: a paragraph a row, its cells parted by _CELL_MARK, each cell in a
     direction isolate of the article's direction. A tab does not end the Unicode bidirectional
     algorithm's runs: without the isolates a dose after a Hebrew or Arabic name in an English
-    article ("10 - 20") would be drawn reversed ("20 - 10")."""
+    article ("10 - 20") would be drawn reversed ("20 - 10"). A picture shown as its description
+    says "[Picture: ...]" in `language` (the article's; None: the interface's)."""
     parts = []
     grids = grids or {}
     isolate = _RIGHT_TO_LEFT_ISOLATE if right_to_left else _LEFT_TO_RIGHT_ISOLATE
@@ -610,6 +616,7 @@ def _marked_html(
         if block.kind is BlockKind.CODE:
             # The newline that ends the code's last line would become an empty line of its own.
             block_html = block_html.replace("\n</code></pre>", "</code></pre>")
+        block_html = _pictures_in_language(block_html, language)
         if number in shown:
             block_html = f'<p align="center">{_PICTURE_MARK}</p>'
             if block.text:
@@ -625,14 +632,15 @@ def _body_document(
     rooms: tuple[float, float],
     pictures: dict[int, QImage],
     grids: dict[int, _Grid],
+    language: str | None = None,
 ) -> QTextDocument:
     """A section's body laid out in the column. `rooms`: the room for text on the section's
     first page and on a later one; `pictures` gets the pictures shown, by text block; `grids`
-    are the tables shown as grids."""
+    are the tables shown as grids; `language` is the article's (see `_marked_html`)."""
     document = _new_document(theme, right_to_left)
     _style_body(document, theme)
     shown = _decoded_pictures(section, theme, right_to_left, rooms)
-    document.setHtml(_marked_html(section, shown, grids, right_to_left))
+    document.setHtml(_marked_html(section, shown, grids, right_to_left, language))
     _mark_tables(document, section, grids, theme, right_to_left)
     _set_block_formats(document, LINE_HEIGHT)
     _make_room_for_pictures(document, section, shown, theme, pictures)
@@ -653,6 +661,21 @@ def _style_body(document: QTextDocument, theme: Theme) -> None:
         f"pre {{ font-size: {theme.body_px}px; }}"
     )
     document.setIndentWidth(theme.body_px * 1.2)
+
+
+def _pictures_in_language(block_html: str, language: str | None) -> str:
+    """`block_html` with each picture that kiosk.article shows as its description ("<em>[Picture:
+    ...]</em>", in English: the child process that reads articles has no translations) marked
+    in `language` instead."""
+    if "[Picture: " not in block_html:
+        return block_html
+    marked = words.picture_placeholder(_DESCRIPTION_SLOT, language)
+    before, _, after = marked.partition(_DESCRIPTION_SLOT)
+
+    def in_language(found: re.Match[str]) -> str:
+        return f"<em>{html.escape(before)}{found.group(1)}{html.escape(after)}</em>"
+
+    return _PICTURE_IN_ENGLISH.sub(in_language, block_html)
 
 
 def _cell_html(cell: str, heading: bool, isolate: str = "") -> str:

@@ -168,6 +168,18 @@ def continued_title(title: str, language: str | None = None) -> str:
     return _fill(QCoreApplication.translate("kiosk", "%1 (continued)"), title)
 
 
+def picture_placeholder(description: str, language: str | None = None) -> str:
+    """In a picture's place where it cannot be shown (outside the content folder, unreadable,
+    too large): its description, marked as a picture. With `language` (the article's), in that
+    language, as the description is."""
+    if language is not None:
+        from kiosk.translations import in_language
+
+        return _fill(in_language(language, "kiosk", "[Picture: %1]"), description)
+    #: %1 is the picture's description (from the article, not translated).
+    return _fill(QCoreApplication.translate("kiosk", "[Picture: %1]"), description)
+
+
 def default_disclaimer() -> str:
     """The notice under the start and end screens, unless the clinic wrote its own."""
     return QCoreApplication.translate(

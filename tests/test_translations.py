@@ -354,3 +354,24 @@ def test_continued_follows_the_articles_language_not_the_interfaces(installed):
 def test_a_language_the_kiosk_has_no_words_for_keeps_the_english_mark():
     assert translations.in_language("fi", "kiosk", "%1 (continued)") == "%1 (continued)"
     assert words.continued_title("Johdanto", "fi") == "Johdanto (continued)"
+
+
+def test_a_picture_that_cannot_be_shown_is_marked_in_the_articles_language(installed, tmp_path):
+    from kiosk.article import parse_article
+    from kiosk.text_layout import ArticleLayout
+    from kiosk.theme import Theme
+
+    def shown(language: str, description: str) -> str:
+        text = (
+            f"---\ntitle: T\nlanguage: {language}\n---\n\nWords.\n\n## Part\n\n"
+            f"![{description}](missing.png)\n\nMore words about it.\n"
+        )
+        article = parse_article(text.encode(), tmp_path / f"t.{language}.md")
+        layout = ArticleLayout(article, Theme(1920, 1080))
+        return "\n".join(section.body.toPlainText() for section in layout.sections)
+
+    assert "[Imagen: Un dibujo de la rodilla]" in shown("es", "Un dibujo de la rodilla")
+    assert "[Picture: A drawing of the knee]" in shown("en", "A drawing of the knee")
+    installed("es")  # the interface in Spanish: an English article's picture stays English
+    assert "[Picture: A drawing of the knee]" in shown("en", "A drawing of the knee")
+    assert "[صورة: رسم]" in shown("ar", "رسم")

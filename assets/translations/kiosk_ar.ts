@@ -88,6 +88,11 @@
         <translation>%1 (تابع)</translation>
     </message>
     <message>
+        <source>[Picture: %1]</source>
+        <extracomment>%1 is the picture&apos;s description (from the article, not translated).</extracomment>
+        <translation>[صورة: %1]</translation>
+    </message>
+    <message>
         <source>General information, not medical advice. Please ask your care team.</source>
         <translation>معلومات عامة، وليست نصيحة طبية. اسأل فريق رعايتك.</translation>
     </message>

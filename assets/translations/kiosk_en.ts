@@ -84,6 +84,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>[Picture: %1]</source>
+        <extracomment>%1 is the picture&apos;s description (from the article, not translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>General information, not medical advice. Please ask your care team.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -84,6 +84,11 @@
         <translation>%1 (continuación)</translation>
     </message>
     <message>
+        <source>[Picture: %1]</source>
+        <extracomment>%1 is the picture&apos;s description (from the article, not translated).</extracomment>
+        <translation>[Imagen: %1]</translation>
+    </message>
+    <message>
         <source>General information, not medical advice. Please ask your care team.</source>
         <translation>Información general, no consejo médico. Consulte a su equipo.</translation>
     </message>

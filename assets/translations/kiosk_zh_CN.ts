@@ -83,6 +83,11 @@
         <translation>%1（续）</translation>
     </message>
     <message>
+        <source>[Picture: %1]</source>
+        <extracomment>%1 is the picture&apos;s description (from the article, not translated).</extracomment>
+        <translation>[图片：%1]</translation>
+    </message>
+    <message>
         <source>General information, not medical advice. Please ask your care team.</source>
         <translation>一般信息，不是医疗建议。请咨询您的医护团队。</translation>
     </message>
