@@ -299,7 +299,10 @@ class KioskSession(QObject):
 
     def _install_library(self, library: Library) -> None:
         self._waiting_library = None
+        previous = self._language
         if self._language not in library.languages:
+            # Content in no language the interface is in (a clinic's Spanish leaflets): the
+            # interface takes the content's language, as a patient's choice would.
             self._language = library.languages[0] if library.languages else DEFAULT_LANGUAGE
         shown = self._article
         leaflet = library.leaflet_of(shown) if shown is not None else None
@@ -308,8 +311,17 @@ class KioskSession(QObject):
         article = leaflet.version(self._language)
         first = self._library is None
         self._library = library
+        if self._language != previous:
+            log.info("The content is in %s: the interface is too", self._language)
+            self.language_changed.emit(self._language)
         self.library_changed.emit()
-        if shown is not None and _same_article(shown, article) and self._waiting is None:
+        same_words = self._language == previous  # the kiosk's own titles in the article too
+        if (
+            shown is not None
+            and _same_article(shown, article)
+            and self._waiting is None
+            and same_words
+        ):
             # The same bytes: the first frame's article, or a reader's, carries on undisturbed;
             # the menu takes over the front once there is one.
             self._article = article

@@ -259,3 +259,30 @@ def test_the_bundled_spanish_leaflet_keeps_its_roomy_start_screen_in_a_library(
     assert screen.arrangement is Arrangement.ROOMY
     assert screen.summary_label.isVisible()
     assert len(screen.sections.shown_buttons()) >= 3
+
+
+@pytest.mark.parametrize("leaflets", [1, 2], ids=["one Spanish leaflet", "two Spanish leaflets"])
+def test_content_only_in_spanish_gets_a_spanish_interface(start, tmp_path, qtbot, leaflets):
+    # A clinic whose leaflets are all in Spanish: its patients never see an English button.
+    folder = tmp_path / "contenido"
+    for number in range(leaflets):
+        write(folder, f"hoja{number}.es.md", f"Hoja {number}", "language: es\n")
+    controller = start(folder)
+    window = controller.window
+    assert controller.session.language == "es"
+    if leaflets == 2:
+        menu = window.menu_screen
+        assert menu is not None
+        assert window.current_screen() is menu
+        qtbot.waitUntil(
+            lambda: menu.heading_label.text() == words.menu_heading() != "Choose what to read"
+        )
+        click(menu.shown_tiles()[0])
+    screen = window.start_screen
+    assert window.current_screen() is screen
+    qtbot.waitUntil(lambda: screen.start_button.text() == "Toque para empezar")
+    # The kiosk's own part titles too: the introduction and "About this information".
+    titles = [button.text() for button in screen.sections.buttons]
+    assert titles[0].endswith("Introducción") and titles[-1].endswith("Sobre esta información")
+    click(screen.start_button)
+    assert window.reading_screen.home_button.text() == "Inicio"
