@@ -283,6 +283,7 @@ def test_content_only_in_spanish_gets_a_spanish_interface(start, tmp_path, qtbot
     qtbot.waitUntil(lambda: screen.start_button.text() == "Toque para empezar")
     # The kiosk's own part titles too: the introduction and "About this information".
     titles = [button.text() for button in screen.sections.buttons]
-    assert titles[0].endswith("Introducción") and titles[-1].endswith("Sobre esta información")
+    assert titles[0].endswith("Introducción")
+    assert titles[-1].endswith("Sobre esta información")
     click(screen.start_button)
     assert window.reading_screen.home_button.text() == "Inicio"
