@@ -146,8 +146,7 @@ class ContentLoader(QObject):
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)
         self._process = process
-        left = self._time_limit - (time.monotonic() - early.started)
-        self._deadline.start(max(0, math.ceil(left * 1000)))
+        self._deadline.start(early.milliseconds_left(self._time_limit))
         if early.ended is not None:
             # It ended before this loader took it: reported as if it had just ended (after
             # start() returns, as always).
@@ -249,6 +248,12 @@ class EarlyReading(QObject):
     def _on_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
             self.ended = error
+
+    def milliseconds_left(self, time_limit: float) -> int:
+        """What is left of `time_limit` seconds counted from this reading's start: a loader
+        that takes it over gives it no more time than one that had started it."""
+        left = time_limit - (time.monotonic() - self.started)
+        return max(0, math.ceil(left * 1000))
 
     def take(self) -> QProcess:
         """The process, for a loader to carry on with; this object is done."""

@@ -296,8 +296,7 @@ class LibraryLoader(QObject):
         process = early.take()
         process.setParent(self)
         self._follow(process)
-        left = self._time_limit - (time.monotonic() - early.started)
-        self._deadline.start(max(0, math.ceil(left * 1000)))
+        self._deadline.start(early.milliseconds_left(self._time_limit))
         ended = early.ended
         QTimer.singleShot(0, lambda: self._catch_up(process, ended))
 
