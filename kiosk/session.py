@@ -311,16 +311,17 @@ class KioskSession(QObject):
         article = leaflet.version(self._language)
         first = self._library is None
         self._library = library
-        if self._language != previous:
+        language_changed = self._language != previous
+        if language_changed:
             log.info("The content is in %s: the interface is too", self._language)
             self.language_changed.emit(self._language)
         self.library_changed.emit()
-        same_words = self._language == previous  # the kiosk's own titles in the article too
+        # With the language, the kiosk's own part titles change: the article is laid out again.
         if (
             shown is not None
             and _same_article(shown, article)
             and self._waiting is None
-            and same_words
+            and not language_changed
         ):
             # The same bytes: the first frame's article, or a reader's, carries on undisturbed;
             # the menu takes over the front once there is one.
